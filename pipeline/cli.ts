@@ -1,0 +1,47 @@
+/**
+ * `npm run pipeline`: the only file of the pipeline that reads argv or exits.
+ * Exit codes: 0 done, 1 failed, 2 bad flags, 130 stopped by Ctrl-C (nothing partial written).
+ */
+import { parsePipelineArgs, UsageError, USAGE } from './cli-args.js';
+import { requireNativeTensorflow, NativeUnavailableError } from './native/require-native.js';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parsePipelineArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let stopping = false;
+  process.on('SIGINT', () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.error('\nStopping after this batch; no partial model is written. The last epoch checkpoint stays: run again with --resume to continue. Ctrl-C again to quit now.');
+  });
+  try {
+    const tensorflowVersion = await requireNativeTensorflow();
+    const { runPipeline } = await import('./run-pipeline.js');
+    const outcome = await runPipeline(args, tensorflowVersion, () => stopping, (line) => console.log(line));
+    return outcome === 'stopped' ? 130 : 0;
+  } catch (error) {
+    const known = error instanceof NativeUnavailableError || (error as Error).name === 'DatasetError';
+    console.error(known ? (error as Error).message : error);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,48 @@
+import type { ModelMetadata } from '../core/types.js';
+import type { PipelineArgs } from './cli-args.js';
+import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
+import { computeStandardization } from './data/standardization.js';
+import { takeFirst } from './data/take-first.js';
+import { writeMetricsSummary } from './report/write-metrics-summary.js';
+import { trainAndExport } from './train/train-and-export.js';
+import { TRAINING_PLANS } from './train/training-plans.js';
+
+/** Under --limit n: the first n training images, and n/10 (at least 100) validation and test images. */
+function limitData(data: FashionMnist, limit: number | undefined): FashionMnist {
+  if (!limit) return data;
+  const small = Math.max(100, Math.floor(limit / 10));
+  return { ...data, train: takeFirst(data.train, limit), validation: takeFirst(data.validation, small), test: takeFirst(data.test, small) };
+}
+
+/** The whole job behind `npm run pipeline`: data, then train + evaluate + export each model, then the report. */
+export async function runPipeline(args: PipelineArgs, tensorflowVersion: string, shouldStop: () => boolean, log: (line: string) => void): Promise<'done' | 'stopped'> {
+  const started = performance.now();
+  const data = limitData(await loadFashionMnist({ dataDir: args.dataDir }), args.limit);
+  log(
+    `Fashion-MNIST from ${data.source.dir} (${data.source.how}), loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+      `${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test`,
+  );
+  const standardization = computeStandardization(data.train);
+  const exported: ModelMetadata[] = [];
+  for (const id of args.models) {
+    const plan = TRAINING_PLANS[id];
+    const result = await trainAndExport(plan, data, standardization, {
+      epochs: args.epochs ?? plan.epochs,
+      batchSize: args.batchSize ?? plan.batchSize,
+      seed: args.seed,
+      outDir: args.outDir,
+      checkpointDir: args.checkpointDir,
+      resume: args.resume,
+      tensorflowVersion,
+      shouldStop,
+      log,
+    });
+    if (result === 'stopped') return 'stopped';
+    exported.push(result);
+  }
+  if (args.report) {
+    const where = await writeMetricsSummary(args.outDir);
+    log(`Report: ${where}`);
+  }
+  return 'done';
+}

@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs-node';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EpochLog } from './epoch-log.js';
+
+/** What a run must match to be resumed from a checkpoint. */
+export interface RunIdentity {
+  modelId: string;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** Training images used (differs under --limit/--quick). */
+  trainCount: number;
+}
+
+interface CheckpointState {
+  identity: RunIdentity;
+  history: EpochLog[];
+  optimizerSpecs: tf.io.WeightsManifestEntry[];
+  savedAt: string;
+}
+
+/**
+ * Writes weights, optimizer state (m, v, iterations, schedule) and the epoch history after an
+ * epoch. The next epoch's shuffling is derived from (seed, epoch), so this is the whole state.
+ * Written to a temporary folder then renamed, so a crash keeps the previous checkpoint.
+ */
+export async function saveCheckpoint(dir: string, identity: RunIdentity, model: tf.LayersModel, optimizer: tf.Optimizer, history: EpochLog[]): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  await model.save(`file://${join(tmp, 'model')}`);
+  const { data, specs } = await tf.io.encodeWeights(await optimizer.getWeights());
+  writeFileSync(join(tmp, 'optimizer.bin'), Buffer.from(data));
+  const state: CheckpointState = { identity, history, optimizerSpecs: specs, savedAt: new Date().toISOString() };
+  writeFileSync(join(tmp, 'state.json'), JSON.stringify(state, null, 2));
+  const old = `${dir}.old-${process.pid}`;
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Restores a checkpoint into a freshly built `model` and `optimizer`. Returns the history, or
+ * undefined when there is none. Throws when the checkpoint belongs to a different run.
+ */
+export async function loadCheckpoint(dir: string, identity: RunIdentity, model: tf.LayersModel, optimizer: tf.Optimizer): Promise<EpochLog[] | undefined> {
+  const statePath = join(dir, 'state.json');
+  if (!existsSync(statePath)) return undefined;
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as CheckpointState;
+  const mismatch = (Object.keys(identity) as (keyof RunIdentity)[]).filter((k) => state.identity[k] !== identity[k]);
+  if (mismatch.length) {
+    throw new Error(
+      `The checkpoint in ${dir} is from a different run (${mismatch.map((k) => `${k}: ${state.identity[k]} there, ${identity[k]} now`).join('; ')}). ` +
+        `Run with the same flags, or without --resume to start over (that replaces the checkpoint).`,
+    );
+  }
+  const saved = await tf.loadLayersModel(`file://${join(dir, 'model', 'model.json')}`);
+  model.setWeights(saved.getWeights());
+  saved.dispose();
+  const bin = readFileSync(join(dir, 'optimizer.bin'));
+  const map = tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), state.optimizerSpecs);
+  await optimizer.setWeights(state.optimizerSpecs.map((s) => ({ name: s.name, tensor: map[s.name]! })));
+  return state.history;
+}

@@ -1,0 +1,22 @@
+import * as tf from '@tensorflow/tfjs-node';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/class-names.js';
+
+/** Images and labels of the samples `order[start..end)` as tensors: x [n,28,28,1] raw 0..255, y [n] int32. */
+export function makeBatch(
+  images: Uint8Array,
+  labels: Uint8Array,
+  order: ArrayLike<number> | undefined,
+  start: number,
+  end: number,
+): { x: tf.Tensor4D; y: tf.Tensor1D } {
+  const n = end - start;
+  const xs = new Float32Array(n * IMAGE_PIXELS);
+  const ys = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = order ? order[start + i]! : start + i;
+    const src = images.subarray(k * IMAGE_PIXELS, (k + 1) * IMAGE_PIXELS);
+    xs.set(src, i * IMAGE_PIXELS);
+    ys[i] = labels[k]!;
+  }
+  return { x: tf.tensor4d(xs, [n, IMAGE_SIZE, IMAGE_SIZE, 1]), y: tf.tensor1d(ys, 'int32') };
+}

@@ -1,0 +1,113 @@
+import * as tf from '@tensorflow/tfjs-node';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLASS_NAMES } from '../../core/class-names.js';
+import type { ModelMetadata } from '../../core/types.js';
+import type { FashionMnist } from '../data/fashion-mnist.js';
+import { predictAll } from '../eval/predict-all.js';
+import { scorePredictions } from '../eval/score-predictions.js';
+import { gitCommit } from '../export/git-commit.js';
+import { writeModelAtomically } from '../export/write-model-atomically.js';
+import { printModelSummary } from '../models/model-summary.js';
+import { loadCheckpoint, saveCheckpoint, type RunIdentity } from './checkpoint.js';
+import { fit } from './fit.js';
+import { formatDuration } from './format-duration.js';
+import { formatFirstPredictions } from './print-first-predictions.js';
+import { ProgressBar } from './progress-bar.js';
+import type { Standardization, TrainingPlan } from './training-plans.js';
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  /** Output root: models go to <outDir>/models/<id>/. */
+  outDir: string;
+  /** Checkpoints go to <checkpointDir>/<id>/. */
+  checkpointDir: string;
+  resume: boolean;
+  tensorflowVersion: string;
+  shouldStop: () => boolean;
+  log: (line: string) => void;
+}
+
+/** Trains one model per its plan, evaluates it on the test set, and exports it with its metadata. */
+export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, standardization: Standardization, opts: TrainOptions): Promise<ModelMetadata | 'stopped'> {
+  const model = plan.build(standardization, opts.seed);
+  const optimizer = plan.makeOptimizer();
+  opts.log(`\n== ${plan.displayName} (${plan.id}) ==\n${printModelSummary(model)}`);
+  const identity: RunIdentity = { modelId: plan.id, epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, trainCount: data.train.count };
+  const checkpoint = join(opts.checkpointDir, plan.id);
+  let history = opts.resume ? await loadCheckpoint(checkpoint, identity, model, optimizer) : undefined;
+  if (!opts.resume) rmSync(checkpoint, { recursive: true, force: true });
+  if (history) opts.log(`Resuming ${plan.id} after epoch ${history.length} from ${checkpoint}`);
+  opts.log(`Training on ${data.train.count.toLocaleString('en-US')} images, validating on ${data.validation.count.toLocaleString('en-US')}: ${opts.epochs} epochs, batch ${opts.batchSize}, ${plan.optimizerConfig.name}, seed ${opts.seed}, backend ${tf.getBackend()}`);
+
+  const bar = new ProgressBar();
+  let peakRss = process.memoryUsage().rss;
+  const result = await fit(model, optimizer, data.train, data.validation, {
+    epochs: opts.epochs,
+    batchSize: opts.batchSize,
+    seed: opts.seed,
+    history,
+    shouldStop: opts.shouldStop,
+    onBatch: (p) => {
+      bar.update(p);
+      if (p.batch % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    },
+    onEpochEnd: async (log, all) => {
+      await saveCheckpoint(checkpoint, identity, model, optimizer, all);
+      bar.epochDone(
+        `epoch ${log.epoch}/${opts.epochs}  loss ${log.loss.toFixed(4)}  acc ${log.accuracy.toFixed(4)}  ` +
+          `val_loss ${log.valLoss.toFixed(4)}  val_acc ${log.valAccuracy.toFixed(4)}  ${formatDuration(log.seconds)}  ` +
+          `${Math.round(data.train.count / log.seconds).toLocaleString('en-US')} samples/s  tensors ${tf.memory().numTensors}`,
+      );
+    },
+  });
+  if (result.stopped) return 'stopped';
+  history = result.history;
+
+  const probs = predictAll(model, data.test.images, data.test.count);
+  const test = scorePredictions(probs, data.test.labels);
+  const seconds = history.reduce((s, h) => s + h.seconds, 0);
+  opts.log(`Test accuracy ${(test.accuracy * 100).toFixed(2)}%, test loss ${test.loss.toFixed(4)} on ${data.test.count.toLocaleString('en-US')} images`);
+  opts.log(formatFirstPredictions(probs, data.test.labels));
+  opts.log(`Training took ${formatDuration(seconds)} (${(seconds / history.length).toFixed(1)} s/epoch); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+
+  const trainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * (b ?? 1), 1), 0);
+  const metadata: ModelMetadata = {
+    schemaVersion: 1,
+    id: plan.id,
+    displayName: plan.displayName,
+    classNames: [...CLASS_NAMES],
+    input: { shape: [28, 28, 1], range: [0, 255], polarity: 'light-on-dark', standardization: 'baked-in' },
+    trainableParams: trainable,
+    metrics: {
+      testAccuracy: test.accuracy,
+      testLoss: test.loss,
+      validationAccuracy: history[history.length - 1]!.valAccuracy,
+      perClassAccuracy: test.perClassAccuracy,
+      confusionMatrix: test.confusion,
+    },
+    training: {
+      epochs: opts.epochs,
+      batchSize: opts.batchSize,
+      optimizer: plan.optimizerConfig,
+      notes: plan.notes,
+      seed: opts.seed,
+      backend: tf.getBackend(),
+      tensorflowVersion: opts.tensorflowVersion,
+      seconds,
+      samplesPerSecond: (data.train.count * history.length) / seconds,
+      history,
+      datasetSha256: data.sha256,
+    },
+    weights: { dtype: 'float32' },
+    createdAt: new Date().toISOString(),
+    gitCommit: gitCommit(),
+  };
+  const dest = await writeModelAtomically(join(opts.outDir, 'models'), model, metadata);
+  opts.log(`Exported ${plan.id} to ${dest}`);
+  model.dispose();
+  optimizer.dispose();
+  return metadata;
+}
