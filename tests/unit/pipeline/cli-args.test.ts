@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parsePipelineArgs, UsageError } from '../../../pipeline/cli-args.js';
+
+describe('parsePipelineArgs', () => {
+  it('with no flags does the full job on both models', () => {
+    const a = parsePipelineArgs([]);
+    expect(a).toMatchObject({ models: ['cnn', 'lenet5'], outDir: 'artifacts', seed: 42, resume: false, report: true, help: false });
+    expect(a.epochs).toBeUndefined();
+    expect(a.limit).toBeUndefined();
+  });
+
+  it('--quick is a small 1-epoch run into .cache/quick', () => {
+    expect(parsePipelineArgs(['--quick'])).toMatchObject({ limit: 500, epochs: 1, outDir: '.cache/quick' });
+    expect(parsePipelineArgs(['--quick', '--out', 'x', '--epochs', '2'])).toMatchObject({ outDir: 'x', epochs: 2 });
+  });
+
+  it('reads every flag', () => {
+    const a = parsePipelineArgs(['--models', 'lenet5', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--no-report']);
+    expect(a).toEqual({ models: ['lenet5'], epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, report: false, help: false });
+  });
+
+  it.each([
+    [['--models', 'resnet'], /--models takes cnn, lenet5/],
+    [['--epochs', '0'], /--epochs must be a positive whole number, got "0"/],
+    [['--batch-size', 'big'], /--batch-size must be a positive whole number/],
+    [['--seed=-1'], /--seed must be a whole number/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['stray'], /positional/i],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => parsePipelineArgs(argv)).toThrow(UsageError);
+    expect(() => parsePipelineArgs(argv)).toThrow(message);
+  });
+});
