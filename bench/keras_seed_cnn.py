@@ -1,0 +1,66 @@
+"""The seed notebook's CNN, trained with Keras, for bench/train-throughput.ts.
+
+Prints one JSON line: samples/s over `--steps` training steps after `--warmup` steps, batch 32,
+Nadam, sparse categorical cross-entropy — the same work our pipeline does per step.
+Run with the venv that `npm install` created (~/.cache/fashion-lens/python-tensorflow-cpu-*).
+"""
+import argparse, gzip, json, os, time
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+p = argparse.ArgumentParser()
+p.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
+p.add_argument("--steps", type=int, default=200)
+p.add_argument("--warmup", type=int, default=20)
+p.add_argument("--batch-size", type=int, default=32)
+a = p.parse_args()
+
+with gzip.open(os.path.join(a.data_dir, "train-images-idx3-ubyte.gz")) as f:
+    x = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 28, 28, 1)
+with gzip.open(os.path.join(a.data_dir, "train-labels-idx1-ubyte.gz")) as f:
+    y = np.frombuffer(f.read(), np.uint8, offset=8)
+x_train, y_train = x[:-5000], y[:-5000]
+mean, std = x_train.mean(axis=0, keepdims=True), x_train.std(axis=0, keepdims=True) + 1e-7
+n = (a.steps + a.warmup) * a.batch_size
+x_scaled = ((x_train[:n] - mean) / std).astype(np.float32)
+y_small = y_train[:n]
+
+tf.random.set_seed(42)
+model = keras.models.Sequential([
+    keras.layers.Conv2D(64, 7, activation="relu", padding="same", input_shape=[28, 28, 1]),
+    keras.layers.MaxPooling2D(2),
+    keras.layers.Conv2D(128, 3, activation="relu", padding="same"),
+    keras.layers.Conv2D(128, 3, activation="relu", padding="same"),
+    keras.layers.MaxPooling2D(2),
+    keras.layers.Conv2D(256, 3, activation="relu", padding="same"),
+    keras.layers.Conv2D(256, 3, activation="relu", padding="same"),
+    keras.layers.MaxPooling2D(2),
+    keras.layers.Flatten(),
+    keras.layers.Dense(128, activation="relu"),
+    keras.layers.Dropout(0.5),
+    keras.layers.Dense(64, activation="relu"),
+    keras.layers.Dropout(0.5),
+    keras.layers.Dense(10, activation="softmax"),
+])
+model.compile(loss="sparse_categorical_crossentropy", optimizer="nadam", metrics=["accuracy"])
+
+
+class Timer(keras.callbacks.Callback):
+    def on_train_batch_begin(self, batch, logs=None):
+        if batch == a.warmup:
+            self.t0 = time.perf_counter()
+
+    def on_train_end(self, logs=None):
+        self.seconds = time.perf_counter() - self.t0
+
+
+timer = Timer()
+model.fit(x_scaled, y_small, batch_size=a.batch_size, epochs=1, shuffle=True, verbose=0, callbacks=[timer])
+print(json.dumps({
+    "impl": "keras", "tensorflow": tf.__version__, "steps": a.steps, "batchSize": a.batch_size,
+    "seconds": timer.seconds, "samplesPerSecond": a.steps * a.batch_size / timer.seconds,
+    "trainableParams": int(sum(np.prod(v.shape) for v in model.trainable_variables)),
+}))
