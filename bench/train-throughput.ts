@@ -13,6 +13,7 @@ import { buildCnn } from '../pipeline/models/build-cnn.js';
 import { venvPython } from '../pipeline/native/python-tensorflow.js';
 import { makeBatch } from '../pipeline/train/make-batch.js';
 import { Nadam } from '../pipeline/train/nadam.js';
+import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradient.js';
 import { trainStep } from '../pipeline/train/train-step.js';
 
 const STEPS = Number(process.argv[2] ?? 200);
@@ -20,6 +21,7 @@ const WARMUP = 20;
 const BATCH = 32;
 
 async function ours(): Promise<number> {
+  registerNativeReluGradient();
   const data = await loadFashionMnist({});
   const model = buildCnn({ standardization: computeStandardization(data.train), seed: 42 });
   const optimizer = new Nadam();

@@ -4,6 +4,7 @@ import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
 import { computeStandardization } from './data/standardization.js';
 import { takeFirst } from './data/take-first.js';
 import { writeMetricsSummary } from './report/write-metrics-summary.js';
+import { registerNativeReluGradient } from './train/native-relu-gradient.js';
 import { trainAndExport } from './train/train-and-export.js';
 import { TRAINING_PLANS } from './train/training-plans.js';
 
@@ -17,6 +18,7 @@ function limitData(data: FashionMnist, limit: number | undefined): FashionMnist 
 /** The whole job behind `npm run pipeline`: data, then train + evaluate + export each model, then the report. */
 export async function runPipeline(args: PipelineArgs, tensorflowVersion: string, shouldStop: () => boolean, log: (line: string) => void): Promise<'done' | 'stopped'> {
   const started = performance.now();
+  registerNativeReluGradient();
   const data = limitData(await loadFashionMnist({ dataDir: args.dataDir }), args.limit);
   log(
     `Fashion-MNIST from ${data.source.dir} (${data.source.how}), loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
