@@ -1,0 +1,125 @@
+import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../class-names.js';
+import { MODEL_IDS, type ModelMetadata, type WeightDtype } from '../types.js';
+import { Problems, checkArray, checkEquals, checkInteger, checkNumber, checkObject, checkOneOf, checkString, child, isRecord } from './json-checks.js';
+
+const WEIGHT_DTYPES: readonly WeightDtype[] = ['float32', 'float16', 'uint8'];
+/** Problems listed in one error; the rest are counted (a wrong 10x10 matrix would be 100 lines). */
+const MAX_LISTED = 12;
+/** ISO 8601 date-time with a zone, as Date.prototype.toISOString writes it (offsets also accepted). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A full commit hash, optionally marked dirty, or 'unknown' outside a git checkout. */
+const GIT_COMMIT = /^([0-9a-f]{40}(-dirty)?|unknown)$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Validates a parsed metadata.json against ModelMetadata, field by field, and returns it typed.
+ * Throws one Error naming the file (`where`) and every problem with its JSON path, e.g.
+ * "artifacts/models/cnn/metadata.json is not valid model metadata: metrics.testAccuracy must be a
+ * number between 0 and 1 (got 1.5); classNames must equal [...]". The pipeline runs it before
+ * writing and the extension before loading, so both sides agree on one schema.
+ */
+export function parseModelMetadata(json: unknown, where: string): ModelMetadata {
+  const problems = new Problems();
+  const root = checkObject(json, '', problems, ['schemaVersion', 'id', 'displayName', 'classNames', 'input', 'trainableParams', 'metrics', 'training', 'weights', 'createdAt', 'gitCommit']);
+  if (root) {
+    checkEquals(root.schemaVersion, 'schemaVersion', problems, 1);
+    checkOneOf(root.id, 'id', problems, MODEL_IDS);
+    checkString(root.displayName, 'displayName', problems);
+    checkEquals(root.classNames, 'classNames', problems, CLASS_NAMES);
+    checkInput(root.input, problems);
+    checkInteger(root.trainableParams, 'trainableParams', problems, 1);
+    checkMetrics(root.metrics, problems);
+    checkTraining(root.training, problems);
+    checkWeights(root.weights, problems);
+    if (checkString(root.createdAt, 'createdAt', problems, ISO_DATE_TIME, 'an ISO 8601 date-time such as "2026-01-31T12:00:00.000Z"') && Number.isNaN(Date.parse(root.createdAt))) {
+      problems.mustBe('createdAt', 'a real date', root.createdAt);
+    }
+    checkString(root.gitCommit, 'gitCommit', problems, GIT_COMMIT, 'a 40-hex-digit commit (optionally "-dirty") or "unknown"');
+  }
+  if (problems.list.length > 0) {
+    const listed = problems.list.slice(0, MAX_LISTED).join('; ');
+    const more = problems.list.length > MAX_LISTED ? `; and ${problems.list.length - MAX_LISTED} more problems` : '';
+    throw new Error(`${where} is not valid model metadata: ${listed}${more}. Re-export the model with \`npm run pipeline\` (and rebuild the extension with \`npm run build\`).`);
+  }
+  return json as ModelMetadata;
+}
+
+function checkInput(value: unknown, problems: Problems): void {
+  const input = checkObject(value, 'input', problems, ['shape', 'range', 'polarity', 'standardization']);
+  if (!input) return;
+  checkEquals(input.shape, 'input.shape', problems, [IMAGE_SIZE, IMAGE_SIZE, 1]);
+  checkEquals(input.range, 'input.range', problems, [0, 255]);
+  checkOneOf(input.polarity, 'input.polarity', problems, ['light-on-dark']);
+  checkOneOf(input.standardization, 'input.standardization', problems, ['baked-in']);
+}
+
+function checkMetrics(value: unknown, problems: Problems): void {
+  const metrics = checkObject(value, 'metrics', problems, ['testAccuracy', 'testLoss', 'validationAccuracy', 'perClassAccuracy', 'confusionMatrix']);
+  if (!metrics) return;
+  checkNumber(metrics.testAccuracy, 'metrics.testAccuracy', problems, 0, 1);
+  checkNumber(metrics.testLoss, 'metrics.testLoss', problems, 0);
+  checkNumber(metrics.validationAccuracy, 'metrics.validationAccuracy', problems, 0, 1);
+  checkArray(metrics.perClassAccuracy, 'metrics.perClassAccuracy', problems, NUM_CLASSES)?.forEach((a, i) => checkNumber(a, child('metrics.perClassAccuracy', i), problems, 0, 1));
+  checkArray(metrics.confusionMatrix, 'metrics.confusionMatrix', problems, NUM_CLASSES)?.forEach((row, i) => {
+    const rowPath = child('metrics.confusionMatrix', i);
+    checkArray(row, rowPath, problems, NUM_CLASSES)?.forEach((count, j) => checkInteger(count, child(rowPath, j), problems, 0));
+  });
+}
+
+function checkTraining(value: unknown, problems: Problems): void {
+  const required = ['epochs', 'batchSize', 'optimizer', 'seed', 'backend', 'tensorflowVersion', 'seconds', 'samplesPerSecond', 'history', 'datasetSha256'];
+  const training = checkObject(value, 'training', problems, required, ['notes']);
+  if (!training) return;
+  checkInteger(training.epochs, 'training.epochs', problems, 1);
+  checkInteger(training.batchSize, 'training.batchSize', problems, 1);
+  const optimizer = training.optimizer;
+  if (!isRecord(optimizer)) {
+    if (optimizer !== undefined) problems.mustBe('training.optimizer', 'an object with a name', optimizer);
+  } else {
+    if (optimizer.name === undefined) problems.add('training.optimizer.name is missing');
+    checkString(optimizer.name, 'training.optimizer.name', problems);
+    for (const [key, setting] of Object.entries(optimizer)) {
+      const ok = typeof setting === 'string' || (typeof setting === 'number' && Number.isFinite(setting));
+      if (!ok) problems.mustBe(child('training.optimizer', key), 'a number or a string', setting);
+    }
+  }
+  if (training.notes !== undefined && typeof training.notes !== 'string') problems.mustBe('training.notes', 'a string', training.notes);
+  if (typeof training.seed !== 'number' || !Number.isInteger(training.seed)) {
+    if (training.seed !== undefined) problems.mustBe('training.seed', 'an integer', training.seed);
+  }
+  checkString(training.backend, 'training.backend', problems);
+  if (typeof training.tensorflowVersion !== 'string' && training.tensorflowVersion !== undefined) problems.mustBe('training.tensorflowVersion', 'a string', training.tensorflowVersion);
+  checkNumber(training.seconds, 'training.seconds', problems, 0);
+  checkNumber(training.samplesPerSecond, 'training.samplesPerSecond', problems, 0);
+  checkArray(training.history, 'training.history', problems)?.forEach((entry, i) => {
+    const path = child('training.history', i);
+    const e = checkObject(entry, path, problems, ['epoch', 'loss', 'accuracy', 'valLoss', 'valAccuracy', 'seconds']);
+    if (!e) return;
+    checkInteger(e.epoch, `${path}.epoch`, problems, 1);
+    checkNumber(e.loss, `${path}.loss`, problems, 0);
+    checkNumber(e.accuracy, `${path}.accuracy`, problems, 0, 1);
+    checkNumber(e.valLoss, `${path}.valLoss`, problems, 0);
+    checkNumber(e.valAccuracy, `${path}.valAccuracy`, problems, 0, 1);
+    checkNumber(e.seconds, `${path}.seconds`, problems, 0);
+  });
+  const sha = training.datasetSha256;
+  if (!isRecord(sha)) {
+    if (sha !== undefined) problems.mustBe('training.datasetSha256', 'an object of file name to SHA-256', sha);
+  } else {
+    for (const [file, hash] of Object.entries(sha)) checkString(hash, child('training.datasetSha256', file), problems, SHA256, 'a SHA-256 (64 lowercase hex digits)');
+  }
+}
+
+function checkWeights(value: unknown, problems: Problems): void {
+  const weights = checkObject(value, 'weights', problems, ['dtype'], ['variants']);
+  if (!weights) return;
+  checkOneOf(weights.dtype, 'weights.dtype', problems, WEIGHT_DTYPES);
+  checkArray(weights.variants, 'weights.variants', problems)?.forEach((variant, i) => {
+    const path = child('weights.variants', i);
+    const v = checkObject(variant, path, problems, ['dtype', 'weightBytes', 'testAccuracy']);
+    if (!v) return;
+    checkOneOf(v.dtype, `${path}.dtype`, problems, WEIGHT_DTYPES);
+    checkInteger(v.weightBytes, `${path}.weightBytes`, problems, 1);
+    checkNumber(v.testAccuracy, `${path}.testAccuracy`, problems, 0, 1);
+  });
+}

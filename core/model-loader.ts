@@ -1,0 +1,49 @@
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_SIZE, NUM_CLASSES } from './class-names.js';
+// Registers the custom layers (Standardize, ScaledTanh, ...) that model.json names.
+import './layers/index.js';
+import { parseModelMetadata } from './metadata/parse-model-metadata.js';
+import type { ModelMetadata } from './types.js';
+
+/** A loaded model and its validated metadata. */
+export interface LoadedFashionModel {
+  /** The model: raw 0..255 pixels [n, 28, 28, 1] in, 10 probabilities out. */
+  model: tf.LayersModel;
+  /** Its metadata.json, validated. */
+  metadata: ModelMetadata;
+}
+
+const FIX = 'Run `npm run pipeline` to export the models again, then rebuild the extension with `npm run build`.';
+
+/**
+ * Loads a Fashion Lens model in the tf.js layers format: the metadata is validated first (a model
+ * whose metadata fails the schema is refused), then the model is loaded and checked against the
+ * contract (input [null, 28, 28, 1], output [null, 10], the trainable parameter count the
+ * metadata records). `model` is a model.json URL (http(s)://, or file:// under tfjs-node) or an
+ * IOHandler; `where` names the metadata file in errors. The pipeline's round-trip tests and the
+ * extension both load through here.
+ */
+export async function loadFashionModel(model: string | tf.io.IOHandler, metadataJson: unknown, where: string): Promise<LoadedFashionModel> {
+  const metadata = parseModelMetadata(metadataJson, where);
+  const source = typeof model === 'string' ? model : 'the given model source';
+  const name = `the ${metadata.displayName} model (${metadata.id})`;
+  let loaded: tf.LayersModel;
+  try {
+    loaded = await tf.loadLayersModel(model);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new Error(`Could not load ${name} from ${source}: ${reason}. ${FIX}`, { cause });
+  }
+  const problems: string[] = [];
+  const inputShape = JSON.stringify(loaded.inputs.map((t) => t.shape));
+  const outputShape = JSON.stringify(loaded.outputs.map((t) => t.shape));
+  if (inputShape !== JSON.stringify([[null, IMAGE_SIZE, IMAGE_SIZE, 1]])) problems.push(`its input shape is ${inputShape}, not [[null,${IMAGE_SIZE},${IMAGE_SIZE},1]]`);
+  if (outputShape !== JSON.stringify([[null, NUM_CLASSES]])) problems.push(`its output shape is ${outputShape}, not [[null,${NUM_CLASSES}]]`);
+  const trainable = loaded.trainableWeights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+  if (trainable !== metadata.trainableParams) problems.push(`it has ${trainable} trainable parameters but ${where} says ${metadata.trainableParams} (model and metadata come from different exports)`);
+  if (problems.length > 0) {
+    loaded.dispose();
+    throw new Error(`${source} is not a usable Fashion Lens model: ${problems.join('; ')}. ${FIX}`);
+  }
+  return { model: loaded, metadata };
+}
