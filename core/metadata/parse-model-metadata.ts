@@ -2,7 +2,8 @@ import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../class-names.js';
 import { MODEL_IDS, type ModelMetadata, type WeightDtype } from '../types.js';
 import { Problems, checkArray, checkEquals, checkInteger, checkNumber, checkObject, checkOneOf, checkString, child, isRecord } from './json-checks.js';
 
-const WEIGHT_DTYPES: readonly WeightDtype[] = ['float32', 'float16', 'uint8'];
+/** Every WeightDtype, as a record so the compiler notices when the type gains a member. */
+const WEIGHT_DTYPES = Object.keys({ float32: true, float16: true, uint8: true } satisfies Record<WeightDtype, true>);
 /** Problems listed in one error; the rest are counted (a wrong 10x10 matrix would be 100 lines). */
 const MAX_LISTED = 12;
 /** ISO 8601 date-time with a zone, as Date.prototype.toISOString writes it (offsets also accepted). */
