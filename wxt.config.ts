@@ -1,15 +1,24 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// See README "Loading the extension" and extension/modules/ for the model-copy build hook.
+// Models and tfjs' .wasm files are copied in by extension/modules/package-models.ts
+// (FASHION_LENS_MODELS_DIR packages another models folder, e.g. for tests).
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
+  modulesDir: 'extension/modules',
   outDir: '.output',
   manifest: {
     name: 'Fashion Lens',
-    description: 'Right-click a product image to see what kind of clothing it is. Runs entirely on your device.',
+    description:
+      'Right-click a product image to see what kind of clothing it is (top-3 of 10 Fashion-MNIST classes). Runs entirely on your device.',
     permissions: ['contextMenus', 'offscreen', 'storage'],
+    // Needed to fetch the image the user right-clicked, on whatever site it is hosted
+    // (product photos usually live on a CDN that does not send CORS headers).
     host_permissions: ['<all_urls>'],
+    // WASM backend: compiling the packaged .wasm needs 'wasm-unsafe-eval'; nothing remote.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+    action: { default_title: 'Fashion Lens' },
   },
   vite: () => ({ plugins: [preact()] }),
 });

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import { BackendPicker } from '../../components/backend-picker';
+import { HistoryList } from '../../components/history-list';
+import { ModelPicker } from '../../components/model-picker';
+import { ResultCard } from '../../components/result-card';
+import { clearBadge } from '../../lib/badge';
+import { historyItem, lastEntryItem } from '../../lib/result-store';
+import { backendPreferenceItem, modelChoiceItem } from '../../lib/settings';
+import { isBackendPreference, isModelId } from '../../lib/messages';
+import { useStorageValue } from '../../lib/popup/use-storage-value';
+
+/** The popup: the last result (or the one picked from the history), the history, the settings. */
+export function App() {
+  const last = useStorageValue(lastEntryItem);
+  const history = useStorageValue(historyItem) ?? [];
+  const storedModel = useStorageValue(modelChoiceItem);
+  const storedBackend = useStorageValue(backendPreferenceItem);
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+
+  // Opening the popup is seeing the result; the badge only exists to say one is waiting.
+  useEffect(() => {
+    void clearBadge().catch(() => {});
+  }, [last?.id, last?.status]);
+  // A new click replaces whatever was picked from the history.
+  useEffect(() => setSelectedId(undefined), [last?.id]);
+
+  const shown = history.find((e) => e.id === selectedId) ?? last ?? undefined;
+  return (
+    <main class="popup">
+      <h1>Fashion Lens</h1>
+      {shown ? (
+        <ResultCard entry={shown} />
+      ) : (
+        <p class="hint intro">
+          Right-click a product image on any page and choose <strong>Classify with Fashion Lens</strong>. The image is classified on your device.
+        </p>
+      )}
+      <HistoryList entries={history} selectedId={shown?.id} onSelect={setSelectedId} onClear={() => void historyItem.setValue([])} />
+      <section class="settings" aria-label="Settings">
+        <h2>Settings</h2>
+        <ModelPicker value={isModelId(storedModel) ? storedModel : 'cnn'} onChange={(id) => void modelChoiceItem.setValue(id)} />
+        <BackendPicker value={isBackendPreference(storedBackend) ? storedBackend : 'auto'} onChange={(b) => void backendPreferenceItem.setValue(b)} />
+      </section>
+    </main>
+  );
+}

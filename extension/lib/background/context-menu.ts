@@ -1,0 +1,26 @@
+import { browser, type Browser } from 'wxt/browser';
+import { classifyImageUrl, type ClassifyDeps } from './classify-image-url';
+import type { FinishedEntry } from '../types';
+
+/** Id of the "Classify with Fashion Lens" menu item. */
+export const MENU_ID = 'fashion-lens-classify';
+
+/** Registers the image context menu (on install/update; Chrome keeps it across restarts). */
+export async function registerContextMenu(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_ID, title: 'Classify with Fashion Lens', contexts: ['image'] });
+}
+
+/**
+ * contextMenus.onClicked handler: classifies the clicked image. Exported (and exposed on the
+ * service worker's global as `fashionLens.handleContextMenuClick`) so the e2e tests run exactly
+ * this path; Chrome offers no way to click a context menu from a test.
+ */
+export async function handleContextMenuClick(
+  info: Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'srcUrl' | 'pageUrl'>,
+  _tab: Browser.tabs.Tab | undefined,
+  deps: ClassifyDeps,
+): Promise<FinishedEntry | undefined> {
+  if (info.menuItemId !== MENU_ID || !info.srcUrl) return undefined;
+  return classifyImageUrl(info.srcUrl, info.pageUrl, deps);
+}

@@ -1,0 +1,72 @@
+import { MODEL_IDS, type ModelId } from '../../core/types';
+import type { BackendPreference, ClassifyFailure, ClassifyResult } from './types';
+
+/** Message type of a classification request (background -> offscreen document). */
+export const CLASSIFY_MESSAGE = 'fashion-lens/classify';
+
+const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
+
+/** Asks the offscreen document to classify one image. */
+export interface ClassifyRequest {
+  type: typeof CLASSIFY_MESSAGE;
+  /** Only the offscreen document answers; the popup (also an extension page) ignores it. */
+  target: 'offscreen';
+  /** Id of the stored entry this answers. */
+  requestId: string;
+  /** The clicked image's address (http(s), data: or blob:). */
+  imageUrl: string;
+  /** Which packaged model to run. */
+  modelId: ModelId;
+  /** The backend setting. */
+  backend: BackendPreference;
+}
+
+/** The offscreen document's answer. */
+export type ClassifyResponse = { ok: true; result: ClassifyResult } | { ok: false; error: ClassifyFailure };
+
+/** Builds a request (the only way requests are made, so they always pass isClassifyRequest). */
+export function buildClassifyRequest(fields: Omit<ClassifyRequest, 'type' | 'target'>): ClassifyRequest {
+  return { type: CLASSIFY_MESSAGE, target: 'offscreen', ...fields };
+}
+
+export function isModelId(value: unknown): value is ModelId {
+  return typeof value === 'string' && (MODEL_IDS as readonly string[]).includes(value);
+}
+
+export function isBackendPreference(value: unknown): value is BackendPreference {
+  return typeof value === 'string' && (BACKEND_PREFERENCES as readonly string[]).includes(value);
+}
+
+/** Checks an incoming message at the offscreen document's edge. */
+export function isClassifyRequest(message: unknown): message is ClassifyRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return (
+    m.type === CLASSIFY_MESSAGE &&
+    m.target === 'offscreen' &&
+    typeof m.requestId === 'string' &&
+    typeof m.imageUrl === 'string' &&
+    m.imageUrl.length > 0 &&
+    isModelId(m.modelId) &&
+    isBackendPreference(m.backend)
+  );
+}
+
+/**
+ * Checks the offscreen document's answer at the background's edge. `undefined` means nobody
+ * answered (the document closed or never loaded); anything else malformed is a bug.
+ */
+export function parseClassifyResponse(response: unknown): ClassifyResponse {
+  if (response === undefined) {
+    throw new Error('The classifier page did not answer (it may have been closed). Try again.');
+  }
+  if (typeof response === 'object' && response !== null) {
+    const r = response as Record<string, unknown>;
+    if (r.ok === true && typeof r.result === 'object' && r.result !== null) return response as ClassifyResponse;
+    if (r.ok === false && typeof r.error === 'object' && r.error !== null) {
+      const error = r.error as Record<string, unknown>;
+      if (typeof error.code === 'string' && typeof error.message === 'string') return response as ClassifyResponse;
+    }
+  }
+  throw new Error(`The classifier page answered something unexpected: ${JSON.stringify(response)?.slice(0, 200)}.`);
+}

@@ -1,0 +1,43 @@
+import type { LayersModel } from '@tensorflow/tfjs';
+import { toFashionMnist } from '../../../core/conversion/to-fashion-mnist';
+import { predictProbabilitiesAsync } from '../../../core/predict';
+import { topK } from '../../../core/top-k';
+import type { ClassifyResult, StageTimings } from '../types';
+import { checkImageType } from './check-image';
+import { decodeImage } from './decode-image';
+import { fetchImageBytes } from './fetch-image-bytes';
+import { sniffImage } from './sniff-image';
+
+/** The per-image part of a result (the service adds model, backend, queue and init times). */
+export type ImageClassification = Pick<ClassifyResult, 'top3' | 'probabilities' | 'input' | 'thumbnail' | 'imageWidth' | 'imageHeight'> & {
+  timings: Pick<StageTimings, 'fetchMs' | 'decodeMs' | 'convertMs' | 'predictMs' | 'totalMs'>;
+};
+
+/**
+ * One image through the whole path: fetch (with the limits), check it is a photo, decode (on
+ * the pixel limits), convert with core's Fashion-MNIST conversion, predict. Timed per stage.
+ * Throws ClassifyErrors carrying the sentence the popup shows.
+ */
+export async function classifyImage(url: string, model: LayersModel, signal: AbortSignal): Promise<ImageClassification> {
+  const t0 = performance.now();
+  const { bytes, contentType } = await fetchImageBytes(url, signal);
+  const t1 = performance.now();
+  const sniffed = sniffImage(bytes);
+  checkImageType(contentType, sniffed);
+  const decoded = await decodeImage(bytes, contentType, sniffed);
+  const t2 = performance.now();
+  const input = toFashionMnist(decoded.rgba);
+  const t3 = performance.now();
+  const [probs] = await predictProbabilitiesAsync(model, input);
+  const t4 = performance.now();
+  const probabilities = Array.from(probs!);
+  return {
+    top3: topK(probabilities, 3),
+    probabilities,
+    input: Array.from(input),
+    thumbnail: decoded.thumbnail,
+    imageWidth: decoded.width,
+    imageHeight: decoded.height,
+    timings: { fetchMs: t1 - t0, decodeMs: t2 - t1, convertMs: t3 - t2, predictMs: t4 - t3, totalMs: t4 - t0 },
+  };
+}

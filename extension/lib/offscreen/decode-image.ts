@@ -1,0 +1,74 @@
+import { DECODE_MAX_EDGE, THUMBNAIL_EDGE } from '../image-limits';
+import { checkImageSize, mimeOf } from './check-image';
+import { imageErrors } from './image-errors';
+import type { SniffedImage } from './sniff-image';
+
+/** A decoded image, ready for core's conversion. */
+export interface DecodedImage {
+  /** RGBA pixels, not premultiplied (transparent pixels keep their alpha; core composites on white). */
+  rgba: { data: Uint8ClampedArray; width: number; height: number };
+  /** The size of the image as fetched (rgba may be reduced to DECODE_MAX_EDGE). */
+  width: number;
+  height: number;
+  /** A small JPEG data: URL of the image on white, for the popup. */
+  thumbnail: string;
+}
+
+/** Width and height scaled so the longest edge is at most `edge` (never enlarged). */
+export function fitWithin(width: number, height: number, edge: number): { width: number; height: number } {
+  const scale = Math.min(1, edge / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+function draw(source: CanvasImageSource, width: number, height: number, background?: string): OffscreenCanvasRenderingContext2D {
+  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('the offscreen document could not create a 2D canvas');
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  if (background) {
+    context.fillStyle = background;
+    context.fillRect(0, 0, width, height);
+  }
+  context.drawImage(source, 0, 0, width, height);
+  return context;
+}
+
+async function toDataUrl(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${blob.type};base64,${btoa(binary)}`;
+}
+
+/**
+ * Decodes the bytes with createImageBitmap. When the header states the size, images beyond the
+ * pixel limit or below the minimum are refused before decoding, and large ones are decoded
+ * straight to DECODE_MAX_EDGE by the browser's high-quality resampler. Otherwise the size is
+ * checked after decoding.
+ */
+export async function decodeImage(bytes: Uint8Array, contentType: string | null, sniffed: SniffedImage): Promise<DecodedImage> {
+  if (sniffed.width !== undefined && sniffed.height !== undefined) checkImageSize(sniffed.width, sniffed.height);
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeOf(contentType) });
+  const target = sniffed.width && sniffed.height ? fitWithin(sniffed.width, sniffed.height, DECODE_MAX_EDGE) : undefined;
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(
+      blob,
+      target ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high', premultiplyAlpha: 'none' } : { premultiplyAlpha: 'none' },
+    );
+  } catch {
+    throw imageErrors.decodeFailed(mimeOf(contentType) || sniffed.format || '');
+  }
+  try {
+    const width = sniffed.width ?? bitmap.width;
+    const height = sniffed.height ?? bitmap.height;
+    checkImageSize(width, height);
+    const size = fitWithin(bitmap.width, bitmap.height, DECODE_MAX_EDGE);
+    const rgba = draw(bitmap, size.width, size.height).getImageData(0, 0, size.width, size.height);
+    const thumbSize = fitWithin(bitmap.width, bitmap.height, THUMBNAIL_EDGE);
+    const thumbnail = await draw(bitmap, thumbSize.width, thumbSize.height, '#fff').canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+    return { rgba: { data: rgba.data, width: size.width, height: size.height }, width, height, thumbnail: await toDataUrl(thumbnail) };
+  } finally {
+    bitmap.close();
+  }
+}

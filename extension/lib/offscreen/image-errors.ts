@@ -1,0 +1,43 @@
+import { ClassifyError } from '../classify-error';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_EDGE, REQUEST_TIMEOUT_MS } from '../image-limits';
+
+// Every sentence says what went wrong and what to try; the e2e tests look for these words.
+
+const MB = 1024 * 1024;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url.slice(0, 40);
+  } catch {
+    return url.slice(0, 40);
+  }
+}
+
+export const imageErrors = {
+  unsupportedUrl: (scheme: string) =>
+    new ClassifyError('unsupported-url', `Fashion Lens can only read http(s), data: and blob: images; this one is a ${scheme} address. Open the image in a tab and try again.`),
+  unreachable: (url: string) =>
+    new ClassifyError('unreachable', `Could not reach ${hostOf(url)} to download the image. Check your connection, reload the page and try again.`),
+  blobUnreachable: () =>
+    new ClassifyError('blob-unreachable', 'This image is a blob: address that only its own page can read. Save the image or open it in a new tab, then try again.'),
+  httpError: (status: number, statusText: string) =>
+    new ClassifyError('http-error', `The server answered ${status}${statusText ? ` (${statusText})` : ''} instead of the image. The page may be out of date: reload it and try again.`),
+  webPage: (contentType: string) =>
+    new ClassifyError('web-page', `That address is a web page (${contentType}), not an image. Right-click the picture itself and try again.`),
+  notAnImage: (contentType: string) =>
+    new ClassifyError('not-an-image', `That address is not an image (the server sent ${contentType || 'no content type'}). Right-click a product photo and try again.`),
+  svg: () =>
+    new ClassifyError('svg', 'This is an SVG drawing, not a photo: Fashion Lens classifies photos (JPEG, PNG, WebP, GIF, AVIF, BMP). Right-click a product photo instead.'),
+  tooLarge: (bytes: number | null) =>
+    new ClassifyError('too-large', `The image file is ${bytes === null ? 'larger than' : `${(bytes / MB).toFixed(1)} MB; the limit is`} ${MAX_IMAGE_BYTES / MB} MB. Try a smaller version of the image.`),
+  tooManyPixels: (width: number, height: number) =>
+    new ClassifyError('too-many-pixels', `The image is ${width} x ${height} pixels (${((width * height) / 1e6).toFixed(1)} megapixels); Fashion Lens decodes at most ${MAX_IMAGE_PIXELS / 1e6} megapixels. Try a smaller version of the image.`),
+  tooSmall: (width: number, height: number) =>
+    new ClassifyError('too-small', `The image is only ${width} x ${height} pixels, too small to show a garment (at least ${MIN_IMAGE_EDGE} x ${MIN_IMAGE_EDGE} is needed). Right-click a larger product photo.`),
+  decodeFailed: (contentType: string) =>
+    new ClassifyError('decode-failed', `The image could not be decoded (${contentType || 'unknown type'}); the file may be damaged or in a format Chrome cannot read. Try another image.`),
+  timeout: () =>
+    new ClassifyError('timeout', `The image took longer than ${REQUEST_TIMEOUT_MS / 1000} seconds to download and classify, so Fashion Lens gave up. The server may be slow: try again later.`),
+  modelFailed: (detail: string) =>
+    new ClassifyError('model-failed', `The classifier could not start (${detail.replace(/\.$/, '')}). Reload the extension on chrome://extensions; if it persists, choose another backend under Settings.`),
+};

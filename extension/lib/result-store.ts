@@ -1,0 +1,54 @@
+import { storage } from 'wxt/utils/storage';
+import type { FinishedEntry, ResultEntry } from './types';
+
+/** How many finished classifications the history keeps (newest first). */
+export const HISTORY_LIMIT = 20;
+
+/** The most recent click: pending while it runs, then its result or error. */
+export const lastEntryItem = storage.defineItem<ResultEntry | null>('local:lastEntry', { fallback: null });
+
+/** Finished classifications, newest first, at most HISTORY_LIMIT. */
+export const historyItem = storage.defineItem<FinishedEntry[]>('local:history', { fallback: [] });
+
+/** Adds an entry at the front of the history and drops the oldest beyond HISTORY_LIMIT. Pure. */
+export function pushHistory(history: readonly FinishedEntry[], entry: FinishedEntry): FinishedEntry[] {
+  return [entry, ...history.filter((e) => e.id !== entry.id)].slice(0, HISTORY_LIMIT);
+}
+
+/** Writes results; one store per service worker so its writes never interleave. */
+export interface ResultStore {
+  /** Records a click that just started; it becomes the last entry. */
+  start(entry: ResultEntry & { status: 'pending' }): Promise<void>;
+  /**
+   * Records a finished click in the history, and as the last entry unless a newer click started
+   * meanwhile. Resolves true when it is (still) the last entry.
+   */
+  finish(entry: FinishedEntry): Promise<boolean>;
+  /** Empties the history (the last entry stays). */
+  clearHistory(): Promise<void>;
+}
+
+/**
+ * Builds the store. Read-modify-write of the history runs on one promise chain: concurrent
+ * clicks finishing together would otherwise each read the same history and drop each other.
+ */
+export function buildResultStore(): ResultStore {
+  let chain: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = chain.then(task, task);
+    chain = run.catch(() => {});
+    return run;
+  };
+  return {
+    start: (entry) => serially(() => lastEntryItem.setValue(entry)),
+    finish: (entry) =>
+      serially(async () => {
+        const [last, history] = await Promise.all([lastEntryItem.getValue(), historyItem.getValue()]);
+        await historyItem.setValue(pushHistory(history, entry));
+        const isLast = last === null || last.id === entry.id || last.requestedAt < entry.requestedAt;
+        if (isLast) await lastEntryItem.setValue(entry);
+        return isLast;
+      }),
+    clearHistory: () => serially(() => historyItem.setValue([])),
+  };
+}

@@ -1,0 +1,116 @@
+import type { ModelId } from '../../core/types';
+
+/** A tfjs backend the offscreen document can run the models on. */
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+/** The backend setting: 'auto' picks the fastest that works, a name forces that one. */
+export type BackendPreference = 'auto' | BackendName;
+
+/** Which backend the classifier runs on, and why. */
+export interface BackendInfo {
+  /** The backend in use. */
+  name: BackendName;
+  /** One sentence saying why this backend was chosen (and what failed before it, if anything). */
+  reason: string;
+  /** The WebGL renderer string (unmasked where the browser allows), or null without WebGL. */
+  renderer: string | null;
+}
+
+/** Milliseconds spent in each stage of one classification. */
+export interface StageTimings {
+  /** Waiting behind earlier requests in the queue. */
+  queueMs: number;
+  /** Picking the backend and loading + warming the model (0 once warm). */
+  initMs: number;
+  /** Fetching the image bytes. */
+  fetchMs: number;
+  /** Decoding to RGBA pixels (and making the thumbnail). */
+  decodeMs: number;
+  /** core's Fashion-MNIST conversion to 28x28. */
+  convertMs: number;
+  /** Running the model. */
+  predictMs: number;
+  /** fetch + decode + convert + predict: the latency of a warm request. */
+  totalMs: number;
+}
+
+/** One ranked label. */
+export interface Prediction {
+  /** Class index 0..9. */
+  index: number;
+  /** Class name, e.g. 'Sneaker'. */
+  label: string;
+  /** Softmax probability 0..1. */
+  probability: number;
+}
+
+/** What the offscreen document answers for one image. */
+export interface ClassifyResult {
+  /** The model that ran. */
+  modelId: ModelId;
+  /** Its display name from metadata.json. */
+  modelName: string;
+  /** The three most likely labels, most likely first. */
+  top3: Prediction[];
+  /** All 10 probabilities in label order. */
+  probabilities: number[];
+  /** The 28x28 grayscale input the model saw (784 values 0..255, row-major, light on black). */
+  input: number[];
+  /** A small JPEG data: URL of the decoded image (on white), so the popup never refetches it. */
+  thumbnail: string;
+  /** Size of the image as fetched. */
+  imageWidth: number;
+  imageHeight: number;
+  /** The backend that ran the model and why. */
+  backend: BackendInfo;
+  /** Time per stage. */
+  timings: StageTimings;
+}
+
+/** Why a classification failed; `code` is for programs, `message` is the sentence users see. */
+export type ErrorCode =
+  | 'unsupported-url'
+  | 'unreachable'
+  | 'blob-unreachable'
+  | 'http-error'
+  | 'not-an-image'
+  | 'web-page'
+  | 'svg'
+  | 'too-large'
+  | 'too-many-pixels'
+  | 'too-small'
+  | 'decode-failed'
+  | 'timeout'
+  | 'model-failed'
+  | 'internal';
+
+/** A failed classification as stored and shown. */
+export interface ClassifyFailure {
+  /** Machine-readable kind of failure. */
+  code: ErrorCode;
+  /** A plain sentence: what went wrong and what to try. */
+  message: string;
+}
+
+/** Fields every stored entry has. */
+interface EntryBase {
+  /** Unique id of the click. */
+  id: string;
+  /** The clicked image's address (data: URLs are shortened for storage). */
+  imageUrl: string;
+  /** The page the image was on, when known. */
+  pageUrl?: string;
+  /** The model that was asked for. */
+  modelId: ModelId;
+  /** Epoch ms of the click. */
+  requestedAt: number;
+}
+
+/** One click's state, as the popup shows it. */
+export type ResultEntry =
+  | (EntryBase & { status: 'pending' })
+  | (EntryBase & { status: 'done'; result: ClassifyResult; finishedAt: number })
+  | (EntryBase & { status: 'error'; error: ClassifyFailure; finishedAt: number });
+
+/** A finished entry (what the history holds). */
+export type FinishedEntry = Exclude<ResultEntry, { status: 'pending' }>;

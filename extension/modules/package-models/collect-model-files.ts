@@ -1,0 +1,89 @@
+// Build-time code (Node), loaded by WXT from extension/modules; never bundled into the extension.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseModelMetadata } from '../../../core/metadata/parse-model-metadata.js';
+import { MODEL_IDS } from '../../../core/types.js';
+
+/** A file to copy into the build: from `absoluteSrc` to `relativeDest` in the output folder. */
+export interface PackagedFile {
+  absoluteSrc: string;
+  relativeDest: string;
+}
+
+/** Environment variable naming another models folder to package (tests use it). */
+export const MODELS_DIR_ENV = 'FASHION_LENS_MODELS_DIR';
+
+/** The tfjs WASM binaries the offscreen document loads (threaded builds need cross-origin isolation, which extension pages lack). */
+export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'] as const;
+
+const FIX = 'Run `npm run pipeline` to train and export both models into artifacts/models, then build again.';
+
+/** The models folder: $FASHION_LENS_MODELS_DIR if set, else <root>/artifacts/models. */
+export function resolveModelsDir(root: string, env: Record<string, string | undefined>): string {
+  const fromEnv = env[MODELS_DIR_ENV];
+  return fromEnv ? resolve(root, fromEnv) : join(root, 'artifacts', 'models');
+}
+
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Fashion Lens build: ${what} ${path} is not valid JSON (${(error as Error).message}). ${FIX}`);
+  }
+}
+
+/** Weight file paths model.json refers to (its weightsManifest), relative to model.json. */
+function weightPaths(modelJson: unknown, where: string): string[] {
+  const manifest = (modelJson as { weightsManifest?: unknown } | null)?.weightsManifest;
+  if (!Array.isArray(manifest) || manifest.length === 0) {
+    throw new Error(`Fashion Lens build: ${where} has no weightsManifest, so it is not a tf.js layers model. ${FIX}`);
+  }
+  return manifest.flatMap((group: { paths?: unknown }) => (Array.isArray(group.paths) ? group.paths.map(String) : []));
+}
+
+/**
+ * Checks each model folder (<modelsDir>/<id>/{model.json, weight shards, metadata.json}) and lists
+ * what to copy to models/<id>/ in the build. Throws one sentence naming the missing or invalid
+ * file, so a build never ships without a model or with metadata the extension would refuse.
+ */
+export function collectModelFiles(modelsDir: string, root = process.cwd()): PackagedFile[] {
+  const shown = (path: string) => relative(root, path) || path;
+  if (!existsSync(modelsDir)) {
+    throw new Error(`Fashion Lens build: the models folder ${shown(modelsDir)} does not exist. ${FIX} (Or set ${MODELS_DIR_ENV} to a folder holding cnn/ and lenet5/.)`);
+  }
+  const files: PackagedFile[] = [];
+  for (const id of MODEL_IDS) {
+    const dir = join(modelsDir, id);
+    const modelPath = join(dir, 'model.json');
+    const metadataPath = join(dir, 'metadata.json');
+    for (const [path, what] of [[modelPath, 'model'], [metadataPath, 'metadata']] as const) {
+      if (!existsSync(path)) throw new Error(`Fashion Lens build: the ${id} ${what} ${shown(path)} is missing. ${FIX}`);
+    }
+    const metadata = parseModelMetadata(readJson(metadataPath, 'metadata'), shown(metadataPath));
+    if (metadata.id !== id) {
+      throw new Error(`Fashion Lens build: ${shown(metadataPath)} says it describes "${metadata.id}" but sits in the ${id}/ folder. ${FIX}`);
+    }
+    const weights = weightPaths(readJson(modelPath, 'model'), shown(modelPath));
+    for (const weight of weights) {
+      if (!existsSync(join(dir, weight))) {
+        throw new Error(`Fashion Lens build: ${shown(modelPath)} needs the weight file ${weight}, which is missing from ${shown(dir)}. ${FIX}`);
+      }
+    }
+    for (const name of ['model.json', 'metadata.json', ...weights]) {
+      files.push({ absoluteSrc: join(dir, name), relativeDest: `models/${id}/${name}` });
+    }
+  }
+  return files;
+}
+
+/** The tfjs WASM binaries from node_modules, copied to wasm/ in the build (no remote code). */
+export function collectWasmFiles(root: string): PackagedFile[] {
+  const dist = join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+  return WASM_FILES.map((name) => {
+    const absoluteSrc = join(dist, name);
+    if (!existsSync(absoluteSrc)) {
+      throw new Error(`Fashion Lens build: ${absoluteSrc} is missing; run \`npm install\` to restore @tensorflow/tfjs-backend-wasm.`);
+    }
+    return { absoluteSrc, relativeDest: `wasm/${name}` };
+  });
+}
