@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-node';
+import type { io } from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EpochLog } from './epoch-log.js';
@@ -16,7 +17,7 @@ export interface RunIdentity {
 interface CheckpointState {
   identity: RunIdentity;
   history: EpochLog[];
-  optimizerSpecs: tf.io.WeightsManifestEntry[];
+  optimizerSpecs: io.WeightsManifestEntry[];
   savedAt: string;
 }
 

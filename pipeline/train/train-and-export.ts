@@ -8,7 +8,7 @@ import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
 import { gitCommit } from '../export/git-commit.js';
 import { writeModelAtomically } from '../export/write-model-atomically.js';
-import { printModelSummary } from '../models/model-summary.js';
+import { countModelParams, printModelSummary } from '../models/model-summary.js';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from './checkpoint.js';
 import { fit } from './fit.js';
 import { formatDuration } from './format-duration.js';
@@ -73,7 +73,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
   opts.log(formatFirstPredictions(probs, data.test.labels));
   opts.log(`Training took ${formatDuration(seconds)} (${(seconds / history.length).toFixed(1)} s/epoch); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 
-  const trainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a, b) => a * (b ?? 1), 1), 0);
+  const trainable = countModelParams(model).trainable;
   const metadata: ModelMetadata = {
     schemaVersion: 1,
     id: plan.id,

@@ -10,7 +10,7 @@ function convAndGrads(x: Float32Array, w: Float32Array) {
     const f = (a: tf.Tensor4D, b: tf.Tensor4D) => tf.sum(tf.square(tf.conv2d(a, b, 1, 'same')));
     const y = tf.conv2d(xt, wt, 1, 'same');
     const [dx, dw] = tf.grads(f as (...args: tf.Tensor[]) => tf.Tensor)([xt, wt]);
-    return { y: y.dataSync().slice(), dx: dx!.dataSync().slice(), dw: dw!.dataSync().slice() };
+    return { y: Float32Array.from(y.dataSync()), dx: Float32Array.from(dx!.dataSync()), dw: Float32Array.from(dw!.dataSync()) };
   });
 }
 

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseModelMetadata } from '../../../core/metadata/parse-model-metadata.js';
+
+const out = mkdtempSync(join(tmpdir(), 'fashion-lens-cli-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function pipeline(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
+}
+
+describe('npm run pipeline (end to end on the real data)', () => {
+  it('--quick trains, evaluates and exports both models with valid metadata and a report', () => {
+    const run = pipeline('--quick', '--out', out, '--checkpoint-dir', join(out, 'ckpt'));
+    expect(run.stderr + run.stdout).toContain('Exported lenet5');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Probabilities for the first 10 test images');
+    expect(run.stdout).toMatch(/Test accuracy \d+\.\d+%/);
+    for (const id of ['cnn', 'lenet5']) {
+      const dir = join(out, 'models', id);
+      expect(readdirSync(dir).sort()).toEqual(expect.arrayContaining(['metadata.json', 'model.json']));
+      const metadata = parseModelMetadata(JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')), dir);
+      expect(metadata.training.backend).toBe('tensorflow');
+      expect(metadata.training.epochs).toBe(1);
+      expect(metadata.training.datasetSha256['train-images-idx3-ubyte']).toBe('c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888');
+    }
+    expect(readdirSync(join(out, 'models')).filter((d) => d.startsWith('.'))).toEqual([]);
+    expect(existsSync(join(out, 'report', 'metrics.json'))).toBe(true);
+  });
+
+  it('--help explains the flags; bad flags exit 2 with a clear sentence', () => {
+    const help = pipeline('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--resume');
+    const bad = pipeline('--models', 'vgg');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--models takes cnn, lenet5');
+  });
+
+  it('a missing data dir is refused with the path in the message', () => {
+    const run = pipeline('--quick', '--data-dir', join(out, 'nope'), '--out', join(out, 'x'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(join(out, 'nope'));
+    expect(existsSync(join(out, 'x', 'models'))).toBe(false);
+  });
+});
