@@ -40,18 +40,12 @@ export function ResultCard({ entry }: { entry: ResultEntry }) {
         <dt>Backend</dt>
         <dd title={result.backend.reason}>{BACKEND_LABELS[result.backend.name]}</dd>
         <dt>Latency</dt>
-        <dd>
-          {formatDuration(timings.totalMs)}
-          {timings.initMs >= 1 ? ` (+ ${formatDuration(timings.initMs)} start-up)` : ''}
-        </dd>
+        <dd>{`${formatDuration(timings.totalMs)}${timings.initMs >= 1 ? ` (+ ${formatDuration(timings.initMs)} start-up)` : ''}`}</dd>
       </dl>
       <details class="why">
         <summary>Why this backend?</summary>
         <p>{result.backend.reason}</p>
-        <p>
-          Fetch {formatDuration(timings.fetchMs)}, decode {formatDuration(timings.decodeMs)}, convert {formatDuration(timings.convertMs)}, predict{' '}
-          {formatDuration(timings.predictMs)}.
-        </p>
+        <p>{`Fetch ${formatDuration(timings.fetchMs)}, decode ${formatDuration(timings.decodeMs)}, convert ${formatDuration(timings.convertMs)}, predict ${formatDuration(timings.predictMs)}.`}</p>
       </details>
     </section>
   );

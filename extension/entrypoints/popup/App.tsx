@@ -15,16 +15,16 @@ export function App() {
   const history = useStorageValue(historyItem) ?? [];
   const storedModel = useStorageValue(modelChoiceItem);
   const storedBackend = useStorageValue(backendPreferenceItem);
-  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  // A history entry picked while `lastId` was the last click; a newer click replaces it.
+  const [picked, setPicked] = useState<{ id: string; lastId: string | undefined } | undefined>(undefined);
 
   // Opening the popup is seeing the result; the badge only exists to say one is waiting.
   useEffect(() => {
     void clearBadge().catch(() => {});
   }, [last?.id, last?.status]);
-  // A new click replaces whatever was picked from the history.
-  useEffect(() => setSelectedId(undefined), [last?.id]);
 
-  const shown = history.find((e) => e.id === selectedId) ?? last ?? undefined;
+  const pickedEntry = picked && picked.lastId === last?.id ? history.find((e) => e.id === picked.id) : undefined;
+  const shown = pickedEntry ?? last ?? undefined;
   return (
     <main class="popup">
       <h1>Fashion Lens</h1>
@@ -35,7 +35,7 @@ export function App() {
           Right-click a product image on any page and choose <strong>Classify with Fashion Lens</strong>. The image is classified on your device.
         </p>
       )}
-      <HistoryList entries={history} selectedId={shown?.id} onSelect={setSelectedId} onClear={() => void historyItem.setValue([])} />
+      <HistoryList entries={history} selectedId={shown?.id} onSelect={(id) => setPicked({ id, lastId: last?.id })} onClear={() => void historyItem.setValue([])} />
       <section class="settings" aria-label="Settings">
         <h2>Settings</h2>
         <ModelPicker value={isModelId(storedModel) ? storedModel : 'cnn'} onChange={(id) => void modelChoiceItem.setValue(id)} />

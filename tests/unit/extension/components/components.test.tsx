@@ -1,0 +1,95 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BackendPicker } from '../../../../extension/components/backend-picker';
+import { HistoryList } from '../../../../extension/components/history-list';
+import { ModelPicker } from '../../../../extension/components/model-picker';
+import { ResultCard } from '../../../../extension/components/result-card';
+import { TopPredictions } from '../../../../extension/components/top-predictions';
+import { doneEntry, errorEntry } from '../fixtures';
+
+afterEach(cleanup); // vitest runs without globals, so testing-library cannot register this itself
+
+describe('TopPredictions', () => {
+  it('lists the labels most likely first with their percentages and bars', () => {
+    const entry = doneEntry('a');
+    render(<TopPredictions predictions={entry.status === 'done' ? entry.result.top3 : []} />);
+    const items = within(screen.getByRole('list', { name: 'Top 3 labels' })).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual(['Sneaker91.2%', 'Sandal6.1%', 'Ankle boot2.0%']);
+    expect((items[0]!.querySelector('.bar-fill') as HTMLElement).style.width).toBe('91.2%');
+  });
+});
+
+describe('ResultCard', () => {
+  it('shows the image, the model’s 28x28 input, the top 3, model, backend and latency', () => {
+    render(<ResultCard entry={doneEntry('a')} />);
+    expect(screen.getByRole('img', { name: /The image you chose \(600 × 800\)/ }).getAttribute('src')).toBe('data:image/jpeg;base64,AAAA');
+    const input = screen.getByRole('img', { name: 'The 28 by 28 grayscale image the model saw' });
+    expect([input.getAttribute('width'), input.getAttribute('height')]).toEqual(['28', '28']);
+    expect(screen.getByText('Seed CNN')).toBeTruthy();
+    expect(screen.getByText('WASM').getAttribute('title')).toContain('software renderer');
+    expect(screen.getByText('25 ms')).toBeTruthy();
+    expect(screen.getByText(/WebGL here is only a software renderer/)).toBeTruthy();
+  });
+
+  it('adds the start-up time of a cold first click', () => {
+    const entry = doneEntry('a');
+    if (entry.status === 'done') entry.result.timings.initMs = 1460;
+    render(<ResultCard entry={entry} />);
+    expect(screen.getByText('25 ms (+ 1.5 s start-up)')).toBeTruthy();
+  });
+
+  it('says it is working while pending', () => {
+    render(<ResultCard entry={{ id: 'p', imageUrl: 'https://x/a.jpg', modelId: 'lenet5', requestedAt: 0, status: 'pending' }} />);
+    expect(screen.getByRole('status').textContent).toBe('Classifying with LeNet-5…');
+  });
+
+  it('shows an error as its sentence, announced as an alert', () => {
+    render(<ResultCard entry={errorEntry('e', 'The server answered 404 (Not Found) instead of the image.')} />);
+    expect(screen.getByRole('alert').textContent).toBe('The server answered 404 (Not Found) instead of the image.');
+    expect(screen.queryByRole('list')).toBeNull();
+  });
+});
+
+describe('HistoryList', () => {
+  const entries = [doneEntry('a', 'Bag'), errorEntry('b', 'That address is a web page (text/html), not an image.')];
+
+  it('lists results and errors as buttons that select them', () => {
+    const onSelect = vi.fn();
+    render(<HistoryList entries={entries} selectedId="a" onSelect={onSelect} onClear={() => {}} />);
+    const buttons = within(screen.getByRole('list')).getAllByRole('button');
+    expect(buttons.map((b) => b.querySelector('.history-summary')?.textContent)).toEqual(['Bag 91.2%', 'That address is a web page (text/html), not an image.']);
+    expect(buttons[0]!.getAttribute('aria-current')).toBe('true');
+    fireEvent.click(buttons[1]!);
+    expect(onSelect).toHaveBeenCalledWith('b');
+  });
+
+  it('clears on "Clear history", which is disabled when there is nothing', () => {
+    const onClear = vi.fn();
+    const { rerender } = render(<HistoryList entries={entries} selectedId={undefined} onSelect={() => {}} onClear={onClear} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    expect(onClear).toHaveBeenCalledOnce();
+    rerender(<HistoryList entries={[]} selectedId={undefined} onSelect={() => {}} onClear={onClear} />);
+    expect((screen.getByRole('button', { name: 'Clear history' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('No classifications yet.')).toBeTruthy();
+  });
+});
+
+describe('ModelPicker and BackendPicker', () => {
+  it('offers CNN and LeNet-5 as radio buttons and reports the choice', () => {
+    const onChange = vi.fn();
+    render(<ModelPicker value="cnn" onChange={onChange} />);
+    const radios = screen.getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => [r.value, r.checked])).toEqual([['cnn', true], ['lenet5', false]]);
+    fireEvent.click(screen.getByRole('radio', { name: /LeNet-5/ }));
+    expect(onChange).toHaveBeenCalledWith('lenet5');
+  });
+
+  it('offers automatic and forced backends', () => {
+    const onChange = vi.fn();
+    render(<BackendPicker value="auto" onChange={onChange} />);
+    const select = screen.getByRole('combobox', { name: 'Backend' }) as HTMLSelectElement;
+    expect(Array.from(select.options, (o) => o.value)).toEqual(['auto', 'webgl', 'wasm', 'cpu']);
+    fireEvent.change(select, { target: { value: 'webgl' } });
+    expect(onChange).toHaveBeenCalledWith('webgl');
+  });
+});

@@ -1,0 +1,74 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../../../extension/entrypoints/popup/App';
+import { historyItem, lastEntryItem } from '../../../../extension/lib/result-store';
+import { backendPreferenceItem, modelChoiceItem } from '../../../../extension/lib/settings';
+import { doneEntry, errorEntry } from '../fixtures';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(cleanup);
+
+describe('the popup', () => {
+  it('invites a right-click before anything was classified', async () => {
+    render(<App />);
+    expect(await screen.findByText(/Right-click a product image on any page/)).toBeTruthy();
+    expect(screen.getByText('No classifications yet.')).toBeTruthy();
+  });
+
+  it('shows the last result and follows the background’s updates', async () => {
+    const first = doneEntry('a', 'Bag');
+    await lastEntryItem.setValue(first);
+    await historyItem.setValue([first]);
+    render(<App />);
+    const card = await screen.findByRole('region', { name: 'Last result' });
+    expect(within(card).getAllByRole('listitem')[0]!.textContent).toBe('Bag91.2%');
+
+    await lastEntryItem.setValue({ id: 'b', imageUrl: 'https://x/b.jpg', modelId: 'cnn', requestedAt: 2, status: 'pending' });
+    expect((await screen.findByRole('status')).textContent).toBe('Classifying with CNN…');
+    await lastEntryItem.setValue(errorEntry('b', 'The image took longer than 15 seconds to download and classify.'));
+    expect((await screen.findByRole('alert')).textContent).toBe('The image took longer than 15 seconds to download and classify.');
+  });
+
+  it('shows a history entry when it is picked', async () => {
+    await lastEntryItem.setValue(doneEntry('new', 'Coat'));
+    await historyItem.setValue([doneEntry('new', 'Coat'), doneEntry('old', 'Dress')]);
+    render(<App />);
+    await screen.findByText('Coat');
+    fireEvent.click(await screen.findByRole('button', { name: /Dress 91.2%/ }));
+    const card = screen.getByRole('region', { name: 'Last result' });
+    expect(within(card).getAllByRole('listitem')[0]!.textContent).toBe('Dress91.2%');
+    await lastEntryItem.setValue(doneEntry('newest', 'Shirt')); // a new click takes over the card
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Last result' })).getAllByRole('listitem')[0]!.textContent).toBe('Shirt91.2%'));
+  });
+
+  it('clears the history in storage', async () => {
+    await historyItem.setValue([doneEntry('a'), errorEntry('b', 'Broken.')]);
+    render(<App />);
+    await screen.findByText('Broken.');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    await waitFor(async () => expect(await historyItem.getValue()).toEqual([]));
+    expect(await screen.findByText('No classifications yet.')).toBeTruthy();
+  });
+
+  it('remembers the model and backend choice in chrome.storage.local', async () => {
+    render(<App />);
+    fireEvent.click(await screen.findByRole('radio', { name: /LeNet-5/ }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Backend' }), { target: { value: 'cpu' } });
+    await waitFor(async () => expect(await modelChoiceItem.getValue()).toBe('lenet5'));
+    expect(await backendPreferenceItem.getValue()).toBe('cpu');
+    expect(await fakeBrowser.storage.local.get(['modelChoice', 'backendPreference'])).toEqual({ modelChoice: 'lenet5', backendPreference: 'cpu' });
+    cleanup();
+    render(<App />); // a popup opened later (or after a browser restart) shows the stored choice
+    await waitFor(() => expect((screen.getByRole('radio', { name: /LeNet-5/ }) as HTMLInputElement).checked).toBe(true));
+  });
+
+  it('clears the badge once the result is seen', async () => {
+    await fakeBrowser.action.setBadgeText({ text: 'Snkr' });
+    await lastEntryItem.setValue(doneEntry('a'));
+    render(<App />);
+    await waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+  });
+});

@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { classifyImageUrl, shortenUrl, type ClassifyDeps } from '../../../../../extension/lib/background/classify-image-url';
+import { handleContextMenuClick, MENU_ID, registerContextMenu } from '../../../../../extension/lib/background/context-menu';
+import { isClassifyRequest, type ClassifyRequest, type ClassifyResponse } from '../../../../../extension/lib/messages';
+import { buildResultStore, historyItem, lastEntryItem } from '../../../../../extension/lib/result-store';
+import { backendPreferenceItem, modelChoiceItem } from '../../../../../extension/lib/settings';
+import type { ClassifyResult } from '../../../../../extension/lib/types';
+
+const RESULT = {
+  modelId: 'lenet5',
+  modelName: 'LeNet-5',
+  top3: [
+    { index: 7, label: 'Sneaker', probability: 0.9 },
+    { index: 5, label: 'Sandal', probability: 0.06 },
+    { index: 9, label: 'Ankle boot', probability: 0.03 },
+  ],
+} as unknown as ClassifyResult;
+
+let deps: ClassifyDeps;
+let ensure: ReturnType<typeof vi.fn>;
+let received: ClassifyRequest[];
+
+/** Plays the offscreen document: answers classification requests like the real listener does. */
+function answerWith(answer: (request: ClassifyRequest) => ClassifyResponse) {
+  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
+    if (!isClassifyRequest(message)) return undefined;
+    received.push(message);
+    return answer(message);
+  });
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  received = [];
+  ensure = vi.fn(async () => {});
+  deps = { offscreen: { ensure }, store: buildResultStore(), openPopup: vi.fn(async () => false) };
+});
+
+describe('classifyImageUrl', () => {
+  it('sends the remembered model and backend, stores the result and shows it on the badge', async () => {
+    await modelChoiceItem.setValue('lenet5');
+    await backendPreferenceItem.setValue('wasm');
+    answerWith(() => ({ ok: true, result: RESULT }));
+    const entry = await classifyImageUrl('https://shop.example/shoe.jpg', 'https://shop.example/', deps);
+
+    expect(ensure).toHaveBeenCalledOnce();
+    expect(received).toEqual([expect.objectContaining({ imageUrl: 'https://shop.example/shoe.jpg', modelId: 'lenet5', backend: 'wasm', requestId: entry.id })]);
+    expect(entry).toMatchObject({ status: 'done', result: RESULT, pageUrl: 'https://shop.example/' });
+    expect(await lastEntryItem.getValue()).toEqual(entry);
+    expect(await historyItem.getValue()).toEqual([entry]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('Snkr');
+    expect(deps.openPopup).toHaveBeenCalledOnce();
+  });
+
+  it('stores the offscreen document’s error sentence and shows "!"', async () => {
+    answerWith(() => ({ ok: false, error: { code: 'svg', message: 'This is an SVG drawing, not a photo.' } }));
+    const entry = await classifyImageUrl('https://shop.example/logo.svg', undefined, deps);
+    expect(entry).toMatchObject({ status: 'error', error: { code: 'svg', message: 'This is an SVG drawing, not a photo.' } });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getTitle({})).toContain('SVG drawing');
+  });
+
+  it('turns a missing offscreen document into a sentence instead of throwing', async () => {
+    // No listener: the fake browser rejects like Chrome does when nobody receives the message.
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
+    expect(entry.status).toBe('error');
+    expect(entry.status === 'error' && entry.error).toMatchObject({ code: 'internal', message: expect.stringMatching(/^Something went wrong inside Fashion Lens .*Try again/) });
+  });
+
+  it('records the failure when the offscreen document cannot be created', async () => {
+    ensure.mockRejectedValueOnce(new Error('Offscreen API is disabled'));
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
+    expect(entry.status === 'error' && entry.error.message).toContain('Offscreen API is disabled');
+    expect(await lastEntryItem.getValue()).toMatchObject({ status: 'error' });
+  });
+
+  it('shows "…" while the classifier works', async () => {
+    let release!: () => void;
+    answerWith(() => ({ ok: true, result: RESULT }));
+    ensure.mockImplementationOnce(() => new Promise<void>((resolve) => (release = resolve)));
+    const running = classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
+    await vi.waitFor(() => expect(ensure).toHaveBeenCalled());
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('…');
+    expect(await lastEntryItem.getValue()).toMatchObject({ status: 'pending' });
+    release();
+    await running;
+  });
+
+  it('keeps huge data: URLs out of storage', () => {
+    const url = `data:image/png;base64,${'A'.repeat(100_000)}`;
+    expect(shortenUrl(url).length).toBe(500);
+    expect(shortenUrl('https://shop.example/a.jpg')).toBe('https://shop.example/a.jpg');
+  });
+});
+
+describe('the context menu', () => {
+  it('registers "Classify with Fashion Lens" on images', async () => {
+    const create = vi.fn();
+    const removeAll = vi.fn(async () => {});
+    Object.assign(fakeBrowser, { contextMenus: { create, removeAll } });
+    await registerContextMenu();
+    expect(removeAll).toHaveBeenCalledOnce();
+    expect(create).toHaveBeenCalledWith({ id: MENU_ID, title: 'Classify with Fashion Lens', contexts: ['image'] });
+  });
+
+  it('classifies the clicked image and ignores other menu items', async () => {
+    answerWith(() => ({ ok: true, result: RESULT }));
+    expect(await handleContextMenuClick({ menuItemId: 'other', srcUrl: 'https://x/a.jpg' }, undefined, deps)).toBeUndefined();
+    const entry = await handleContextMenuClick({ menuItemId: MENU_ID, srcUrl: 'https://x/a.jpg', pageUrl: 'https://x/' }, undefined, deps);
+    expect(entry).toMatchObject({ status: 'done', imageUrl: 'https://x/a.jpg' });
+    expect(received).toHaveLength(1);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { buildClassifyRequest, isClassifyRequest, parseClassifyResponse } from '../../../../extension/lib/messages';
+
+const request = buildClassifyRequest({ requestId: 'r1', imageUrl: 'https://shop.example/a.jpg', modelId: 'cnn', backend: 'auto' });
+
+describe('classification messages', () => {
+  it('accepts the requests buildClassifyRequest makes', () => {
+    expect(request).toMatchObject({ type: 'fashion-lens/classify', target: 'offscreen' });
+    expect(isClassifyRequest(request)).toBe(true);
+    expect(isClassifyRequest(JSON.parse(JSON.stringify(request)))).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'classify'],
+    ['another type', { ...request, type: 'other' }],
+    ['a message for the popup', { ...request, target: 'popup' }],
+    ['an unknown model', { ...request, modelId: 'resnet' }],
+    ['an unknown backend', { ...request, backend: 'webgpu' }],
+    ['an empty URL', { ...request, imageUrl: '' }],
+    ['no request id', { ...request, requestId: undefined }],
+  ])('refuses %s', (_, message) => {
+    expect(isClassifyRequest(message)).toBe(false);
+  });
+
+  it('passes well-formed answers through', () => {
+    const failure = { ok: false, error: { code: 'svg', message: 'This is an SVG drawing.' } };
+    expect(parseClassifyResponse(failure)).toEqual(failure);
+    const success = { ok: true, result: { top3: [] } };
+    expect(parseClassifyResponse(success)).toEqual(success);
+  });
+
+  it('says nobody answered when the answer is undefined', () => {
+    expect(() => parseClassifyResponse(undefined)).toThrow(/did not answer/);
+  });
+
+  it.each([[{ ok: true }], [{ ok: false, error: { code: 1 } }], [42], [{ result: {} }]])('refuses the malformed answer %j', (response) => {
+    expect(() => parseClassifyResponse(response)).toThrow(/unexpected/);
+  });
+});

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildResultStore, HISTORY_LIMIT, historyItem, lastEntryItem, pushHistory } from '../../../../extension/lib/result-store';
+import type { FinishedEntry, ResultEntry } from '../../../../extension/lib/types';
+
+const pending = (id: string, requestedAt: number): ResultEntry & { status: 'pending' } => ({ id, imageUrl: `https://shop.example/${id}.jpg`, modelId: 'cnn', requestedAt, status: 'pending' });
+const failed = (id: string, requestedAt: number): FinishedEntry => ({ ...pending(id, requestedAt), status: 'error', error: { code: 'http-error', message: `${id} failed` }, finishedAt: requestedAt + 5 });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('pushHistory', () => {
+  it('puts the newest first and keeps at most HISTORY_LIMIT', () => {
+    let history: FinishedEntry[] = [];
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) history = pushHistory(history, failed(`e${i}`, i));
+    expect(HISTORY_LIMIT).toBe(20);
+    expect(history).toHaveLength(20);
+    expect(history[0]!.id).toBe('e24');
+    expect(history.at(-1)!.id).toBe('e5');
+  });
+
+  it('replaces an entry with the same id instead of listing it twice', () => {
+    const history = pushHistory(pushHistory([], failed('a', 1)), failed('a', 1));
+    expect(history.map((e) => e.id)).toEqual(['a']);
+  });
+});
+
+describe('buildResultStore', () => {
+  it('shows a click as pending, then finished, in chrome.storage.local', async () => {
+    const store = buildResultStore();
+    await store.start(pending('a', 1));
+    expect(await lastEntryItem.getValue()).toMatchObject({ id: 'a', status: 'pending' });
+    expect(await store.finish(failed('a', 1))).toBe(true);
+    expect(await lastEntryItem.getValue()).toMatchObject({ id: 'a', status: 'error' });
+    expect((await fakeBrowser.storage.local.get('history')).history).toHaveLength(1);
+  });
+
+  it('loses no result when many clicks finish at once', async () => {
+    const store = buildResultStore();
+    await Promise.all(Array.from({ length: 12 }, (_, i) => store.finish(failed(`c${i}`, i))));
+    const history = await historyItem.getValue();
+    expect(history.map((e) => e.id).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `c${i}`).sort());
+  });
+
+  it('keeps the newer click as the last entry when an older one finishes after it started', async () => {
+    const store = buildResultStore();
+    await store.start(pending('old', 1));
+    await store.start(pending('new', 2));
+    expect(await store.finish(failed('old', 1))).toBe(false);
+    expect(await lastEntryItem.getValue()).toMatchObject({ id: 'new', status: 'pending' });
+    expect((await historyItem.getValue()).map((e) => e.id)).toEqual(['old']);
+  });
+
+  it('clears the history but not the last entry', async () => {
+    const store = buildResultStore();
+    await store.start(pending('a', 1));
+    await store.finish(failed('a', 1));
+    await store.clearHistory();
+    expect(await historyItem.getValue()).toEqual([]);
+    expect(await lastEntryItem.getValue()).toMatchObject({ id: 'a' });
+  });
+});

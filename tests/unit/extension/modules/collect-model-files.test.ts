@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLASS_NAMES } from '../../../../core/class-names';
+import type { ModelId } from '../../../../core/types';
+import { collectModelFiles, collectWasmFiles, MODELS_DIR_ENV, resolveModelsDir } from '../../../../extension/modules/package-models/collect-model-files';
+
+// The build hook only checks files and lists them; loading real exported models through it is
+// what the e2e suite does (its global setup builds with the pipeline's own export).
+
+let root: string;
+let modelsDir: string;
+
+function metadata(id: ModelId) {
+  return {
+    schemaVersion: 1,
+    id,
+    displayName: id,
+    classNames: [...CLASS_NAMES],
+    input: { shape: [28, 28, 1], range: [0, 255], polarity: 'light-on-dark', standardization: 'baked-in' },
+    trainableParams: 1000,
+    metrics: { testAccuracy: 0.9, testLoss: 0.3, validationAccuracy: 0.9, perClassAccuracy: Array(10).fill(0.9), confusionMatrix: Array.from({ length: 10 }, () => Array(10).fill(1)) },
+    training: { epochs: 1, batchSize: 32, optimizer: { name: 'Nadam' }, seed: 42, backend: 'tensorflow', tensorflowVersion: '2.15.1', seconds: 1, samplesPerSecond: 1, history: [], datasetSha256: {} },
+    weights: { dtype: 'float32' },
+    createdAt: '2026-01-31T12:00:00.000Z',
+    gitCommit: 'unknown',
+  };
+}
+
+function writeModel(id: ModelId, shards = ['group1-shard1of2.bin', 'group1-shard2of2.bin']) {
+  const dir = join(modelsDir, id);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'layers-model', modelTopology: {}, weightsManifest: [{ paths: shards, weights: [] }] }));
+  writeFileSync(join(dir, 'metadata.json'), JSON.stringify(metadata(id)));
+  for (const shard of shards) writeFileSync(join(dir, shard), 'x');
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'fashion-lens-build-'));
+  modelsDir = join(root, 'artifacts', 'models');
+  writeModel('cnn');
+  writeModel('lenet5', ['weights.bin']);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('resolveModelsDir', () => {
+  it('packages artifacts/models unless FASHION_LENS_MODELS_DIR names another folder', () => {
+    expect(resolveModelsDir('/repo', {})).toBe('/repo/artifacts/models');
+    expect(resolveModelsDir('/repo', { [MODELS_DIR_ENV]: '/tmp/quick/models' })).toBe('/tmp/quick/models');
+    expect(resolveModelsDir('/repo', { [MODELS_DIR_ENV]: 'out/models' })).toBe('/repo/out/models');
+  });
+});
+
+describe('collectModelFiles', () => {
+  it('lists model.json, metadata.json and every weight shard of both models', () => {
+    const files = collectModelFiles(modelsDir, root).map((f) => f.relativeDest);
+    expect(files).toEqual([
+      'models/cnn/model.json',
+      'models/cnn/metadata.json',
+      'models/cnn/group1-shard1of2.bin',
+      'models/cnn/group1-shard2of2.bin',
+      'models/lenet5/model.json',
+      'models/lenet5/metadata.json',
+      'models/lenet5/weights.bin',
+    ]);
+  });
+
+  it('names a missing models folder and how to make it', () => {
+    expect(() => collectModelFiles(join(root, 'nowhere'), root)).toThrow(/the models folder nowhere does not exist\. Run `npm run pipeline`/);
+  });
+
+  it('names a missing model or metadata file', () => {
+    rmSync(join(modelsDir, 'lenet5', 'model.json'));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow('the lenet5 model artifacts/models/lenet5/model.json is missing');
+    writeModel('lenet5');
+    rmSync(join(modelsDir, 'cnn', 'metadata.json'));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow('the cnn metadata artifacts/models/cnn/metadata.json is missing');
+  });
+
+  it('names a missing weight shard', () => {
+    rmSync(join(modelsDir, 'cnn', 'group1-shard2of2.bin'));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow('needs the weight file group1-shard2of2.bin');
+  });
+
+  it('refuses metadata that fails core’s schema, with the schema’s own sentence', () => {
+    writeFileSync(join(modelsDir, 'cnn', 'metadata.json'), JSON.stringify({ ...metadata('cnn'), metrics: { ...metadata('cnn').metrics, testAccuracy: 1.5 } }));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow(/artifacts\/models\/cnn\/metadata\.json is not valid model metadata: metrics\.testAccuracy/);
+  });
+
+  it('refuses metadata that is not JSON or describes the other model', () => {
+    writeFileSync(join(modelsDir, 'cnn', 'metadata.json'), '{ not json');
+    expect(() => collectModelFiles(modelsDir, root)).toThrow(/metadata .*cnn\/metadata\.json is not valid JSON/);
+    writeFileSync(join(modelsDir, 'cnn', 'metadata.json'), JSON.stringify(metadata('lenet5')));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow('says it describes "lenet5" but sits in the cnn/ folder');
+  });
+
+  it('refuses a model.json without weights', () => {
+    writeFileSync(join(modelsDir, 'lenet5', 'model.json'), JSON.stringify({ modelTopology: {} }));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow('has no weightsManifest');
+  });
+});
+
+describe('collectWasmFiles', () => {
+  it('ships the plain and SIMD tfjs WASM binaries from node_modules', () => {
+    const files = collectWasmFiles(process.cwd());
+    expect(files.map((f) => f.relativeDest)).toEqual(['wasm/tfjs-backend-wasm.wasm', 'wasm/tfjs-backend-wasm-simd.wasm']);
+  });
+
+  it('says to reinstall when they are missing', () => {
+    expect(() => collectWasmFiles(root)).toThrow(/is missing; run `npm install`/);
+  });
+});
