@@ -18,7 +18,7 @@ const RESULT = {
 } as unknown as ClassifyResult;
 
 let deps: ClassifyDeps;
-let ensure: ReturnType<typeof vi.fn>;
+let ensure: ReturnType<typeof vi.fn<() => Promise<void>>>;
 let received: ClassifyRequest[];
 
 /** Plays the offscreen document: answers classification requests like the real listener does. */
