@@ -1,0 +1,101 @@
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { LoadedFashionModel } from '../../core/model-loader.js';
+import { MODEL_IDS, type ModelId } from '../../core/types.js';
+import type { BackendPreference, ClassifyResult, FinishedEntry } from '../../extension/lib/types.js';
+import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
+import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
+import { firstOfEachClass, type ProductPhoto } from '../helpers/product-photos.js';
+import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
+import { startShopServer, type ShopServer } from '../helpers/shop-server.js';
+
+// The built extension in headless Chromium classifies product photos rendered from the
+// Fashion-MNIST test set, served by a local shop, through the context menu's code path; the
+// popup shows the top 3. Every result must agree with the same core code run in Node.
+
+const realModels = inject('realModels');
+let browser: ExtensionBrowser;
+let worker: Worker;
+let shop: ShopServer;
+let photos: ProductPhoto[];
+const references = new Map<ModelId, LoadedFashionModel>();
+
+beforeAll(async () => {
+  photos = await firstOfEachClass();
+  shop = await startShopServer(photos.map((p) => ({ name: p.name, png: p.png })));
+  for (const id of MODEL_IDS) references.set(id, await loadReferenceModel(inject('modelsDir'), id));
+  browser = await launchExtension(inject('extensionDir'));
+  worker = await browser.serviceWorker();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.close();
+  for (const model of references.values()) model.model.dispose();
+});
+
+/** Classifies every photo with one model and backend setting, checking each against Node. */
+async function classifyAll(modelId: ModelId, backend: BackendPreference, tolerance: number): Promise<ClassifyResult[]> {
+  await setSettings(worker, { modelId, backend });
+  const results: ClassifyResult[] = [];
+  for (const photo of photos) {
+    const entry: FinishedEntry = await clickClassify(worker, shop.url(`/products/${photo.name}.png`), shop.url('/'));
+    if (entry.status !== 'done') throw new Error(`${photo.name} with ${modelId} on ${backend}: ${entry.error.message}`);
+    const { result } = entry;
+    const reference = classifyInNode(references.get(modelId)!, photo.png);
+    expect(result.modelId).toBe(modelId);
+    // Same bytes in: Chrome's PNG decoder and core's conversion give exactly Node's 28x28 input.
+    expect(result.input, `${photo.name}: the 28x28 input`).toEqual(Array.from(reference.input));
+    result.probabilities.forEach((p, i) => expect(p, `${photo.name}: probability of class ${i}`).toBeCloseTo(reference.probabilities[i]!, tolerance));
+    expect(result.top3[0]!.label, `${photo.name}: top label`).toBe(reference.top3[0]!.label);
+    results.push(result);
+  }
+  return results;
+}
+
+async function expectPopupShows(page: Page, result: ClassifyResult, backendLabel: string): Promise<void> {
+  await page.reload();
+  await page.waitForSelector('.card .prediction');
+  const view = await readPopup(page);
+  expect(view.top3).toEqual(result.top3.map((p) => ({ label: p.label, percent: `${(p.probability * 100).toFixed(1)}%` })));
+  expect(view.facts).toMatchObject({ Model: result.modelName, Backend: backendLabel });
+  expect(view.facts.Latency).toMatch(/^\d+ ms|^\d+\.\d s/);
+  expect(view.backendReason).toBe(result.backend.reason);
+  expect(view.alert).toBeNull();
+}
+
+describe.each(MODEL_IDS)('the %s model', (modelId) => {
+  it('runs on WASM, chosen automatically because WebGL is SwiftShader here, and matches Node', async () => {
+    const results = await classifyAll(modelId, 'auto', 4);
+    for (const result of results) {
+      expect(result.backend.name).toBe('wasm');
+      expect(result.backend.reason).toMatch(/software renderer.*SwiftShader/);
+      expect(result.backend.renderer).toMatch(/SwiftShader/);
+    }
+    const popup = await browser.openPopup();
+    await expectPopupShows(popup, results.at(-1)!, 'WASM');
+    await popup.close();
+  });
+
+  it('runs on WebGL when the setting forces it, and classifies the same', async () => {
+    const results = await classifyAll(modelId, 'webgl', 2);
+    for (const result of results) {
+      expect(result.backend).toMatchObject({ name: 'webgl', reason: 'The backend setting forces webgl.' });
+    }
+    const popup = await browser.openPopup();
+    await expectPopupShows(popup, results.at(-1)!, 'WebGL');
+    await popup.close();
+  });
+
+  it.skipIf(!realModels)('labels Fashion-MNIST test photos correctly with the committed models', async () => {
+    const results = await classifyAll(modelId, 'auto', 4);
+    const correct = results.filter((r, i) => r.top3[0]!.index === photos[i]!.label).length;
+    // One photo per class; the committed models score ~90% on the test set through the
+    // conversion, so at most one of the ten may be wrong.
+    expect(correct, results.map((r, i) => `${photos[i]!.labelName} -> ${r.top3[0]!.label}`).join(', ')).toBeGreaterThanOrEqual(9);
+  });
+});
+
+if (!realModels) {
+  console.warn('e2e: artifacts/models is missing or invalid, so the "labels correctly" tests are skipped: quick models only prove the extension matches Node.');
+}

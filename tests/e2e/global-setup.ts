@@ -1,0 +1,67 @@
+/**
+ * Builds the production extension once for the e2e suite, exactly as `npm run build` does
+ * (minified), with the committed models in artifacts/models when both are there and valid;
+ * otherwise it trains small models with the pipeline's own --quick run and export, and packages
+ * those through FASHION_LENS_MODELS_DIR. Tests read what was built through inject().
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { collectModelFiles, MODELS_DIR_ENV } from '../../extension/modules/package-models/collect-model-files.js';
+import { requireChromium } from '../helpers/launch-extension.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built extension (.output/chrome-mv3). */
+    extensionDir: string;
+    /** The models folder it packages. */
+    modelsDir: string;
+    /** True when those are the committed, fully trained models (accuracy assertions need them). */
+    realModels: boolean;
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 900_000 });
+  if (result.status !== 0) {
+    throw new Error(`e2e setup: ${what} failed (exit ${result.status ?? result.signal}).\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+  }
+}
+
+function committedModelsProblem(dir: string): string | undefined {
+  try {
+    collectModelFiles(dir, ROOT);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export default function setup(project: TestProject): () => void {
+  requireChromium();
+  const committed = join(ROOT, 'artifacts', 'models');
+  const problem = committedModelsProblem(committed);
+  let modelsDir = committed;
+  let scratch: string | undefined;
+  if (problem) {
+    scratch = mkdtempSync(join(tmpdir(), 'fashion-lens-e2e-'));
+    console.log(`e2e: the committed models cannot be used (${problem.split('. ')[0]}); training quick models with the pipeline instead.`);
+    run('npx', ['tsx', 'pipeline/cli.ts', '--models', 'cnn,lenet5', '--quick', '--no-report', '--out', scratch, '--checkpoint-dir', join(scratch, 'checkpoints')], process.env, 'the pipeline quick run');
+    modelsDir = join(scratch, 'models');
+  }
+  // NODE_ENV=test (set by Vitest) would make Vite build a development bundle; the minified
+  // production build is the one users load, so it is the one tested.
+  const { NODE_ENV: _, ...env } = process.env;
+  run('npx', ['wxt', 'build'], { ...env, [MODELS_DIR_ENV]: modelsDir }, '`wxt build`');
+
+  project.provide('extensionDir', join(ROOT, '.output', 'chrome-mv3'));
+  project.provide('modelsDir', modelsDir);
+  project.provide('realModels', !problem);
+  return () => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  };
+}

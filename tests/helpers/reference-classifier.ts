@@ -1,0 +1,29 @@
+import '@tensorflow/tfjs-node'; // file:// model loading; shares tfjs-core with core/
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toFashionMnist } from '../../core/conversion/to-fashion-mnist.js';
+import { loadFashionModel, type LoadedFashionModel } from '../../core/model-loader.js';
+import { predictProbabilities } from '../../core/predict.js';
+import { topK, type TopKEntry } from '../../core/top-k.js';
+import type { ModelId } from '../../core/types.js';
+import { decodePng } from './product-photos.js';
+
+/** What the same code gives in Node for one photo: the extension must agree with it. */
+export interface ReferenceResult {
+  input: Uint8Array;
+  probabilities: Float32Array;
+  top3: TopKEntry[];
+}
+
+/** Loads a packaged model folder's model with core's loader, under tfjs-node. */
+export async function loadReferenceModel(modelsDir: string, id: ModelId): Promise<LoadedFashionModel> {
+  const dir = join(modelsDir, id);
+  return loadFashionModel(`file://${join(dir, 'model.json')}`, JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')), join(dir, 'metadata.json'));
+}
+
+/** Decodes the PNG, converts it with core's conversion and predicts, all in Node. */
+export function classifyInNode(model: LoadedFashionModel, png: Buffer): ReferenceResult {
+  const input = toFashionMnist(decodePng(png));
+  const [probabilities] = predictProbabilities(model.model, input);
+  return { input, probabilities: probabilities!, top3: topK(probabilities!, 3) };
+}

@@ -1,0 +1,128 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
+
+/** A product photo the shop serves at /products/<name>.png. */
+export interface Product {
+  name: string;
+  png: Buffer;
+}
+
+/** A local shop on 127.0.0.1 with product photos and every kind of bad "image". */
+export interface ShopServer {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** Absolute URL of a path on the shop. */
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** The bad inputs the shop serves, by path. */
+export const BAD_PATHS = {
+  missing: '/products/discontinued.png',
+  notImage: '/feeds/prices.json',
+  htmlPage: '/product/coat.html',
+  svg: '/assets/logo.svg',
+  pixel: '/track/pixel.png',
+  huge: '/products/huge-40mp.png',
+  slow: '/products/slow.jpg',
+  octetStream: '/cdn/photo-without-type',
+} as const;
+
+/** Encodes a PNG chunk (length, type, data, CRC) by hand for the 40-megapixel image. */
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/**
+ * A real, valid 8000 x 5000 grayscale PNG (40 megapixels; ~40 kB because it is one colour).
+ * pngjs would need 160 MB of RGBA to make it, so the few chunks are written directly.
+ */
+export function fortyMegapixelPng(width = 8000, height = 5000): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt8(8, 8); // bit depth
+  ihdr.writeUInt8(0, 9); // grayscale
+  const row = Buffer.alloc(width + 1, 0xee);
+  row[0] = 0; // filter: none
+  const raw = Buffer.alloc(row.length * height);
+  for (let y = 0; y < height; y++) row.copy(raw, y * row.length);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function onePixelPng(): Buffer {
+  const png = new PNG({ width: 1, height: 1 });
+  png.data.set([255, 255, 255, 0]);
+  return PNG.sync.write(png);
+}
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" fill="#1f6f78"/><text x="20" y="50" fill="#fff">SHOP</text></svg>';
+
+function shopPage(products: readonly Product[]): string {
+  const cards = products.map((p) => `<figure><img src="/products/${p.name}.png" alt="${p.name}" width="140"><figcaption>${p.name}</figcaption></figure>`).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Loopback Outfitters</title></head><body><h1>Loopback Outfitters</h1><img src="${BAD_PATHS.svg}" alt="logo">${cards}<img src="${BAD_PATHS.pixel}" alt=""></body></html>`;
+}
+
+/**
+ * Starts the shop. /slow answers nothing until the server closes, so the extension's per-request
+ * timeout has to fire; close() ends those connections.
+ */
+export async function startShopServer(products: readonly Product[]): Promise<ShopServer> {
+  const byPath = new Map(products.map((p) => [`/products/${p.name}.png`, p.png]));
+  const huge = fortyMegapixelPng();
+  const pixel = onePixelPng();
+  const sockets = new Set<Socket>();
+  const send = (res: ServerResponse, status: number, type: string | null, body: string | Buffer) => {
+    res.writeHead(status, type ? { 'content-type': type, 'cache-control': 'no-store' } : { 'cache-control': 'no-store' });
+    res.end(body);
+  };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const product = byPath.get(path);
+    if (product) return send(res, 200, 'image/png', product);
+    switch (path) {
+      case '/':
+        return send(res, 200, 'text/html; charset=utf-8', shopPage(products));
+      case BAD_PATHS.notImage:
+        return send(res, 200, 'application/json', '{"price": 19.99}');
+      case BAD_PATHS.htmlPage:
+        return send(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><body><h1>Wool coat</h1></body></html>');
+      case BAD_PATHS.svg:
+        return send(res, 200, 'image/svg+xml', SVG);
+      case BAD_PATHS.pixel:
+        return send(res, 200, 'image/png', pixel);
+      case BAD_PATHS.huge:
+        return send(res, 200, 'image/png', huge);
+      case BAD_PATHS.octetStream:
+        return send(res, 200, 'application/octet-stream', products[0]?.png ?? pixel);
+      case BAD_PATHS.slow:
+        return; // never answers
+      default:
+        return send(res, 404, 'text/plain', 'Not found');
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The shop server has no TCP address.');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
