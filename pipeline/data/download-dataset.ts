@@ -1,44 +1,80 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATASET_FILES, DATASET_FILE_NAMES, DATASET_MIRROR } from './dataset-files.js';
+import { DATASET_FILES, DATASET_FILE_NAMES, type DatasetFileName } from './dataset-files.js';
 import { DatasetError } from './dataset-error.js';
-import { decompress } from './read-idx-file.js';
-import { DATASET_WAYS } from './resolve-dataset-dir.js';
+import { datasetHelp } from './dataset-help.js';
+import { DATASET_DIR_ENV, DATASET_MIRRORS } from './dataset-locations.js';
+import { DEFAULT_FETCH_TIMEOUTS, fetchBytes, FetchFailed, type FetchLike, type FetchTimeouts } from './fetch-bytes.js';
+import { maybeGunzip } from './maybe-gunzip.js';
+import { sha256Hex } from './sha256-hex.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 
-/** The part of fetch the download needs (injectable for tests against a local server). */
-export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+/** How to download; every field has a default. */
+export interface DownloadOptions {
+  /** The fetch to use (default: global fetch); tests point it at a local server. */
+  fetch?: FetchLike;
+  /** Base URLs serving the four `<name>.gz` files, tried in order (default DATASET_MIRRORS). */
+  mirrors?: readonly string[];
+  /** Header and stall timeouts (default DEFAULT_FETCH_TIMEOUTS). */
+  timeouts?: FetchTimeouts;
+  /** Told about each file as it starts (default: stderr), so a slow download does not look like a hang. */
+  log?: (line: string) => void;
+}
 
-/** Seconds to wait for each file before giving up (fails fast where there is no internet). */
-const TIMEOUT_MS = 15_000;
-
-/**
- * Downloads the four .gz files from the public mirror into `cacheDir`, each verified by SHA-256
- * of its decompressed bytes before it is renamed into place: nothing unverified is ever left there.
- */
-export async function downloadDataset(cacheDir: string, fetchImpl: FetchLike = fetch as unknown as FetchLike, mirror = DATASET_MIRROR): Promise<void> {
-  mkdirSync(cacheDir, { recursive: true });
+/** Fetches all four files from one mirror into memory, each gunzipped and checked against its SHA-256. */
+async function fetchVerified(mirror: string, fetchImpl: FetchLike, timeouts: FetchTimeouts, log: (line: string) => void): Promise<Map<DatasetFileName, Uint8Array>> {
+  const files = new Map<DatasetFileName, Uint8Array>();
   for (const name of DATASET_FILE_NAMES) {
     const url = `${mirror}${name}.gz`;
-    let bytes: Uint8Array;
+    log(`Downloading ${url}`);
+    const gz = await fetchBytes(url, fetchImpl, timeouts).catch((error: FetchFailed) => {
+      throw new FetchFailed(`${url}: ${error.message}`);
+    });
+    let sha256: string;
     try {
-      const response = await fetchImpl(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new DatasetError(`Fashion-MNIST is not on this machine and downloading ${url} failed (${cause}). ${DATASET_WAYS}`);
+      sha256 = sha256Hex(await maybeGunzip(gz, url));
+    } catch {
+      throw new FetchFailed(`${url}: not a valid gzip file`);
     }
-    const sha256 = createHash('sha256').update(await decompress(bytes, url)).digest('hex');
     if (sha256 !== DATASET_FILES[name].sha256) {
-      throw new DatasetError(`The download of ${url} fails its checksum (SHA-256 ${sha256}, expected ${DATASET_FILES[name].sha256}); nothing was kept. Try again later, or ${DATASET_WAYS}`);
+      throw new FetchFailed(`${url}: decompressed SHA-256 ${sha256} is not the published ${DATASET_FILES[name].sha256}`);
     }
-    const tmp = join(cacheDir, `.${name}.gz.tmp-${process.pid}`);
-    writeFileSync(tmp, bytes);
-    try {
-      renameSync(tmp, join(cacheDir, `${name}.gz`));
-    } finally {
-      rmSync(tmp, { force: true });
-    }
+    files.set(name, gz);
   }
+  return files;
+}
+
+/**
+ * Downloads the four .gz files into `cacheDir`. Nothing is written until all four have been fetched and
+ * verified (SHA-256 of the decompressed bytes), and each is written atomically, so the cache never holds
+ * a partial or unverified file. Mirrors are tried in order; returns the one used.
+ */
+export async function downloadDataset(cacheDir: string, opts: DownloadOptions = {}): Promise<string> {
+  const fetchImpl = opts.fetch ?? fetch;
+  const timeouts = opts.timeouts ?? DEFAULT_FETCH_TIMEOUTS;
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const failures: string[] = [];
+  for (const mirror of opts.mirrors ?? DATASET_MIRRORS) {
+    let files: Map<DatasetFileName, Uint8Array>;
+    try {
+      files = await fetchVerified(mirror, fetchImpl, timeouts, log);
+    } catch (error) {
+      if (!(error instanceof FetchFailed)) throw error;
+      failures.push(error.message);
+      continue;
+    }
+    try {
+      await mkdir(cacheDir, { recursive: true });
+      for (const [name, gz] of files) await writeFileAtomically(join(cacheDir, `${name}.gz`), gz);
+    } catch (error) {
+      throw new DatasetError(
+        `Downloaded Fashion-MNIST but could not write it to ${cacheDir} (${(error as Error).message}). ` +
+          `Set XDG_CACHE_HOME to a writable folder, or put the files elsewhere and use --data-dir or ${DATASET_DIR_ENV}.`,
+      );
+    }
+    return mirror;
+  }
+  throw new DatasetError(
+    `Fashion-MNIST is not on this machine and downloading it failed (${failures.join('; ')}). ${datasetHelp(cacheDir)}`,
+  );
 }

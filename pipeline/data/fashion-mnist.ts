@@ -1,55 +1,60 @@
-import { IMAGE_PIXELS } from '../../core/class-names.js';
+import { DATASET_FILE_NAMES, type DatasetFileName } from './dataset-files.js';
 import { DatasetError } from './dataset-error.js';
-import type { DatasetFileName } from './dataset-files.js';
-import { readIdxFile } from './read-idx-file.js';
+import { sliceImageSet, type ImageSet } from './image-set.js';
+import { readIdxFile, type IdxFile } from './read-idx-file.js';
 import { resolveDatasetDir, type DatasetSource, type ResolveOptions } from './resolve-dataset-dir.js';
+import { verifyChecksum } from './verify-checksum.js';
 
-/** A labelled set of 28x28 grayscale images. */
-export interface ImageSet {
-  /** count*784 bytes, row-major, 0..255. */
-  images: Uint8Array;
-  /** count bytes, 0..9. */
-  labels: Uint8Array;
-  count: number;
-}
+export type { ImageSet } from './image-set.js';
+export type { DatasetSource } from './resolve-dataset-dir.js';
 
-/** The seed's split of Fashion-MNIST. */
+/** Fashion-MNIST split as the seed splits it. */
 export interface FashionMnist {
-  /** First 55,000 training images. */
+  /** The first 55,000 images of the training file. */
   train: ImageSet;
-  /** Last 5,000 training images. */
+  /** The last 5,000 images of the training file. */
   validation: ImageSet;
   /** The 10,000 test images. */
   test: ImageSet;
+  /** Where the files came from. */
   source: DatasetSource;
-  /** Decompressed SHA-256 per file name, e.g. 'train-images-idx3-ubyte'. */
+  /** Decompressed SHA-256 per file name, e.g. 'train-images-idx3-ubyte' (recorded in each model's metadata). */
   sha256: Record<string, string>;
 }
 
 /** Validation images held out from the end of the training file, as the seed does. */
 export const VALIDATION_COUNT = 5_000;
 
-function slice(images: Uint8Array, labels: Uint8Array, from: number, to: number): ImageSet {
-  return { images: images.subarray(from * IMAGE_PIXELS, to * IMAGE_PIXELS), labels: labels.subarray(from, to), count: to - from };
+function checkSameCount(images: IdxFile, labels: IdxFile): void {
+  if (images.count === labels.count) return;
+  throw new DatasetError(
+    `${images.path} holds ${images.count} images but ${labels.path} holds ${labels.count} labels: they must come from the same set. ` +
+      `Replace them with the published Fashion-MNIST files.`,
+  );
 }
 
-/** Loads, verifies and splits Fashion-MNIST (see resolveDatasetDir for where it looks). */
+/**
+ * Finds (see resolveDatasetDir), reads, verifies and splits Fashion-MNIST. Each file is checked for
+ * structure first (its own error is the clearest), then image/label counts, then the published SHA-256.
+ * The sets are views into one buffer per file: nothing is copied after decompression.
+ */
 export async function loadFashionMnist(opts: ResolveOptions = {}): Promise<FashionMnist> {
   const source = await resolveDatasetDir(opts);
-  const names: DatasetFileName[] = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
-  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(names.map((n) => readIdxFile(source.dir, n)));
-  for (const [images, labels, what] of [
-    [trainImages!, trainLabels!, 'train'],
-    [testImages!, testLabels!, 't10k'],
-  ] as const) {
-    if (images.count !== labels.count) throw new DatasetError(`${source.dir}: ${what} has ${images.count} images but ${labels.count} labels.`);
-  }
-  const trainCount = trainImages!.count - VALIDATION_COUNT;
+  const read = await Promise.all(DATASET_FILE_NAMES.map((name) => readIdxFile(source.dir, name)));
+  const files = Object.fromEntries(DATASET_FILE_NAMES.map((name, i) => [name, read[i]!])) as Record<DatasetFileName, IdxFile>;
+  checkSameCount(files['train-images-idx3-ubyte'], files['train-labels-idx1-ubyte']);
+  checkSameCount(files['t10k-images-idx3-ubyte'], files['t10k-labels-idx1-ubyte']);
+  for (const name of DATASET_FILE_NAMES) verifyChecksum(name, files[name].sha256, files[name].path);
+
+  const trainImages = files['train-images-idx3-ubyte'].data;
+  const trainLabels = files['train-labels-idx1-ubyte'].data;
+  const trainTotal = files['train-images-idx3-ubyte'].count;
+  const testSet = files['t10k-images-idx3-ubyte'];
   return {
-    train: slice(trainImages!.data, trainLabels!.data, 0, trainCount),
-    validation: slice(trainImages!.data, trainLabels!.data, trainCount, trainImages!.count),
-    test: slice(testImages!.data, testLabels!.data, 0, testImages!.count),
+    train: sliceImageSet(trainImages, trainLabels, 0, trainTotal - VALIDATION_COUNT),
+    validation: sliceImageSet(trainImages, trainLabels, trainTotal - VALIDATION_COUNT, trainTotal),
+    test: sliceImageSet(testSet.data, files['t10k-labels-idx1-ubyte'].data, 0, testSet.count),
     source,
-    sha256: Object.fromEntries(names.map((n, i) => [n, [trainImages, trainLabels, testImages, testLabels][i]!.sha256])),
+    sha256: Object.fromEntries(DATASET_FILE_NAMES.map((name) => [name, files[name].sha256])),
   };
 }

@@ -1,69 +1,58 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { DATASET_DIR_ENV, DATASET_FILE_NAMES, SYSTEM_DATASET_DIR } from './dataset-files.js';
+import { existsSync } from 'node:fs';
 import { DatasetError } from './dataset-error.js';
-import { downloadDataset, type FetchLike } from './download-dataset.js';
-import { findIdxFile } from './read-idx-file.js';
+import { datasetHelp } from './dataset-help.js';
+import { datasetCacheDir, DATASET_DIR_ENV, SYSTEM_DATASET_DIR } from './dataset-locations.js';
+import { downloadDataset, type DownloadOptions } from './download-dataset.js';
+import { missingDatasetFiles } from './find-idx-file.js';
 
-/** Where the dataset came from. */
+/** Where the dataset was found. */
 export interface DatasetSource {
+  /** Which rule found it: --data-dir, $FASHION_MNIST_DIR, the user cache, Debian's folder, or a fresh download (into the cache). */
   how: 'flag' | 'env' | 'cache' | 'system' | 'download';
+  /** The folder holding the four files. */
   dir: string;
 }
 
-export interface ResolveOptions {
-  /** The CLI's --data-dir: used if given, and an error if it lacks the files. */
+/** Where to look; all optional. */
+export interface ResolveOptions extends DownloadOptions {
+  /** The CLI's --data-dir: used if given, and an error (not a fall-through) if it lacks the files. */
   dataDir?: string;
+  /** Environment to read FASHION_MNIST_DIR, XDG_CACHE_HOME and HOME from (default process.env). */
   env?: Record<string, string | undefined>;
-  /** Overrides the user cache folder. */
+  /** The user cache folder (default datasetCacheDir(env)); downloads go here. */
   cacheDir?: string;
-  /** Overrides the system folder (tests). */
+  /** Debian's folder (default SYSTEM_DATASET_DIR); tests point it elsewhere. */
   systemDir?: string;
-  /** Injected for tests; defaults to global fetch. */
-  fetch?: FetchLike;
-  /** Try the download when nothing is found locally (default true). */
+  /** Download when no folder has the files (default true); false makes that an error instead. */
   download?: boolean;
 }
 
-/** The user cache folder for the dataset: $XDG_CACHE_HOME/fashion-lens/fashion-mnist or ~/.cache/... */
-export function datasetCacheDir(env: Record<string, string | undefined> = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'fashion-lens', 'fashion-mnist');
-}
-
-/** The four files missing from `dir` (empty when it holds the whole dataset). */
-export function missingFiles(dir: string): string[] {
-  return DATASET_FILE_NAMES.filter((name) => !findIdxFile(dir, name));
+function explicitDir(how: 'flag' | 'env', dir: string): DatasetSource {
+  const what = how === 'flag' ? '--data-dir' : `${DATASET_DIR_ENV}=${dir}`;
+  if (!existsSync(dir)) throw new DatasetError(`${what}: ${dir} does not exist. Point it at a folder holding the four Fashion-MNIST files.`);
+  const missing = missingDatasetFiles(dir);
+  if (missing.length) {
+    throw new DatasetError(`${what}: ${dir} lacks ${missing.join(', ')} (as .gz or uncompressed). Point it at a folder holding all four Fashion-MNIST files.`);
+  }
+  return { how, dir };
 }
 
 /**
- * Finds the dataset: --data-dir, then $FASHION_MNIST_DIR, then the user cache, then Debian's
- * /usr/share/datasets/fashion-mnist, then a verified download into the cache. An explicitly named
- * folder (flag or env) that lacks the files is an error, not a reason to look elsewhere.
+ * Finds the Fashion-MNIST folder without reading the files: --data-dir, then $FASHION_MNIST_DIR, then
+ * the user cache, then Debian's /usr/share/datasets/fashion-mnist, then a verified download into the
+ * cache. A folder counts only if it holds all four files. A folder the user named (flag or env) that
+ * lacks them is an error: silently using another copy would hide their mistake.
  */
 export async function resolveDatasetDir(opts: ResolveOptions = {}): Promise<DatasetSource> {
   const env = opts.env ?? process.env;
-  const explicit: [DatasetSource['how'], string | undefined, string][] = [
-    ['flag', opts.dataDir, '--data-dir'],
-    ['env', env[DATASET_DIR_ENV], DATASET_DIR_ENV],
-  ];
-  for (const [how, dir, what] of explicit) {
-    if (!dir) continue;
-    const missing = missingFiles(dir);
-    if (missing.length) throw new DatasetError(`${what} names ${dir}, which lacks ${missing.join(', ')} (.gz or raw). Point it at a folder holding all four Fashion-MNIST files.`);
-    return { how, dir };
-  }
+  if (opts.dataDir) return explicitDir('flag', opts.dataDir);
+  const fromEnv = env[DATASET_DIR_ENV];
+  if (fromEnv) return explicitDir('env', fromEnv);
   const cache = opts.cacheDir ?? datasetCacheDir(env);
-  if (!missingFiles(cache).length) return { how: 'cache', dir: cache };
+  if (missingDatasetFiles(cache).length === 0) return { how: 'cache', dir: cache };
   const system = opts.systemDir ?? SYSTEM_DATASET_DIR;
-  if (!missingFiles(system).length) return { how: 'system', dir: system };
-  if (opts.download === false) {
-    throw new DatasetError(`Fashion-MNIST was not found in ${cache} or ${system}. ${WAYS}`);
-  }
-  await downloadDataset(cache, opts.fetch);
+  if (missingDatasetFiles(system).length === 0) return { how: 'system', dir: system };
+  if (opts.download === false) throw new DatasetError(`Fashion-MNIST is not in ${cache} or ${system}. ${datasetHelp(cache)}`);
+  await downloadDataset(cache, opts);
   return { how: 'download', dir: cache };
 }
-
-const WAYS =
-  `Give it one of these ways: --data-dir <folder>, the ${DATASET_DIR_ENV} environment variable, ` +
-  `\`apt-get install dataset-fashion-mnist\` (Debian), or put the four .gz files in the cache folder.`;
-export { WAYS as DATASET_WAYS };

@@ -1,8 +1,11 @@
-import { IMAGE_PIXELS } from '../../core/class-names.js';
-import type { ImageSet } from './fashion-mnist.js';
+import type { ImageSet } from './image-set.js';
+import { sliceImageSet } from './image-set.js';
 
-/** The first `n` images of a set (a view, no copy). */
+/**
+ * The first `n` images of `set` as views (no copy); all of them when the set is smaller, so a
+ * `--limit` larger than a split just takes the whole split.
+ */
 export function takeFirst(set: ImageSet, n: number): ImageSet {
-  const count = Math.min(n, set.count);
-  return { images: set.images.subarray(0, count * IMAGE_PIXELS), labels: set.labels.subarray(0, count), count };
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`takeFirst needs a whole number of images >= 0, got ${n}.`);
+  return sliceImageSet(set.images, set.labels, 0, Math.min(n, set.count));
 }

@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { rm, rename, writeFile } from 'node:fs/promises';
+
+/**
+ * Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see the old
+ * file or the whole new one, never half of it, even if this process dies mid-write.
+ */
+export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
