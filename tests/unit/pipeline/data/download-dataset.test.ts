@@ -9,20 +9,20 @@ import { downloadDataset } from '../../../../pipeline/data/download-dataset.js';
 import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { DEFAULT_FETCH_TIMEOUTS } from '../../../../pipeline/data/fetch-bytes.js';
 import { labelsIdx, tempDir } from './idx-fixtures.js';
-import { closedPort, startLocalMirror, type LocalMirror } from './local-mirror.js';
+import { closedPort, startLocalMirror, type LocalMirror, type Route } from './local-mirror.js';
 
 const { dir: root, cleanup } = tempDir('download');
 afterAll(cleanup);
 
 let mirror: LocalMirror;
-let original: Map<string, unknown>;
+let original: Map<string, Route>;
 beforeAll(async () => {
   mirror = await startLocalMirror();
   original = new Map(mirror.routes);
 });
 afterAll(() => mirror.close());
 afterEach(() => {
-  for (const [path, route] of original) mirror.routes.set(path, route as never);
+  for (const [path, route] of original) mirror.routes.set(path, route);
   mirror.requests.length = 0;
 });
 
