@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   console.log(`library source:    ${status ? `${status.source}${status.from ? ` (${status.from})` : ''}, installed ${status.at} in ${status.seconds.toFixed(1)} s` : 'not recorded (install scripts skipped?)'}`);
   if (status && !status.ok) console.log(nativeHelp(status.attempts));
   try {
-    const data = await resolveDatasetDir({});
+    const data = await resolveDatasetDir({ download: false });
     console.log(`Fashion-MNIST:     ${data.dir} (${data.how})`);
   } catch (error) {
     ok = false;

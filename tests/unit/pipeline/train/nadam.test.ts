@@ -76,7 +76,7 @@ describe('Nadam (Keras 2.15 formula)', () => {
     const opt = new Nadam();
     opt.minimize(() => tf.sum(tf.square(w)) as tf.Scalar);
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 20; i++) tf.dispose(opt.minimize(() => tf.sum(tf.square(w)) as tf.Scalar, true));
+    for (let i = 0; i < 20; i++) tf.dispose(opt.minimize(() => tf.sum(tf.square(w)) as tf.Scalar, true) ?? []);
     expect(tf.memory().numTensors).toBe(before);
   });
 
