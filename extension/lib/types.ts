@@ -14,6 +14,8 @@ export interface BackendInfo {
   reason: string;
   /** The WebGL renderer string (unmasked where the browser allows), or null without WebGL. */
   renderer: string | null;
+  /** When (epoch ms) the offscreen document initialised this backend: the same value means the same tfjs session. */
+  initializedAt: number;
 }
 
 /** Milliseconds spent in each stage of one classification. */

@@ -19,7 +19,7 @@ export const imageErrors = {
   unreachable: (url: string) =>
     new ClassifyError('unreachable', `Could not reach ${hostOf(url)} to download the image. Check your connection, reload the page and try again.`),
   blobUnreachable: () =>
-    new ClassifyError('blob-unreachable', 'This image is a blob: address that only its own page can read. Save the image or open it in a new tab, then try again.'),
+    new ClassifyError('blob-unreachable', 'This image is a blob: address that its page no longer holds or does not share. Save the image or open it in a new tab, then try again.'),
   httpError: (status: number, statusText: string) =>
     new ClassifyError('http-error', `The server answered ${status}${statusText ? ` (${statusText})` : ''} instead of the image. The page may be out of date: reload it and try again.`),
   webPage: (contentType: string) =>

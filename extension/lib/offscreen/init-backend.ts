@@ -44,7 +44,7 @@ export async function initBackend(plan: readonly BackendCandidate[], renderer: s
     try {
       await withTimeout(() => activate(candidate.name), BACKEND_CHECK_TIMEOUT_MS, () => new Error(`it did not pass its check within ${BACKEND_CHECK_TIMEOUT_MS / 1000} s`));
       const failed = failures.length > 0 ? ` (after ${failures.join('; ')})` : '';
-      return { name: candidate.name, reason: `${capitalise(candidate.reason)}${failed}.`, renderer };
+      return { name: candidate.name, reason: `${capitalise(candidate.reason)}${failed}.`, renderer, initializedAt: Date.now() };
     } catch (error) {
       failures.push(`${candidate.name} failed: ${(error as Error)?.message ?? error}`);
     }

@@ -15,7 +15,7 @@ export function doneEntry(id: string, label = 'Sneaker', overrides: Partial<Clas
     thumbnail: 'data:image/jpeg;base64,AAAA',
     imageWidth: 600,
     imageHeight: 800,
-    backend: { name: 'wasm', reason: 'WebGL here is only a software renderer (SwiftShader); WASM is about 13x faster there.', renderer: 'SwiftShader' },
+    backend: { name: 'wasm', reason: 'WebGL here is only a software renderer (SwiftShader); WASM is about 13x faster there.', renderer: 'SwiftShader', initializedAt: 1_700_000_000_000 },
     timings: { queueMs: 0, initMs: 0, fetchMs: 5, decodeMs: 6, convertMs: 2, predictMs: 12, totalMs: 25 },
     ...overrides,
   };
