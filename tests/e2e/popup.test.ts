@@ -85,9 +85,10 @@ describe('the popup at 200% zoom', () => {
   it('fits Chrome’s largest popup (800 x 600 screen pixels = 400 x 300 CSS pixels) without scrolling sideways', async () => {
     await clickClassify(worker, shop.url(BAD_PATHS.svg));
     const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 400, height: 300, deviceScaleFactor: 2, mobile: false });
+    // Zoom 200% halves the CSS viewport: Chrome's 800 x 600 popup limit becomes 400 x 300.
+    await page.setViewportSize({ width: 400, height: 300 });
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    expect(await page.evaluate<number[]>('[window.innerWidth, window.innerHeight]')).toEqual([400, 300]);
     await page.waitForSelector('.card [role="alert"]');
     const overflow = await page.evaluate<{ page: boolean; clipped: string[] }>(`(() => ({
       page: document.documentElement.scrollWidth > window.innerWidth,

@@ -7,8 +7,8 @@ export interface BackendCandidate {
   reason: string;
 }
 
-/** Measured side by side in headless Chromium on these machines (bench/browser-latency.ts). */
-const SOFTWARE_WEBGL_NOTE = 'WASM is about 13x faster there (seed CNN: 12 ms vs 156 ms per image)';
+/** Measured side by side in headless Chromium with SwiftShader (bench/browser-latency.ts). */
+const SOFTWARE_WEBGL_NOTE = 'WASM is over 10x faster there (seed CNN: about 11 ms vs 170 ms per prediction)';
 
 function autoPlan(renderer: string | null): BackendCandidate[] {
   const cpu: BackendCandidate = { name: 'cpu', reason: 'the plain JavaScript CPU backend, the slowest, is the last resort' };

@@ -1,4 +1,4 @@
-/** Renderers that do WebGL on the CPU. WASM beats them by ~13x for our CNN (see README). */
+/** Renderers that do WebGL on the CPU; WASM beats them by more than 10x on our CNN (bench/browser-latency.ts). */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render driver|mesa offscreen/i;
 
 /** Whether a WebGL renderer string is a real GPU, a software rasteriser, or absent (no WebGL). Pure. */
