@@ -28,6 +28,7 @@ export const BAD_PATHS = {
   huge: '/products/huge-40mp.png',
   slow: '/products/slow.jpg',
   octetStream: '/cdn/photo-without-type',
+  tooLarge: '/products/raw-21mb.jpg',
 } as const;
 
 /** Encodes a PNG chunk (length, type, data, CRC) by hand for the 40-megapixel image. */
@@ -80,7 +81,8 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
   const pixel = onePixelPng();
   const sockets = new Set<Socket>();
   const send = (res: ServerResponse, status: number, type: string | null, body: string | Buffer) => {
-    res.writeHead(status, type ? { 'content-type': type, 'cache-control': 'no-store' } : { 'cache-control': 'no-store' });
+    const length = String(Buffer.byteLength(body));
+    res.writeHead(status, type ? { 'content-type': type, 'content-length': length, 'cache-control': 'no-store' } : { 'content-length': length, 'cache-control': 'no-store' });
     res.end(body);
   };
   const server = createServer((req, res) => {
@@ -102,6 +104,8 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
         return send(res, 200, 'image/png', huge);
       case BAD_PATHS.octetStream:
         return send(res, 200, 'application/octet-stream', products[0]?.png ?? pixel);
+      case BAD_PATHS.tooLarge:
+        return send(res, 200, 'image/jpeg', Buffer.alloc(21 * 1024 * 1024, 0xff));
       case BAD_PATHS.slow:
         return; // never answers
       default:
