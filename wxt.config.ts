@@ -12,6 +12,8 @@ export default defineConfig({
     name: 'Fashion Lens',
     description:
       'Right-click a product image to see what kind of clothing it is (top-3 of 10 Fashion-MNIST classes). Runs entirely on your device.',
+    // runtime.getContexts (used to find the offscreen document) arrived in Chrome 116.
+    minimum_chrome_version: '116',
     permissions: ['contextMenus', 'offscreen', 'storage'],
     // Needed to fetch the image the user right-clicked, on whatever site it is hosted
     // (product photos usually live on a CDN that does not send CORS headers).

@@ -25,6 +25,7 @@ describe('the built extension', () => {
     expect(manifest.name).toBe('Fashion Lens');
     expect(manifest.description.length).toBeLessThanOrEqual(132); // the Chrome Web Store limit
     expect(manifest.permissions).toEqual(['contextMenus', 'offscreen', 'storage']);
+    expect(manifest.minimum_chrome_version).toBe('116');
     expect(manifest.host_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
+import { ClassifyError } from '../classify-error';
 import { parseClassifyResponse, type ClassifyRequest, type ClassifyResponse } from '../messages';
+
+const RETRY = 'Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.';
 
 /**
  * Sends a request to the offscreen document and checks its answer. Rejects with a sentence when
@@ -9,16 +12,16 @@ import { parseClassifyResponse, type ClassifyRequest, type ClassifyResponse } fr
 export async function sendClassifyRequest(request: ClassifyRequest, timeoutMs: number): Promise<ClassifyResponse> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The classifier page did not answer within ${Math.round(timeoutMs / 1000)} seconds`)), timeoutMs);
+    timer = setTimeout(() => reject(new ClassifyError('internal', `The classifier did not answer within ${Math.round(timeoutMs / 1000)} seconds. ${RETRY}`)), timeoutMs);
   });
   try {
-    const response = await Promise.race([browser.runtime.sendMessage(request), timeout]);
-    return parseClassifyResponse(response);
+    return parseClassifyResponse(await Promise.race([browser.runtime.sendMessage(request), timeout]));
   } catch (error) {
+    if (error instanceof ClassifyError) throw error;
     const message = String((error as Error)?.message ?? error);
     // Chrome's wording when the offscreen document is gone or has not registered its listener.
-    if (/receiving end does not exist|could not establish connection/i.test(message)) {
-      throw new Error('The classifier page was not running. Try again');
+    if (/receiving end does not exist|could not establish connection|did not answer/i.test(message)) {
+      throw new ClassifyError('internal', `The classifier page closed before it answered. ${RETRY}`);
     }
     throw error;
   } finally {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifyImageUrl, shortenUrl, type ClassifyDeps } from '../../../../../extension/lib/background/classify-image-url';
 import { handleContextMenuClick, MENU_ID, registerContextMenu } from '../../../../../extension/lib/background/context-menu';
@@ -37,6 +37,10 @@ beforeEach(() => {
   deps = { offscreen: { ensure }, store: buildResultStore(), openPopup: vi.fn(async () => false) };
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('classifyImageUrl', () => {
   it('sends the remembered model and backend, stores the result and shows it on the badge', async () => {
     await modelChoiceItem.setValue('lenet5');
@@ -62,10 +66,27 @@ describe('classifyImageUrl', () => {
   });
 
   it('turns a missing offscreen document into a sentence instead of throwing', async () => {
-    // No listener: the fake browser rejects like Chrome does when nobody receives the message.
+    // Chrome's rejection when no page listens (the fake browser words it differently).
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
     const entry = await classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
     expect(entry.status).toBe('error');
-    expect(entry.status === 'error' && entry.error).toMatchObject({ code: 'internal', message: expect.stringMatching(/^Something went wrong inside Fashion Lens .*Try again/) });
+    expect(entry.status === 'error' && entry.error).toEqual({
+      code: 'internal',
+      message: 'The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.',
+    });
+  });
+
+  it('says the classifier died when it never answers', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValueOnce(new Promise(() => {}));
+      const running = classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
+      await vi.advanceTimersByTimeAsync(120_000);
+      const entry = await running;
+      expect(entry.status === 'error' && entry.error.message).toBe('The classifier did not answer within 120 seconds. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('records the failure when the offscreen document cannot be created', async () => {
