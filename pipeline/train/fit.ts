@@ -20,6 +20,8 @@ export interface FitOptions {
   onBatch?: (p: BatchProgress) => void;
   /** Called after each epoch's validation, e.g. to write a checkpoint. */
   onEpochEnd?: (log: EpochLog, history: EpochLog[]) => Promise<void>;
+  /** Learning rate for each epoch (0-based), set on the optimizer before the epoch starts. */
+  learningRateAt?: (epoch: number) => number;
   /** Polled between batches; true stops training (Ctrl-C). */
   shouldStop?: () => boolean;
 }
@@ -40,6 +42,7 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
   const batches = Math.ceil(train.count / opts.batchSize);
   const remainingEpochs = () => opts.epochs - history.length;
   for (let epoch = history.length; epoch < opts.epochs; epoch++) {
+    if (opts.learningRateAt) (optimizer as unknown as { learningRate: number }).learningRate = opts.learningRateAt(epoch);
     const order = shuffledIndices(train.count, opts.seed, epoch);
     const started = performance.now();
     let lossSum = 0;

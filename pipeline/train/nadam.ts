@@ -31,7 +31,8 @@ export class Nadam extends tf.Optimizer {
   private pending: { m: tf.Variable; v: tf.Variable }[] = [];
 
   constructor(
-    readonly learningRate = 1e-3,
+    /** Mutable so a per-epoch schedule can lower it between epochs. */
+    public learningRate = 1e-3,
     readonly beta1 = 0.9,
     readonly beta2 = 0.999,
     readonly epsilon = 1e-7,

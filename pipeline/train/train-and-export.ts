@@ -49,6 +49,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     batchSize: opts.batchSize,
     seed: opts.seed,
     history,
+    learningRateAt: plan.learningRateAt,
     shouldStop: opts.shouldStop,
     onBatch: (p) => {
       bar.update(p);
