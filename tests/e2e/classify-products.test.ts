@@ -5,7 +5,7 @@ import { MODEL_IDS, type ModelId } from '../../core/types.js';
 import type { BackendPreference, ClassifyResult, FinishedEntry } from '../../extension/lib/types.js';
 import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
-import { firstOfEachClass, type ProductPhoto } from '../helpers/product-photos.js';
+import { testSetPhotos, type ProductPhoto } from '../helpers/product-photos.js';
 import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
 import { startShopServer, type ShopServer } from '../helpers/shop-server.js';
 
@@ -17,12 +17,16 @@ const realModels = inject('realModels');
 let browser: ExtensionBrowser;
 let worker: Worker;
 let shop: ShopServer;
+/** 10 photos per class: the accuracy check. */
+let manyPhotos: ProductPhoto[];
+/** The first of each class: the backend checks. */
 let photos: ProductPhoto[];
 const references = new Map<ModelId, LoadedFashionModel>();
 
 beforeAll(async () => {
-  photos = await firstOfEachClass();
-  shop = await startShopServer(photos.map((p) => ({ name: p.name, png: p.png })));
+  manyPhotos = await testSetPhotos(10);
+  photos = manyPhotos.filter((_, i) => i % 10 === 0);
+  shop = await startShopServer(manyPhotos.map((p) => ({ name: p.name, png: p.png })));
   for (const id of MODEL_IDS) references.set(id, await loadReferenceModel(inject('modelsDir'), id));
   browser = await launchExtension(inject('extensionDir'));
   worker = await browser.serviceWorker();
@@ -35,10 +39,10 @@ afterAll(async () => {
 });
 
 /** Classifies every photo with one model and backend setting, checking each against Node. */
-async function classifyAll(modelId: ModelId, backend: BackendPreference, tolerance: number): Promise<ClassifyResult[]> {
+async function classifyAll(modelId: ModelId, backend: BackendPreference, tolerance: number, which = photos): Promise<ClassifyResult[]> {
   await setSettings(worker, { modelId, backend });
   const results: ClassifyResult[] = [];
-  for (const photo of photos) {
+  for (const photo of which) {
     const entry: FinishedEntry = await clickClassify(worker, shop.url(`/products/${photo.name}.png`), shop.url('/'));
     if (entry.status !== 'done') throw new Error(`${photo.name} with ${modelId} on ${backend}: ${entry.error.message}`);
     const { result } = entry;
@@ -88,11 +92,14 @@ describe.each(MODEL_IDS)('the %s model', (modelId) => {
   });
 
   it.skipIf(!realModels)('labels Fashion-MNIST test photos correctly with the committed models', async () => {
-    const results = await classifyAll(modelId, 'auto', 4);
-    const correct = results.filter((r, i) => r.top3[0]!.index === photos[i]!.label).length;
-    // One photo per class; the committed models score ~90% on the test set through the
-    // conversion, so at most one of the ten may be wrong.
-    expect(correct, results.map((r, i) => `${photos[i]!.labelName} -> ${r.top3[0]!.label}`).join(', ')).toBeGreaterThanOrEqual(9);
+    const results = await classifyAll(modelId, 'auto', 4, manyPhotos);
+    const wrong = results.flatMap((r, i) => (r.top3[0]!.index === manyPhotos[i]!.label ? [] : [`${manyPhotos[i]!.name} -> ${r.top3[0]!.label}`]));
+    const accuracy = 1 - wrong.length / results.length;
+    // The model's own test accuracy (metadata.json) less 3 points, the loss the product-photo
+    // conversion is allowed (issue 5), and 3 more for sampling 100 photos instead of 10,000
+    // (one standard deviation at 90% accuracy).
+    const floor = references.get(modelId)!.metadata.metrics.testAccuracy - 0.06;
+    expect(accuracy, `accuracy ${accuracy}; wrong: ${wrong.join(', ')}`).toBeGreaterThanOrEqual(floor);
   });
 });
 

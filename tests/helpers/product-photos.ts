@@ -30,17 +30,29 @@ export function decodePng(bytes: Buffer): RgbaImage {
 }
 
 /**
- * The first test image of each class (label order), rendered as product photos in the pipeline's
- * styles (dark or tinted item on white, enlarged, with a margin), from the real test set.
+ * The first `perClass` test images of each class (class by class, in label order), rendered as
+ * product photos in the pipeline's styles (dark or tinted item on white, enlarged, with a
+ * margin), from the real test set.
  */
-export async function firstOfEachClass(): Promise<ProductPhoto[]> {
+export async function testSetPhotos(perClass: number): Promise<ProductPhoto[]> {
   const { dir } = await resolveDatasetDir({ download: false });
   const [images, labels] = await Promise.all([readIdxFile(dir, 't10k-images-idx3-ubyte'), readIdxFile(dir, 't10k-labels-idx1-ubyte')]);
-  return CLASS_NAMES.map((labelName, label) => {
-    const testIndex = labels.data.indexOf(label);
-    const pixels = images.data.slice(testIndex * IMAGE_PIXELS, (testIndex + 1) * IMAGE_PIXELS);
-    const style = PRODUCT_PHOTO_STYLES[label % PRODUCT_PHOTO_STYLES.length]!;
-    const name = `${labelName.toLowerCase().replace(/[^a-z]+/g, '-')}-${testIndex}`;
-    return { testIndex, label, labelName, name, png: encodePng(renderProductPhoto(pixels, style)) };
+  const photos: ProductPhoto[] = [];
+  CLASS_NAMES.forEach((labelName, label) => {
+    let found = 0;
+    for (let testIndex = 0; testIndex < labels.count && found < perClass; testIndex++) {
+      if (labels.data[testIndex] !== label) continue;
+      const pixels = images.data.slice(testIndex * IMAGE_PIXELS, (testIndex + 1) * IMAGE_PIXELS);
+      const style = PRODUCT_PHOTO_STYLES[(label + found) % PRODUCT_PHOTO_STYLES.length]!;
+      const name = `${labelName.toLowerCase().replace(/[^a-z]+/g, '-')}-${testIndex}`;
+      photos.push({ testIndex, label, labelName, name, png: encodePng(renderProductPhoto(pixels, style)) });
+      found++;
+    }
   });
+  return photos;
+}
+
+/** The first test image of each class, as product photos (label order). */
+export function firstOfEachClass(): Promise<ProductPhoto[]> {
+  return testSetPhotos(1);
 }
