@@ -1,23 +1,36 @@
-import type { RgbaImage } from './types.js';
+import type { Rgb, RgbaImage } from './types.js';
 
 /**
- * Pixel `i` (0-based) composited on white, as [r, g, b] floats: transparent product cut-outs
- * become items on a white page, as in Zalando's photos. Written into `out` to avoid allocations.
+ * Step 1: composites pixels on white, as Zalando's photos show items on a white page: a
+ * transparent product cut-out becomes the item on white, and a fully transparent pixel becomes
+ * white whatever colour it stores (canvas gives transparent black). colour*alpha + 255*(1 - alpha).
+ *
+ * Works on one row segment at a time, into a reused buffer, so the trim and resize steps read a
+ * 40-megapixel photo without ever copying it.
  */
-export function compositeOnWhite(image: RgbaImage, i: number, out: Float64Array): Float64Array {
+export function compositeRowOnWhite(image: RgbaImage, y: number, x0: number, x1: number, out: Float32Array): Float32Array {
   const d = image.data;
-  const a = d[i * 4 + 3]! / 255;
-  const white = 255 * (1 - a);
-  out[0] = d[i * 4]! * a + white;
-  out[1] = d[i * 4 + 1]! * a + white;
-  out[2] = d[i * 4 + 2]! * a + white;
+  let i = (y * image.width + x0) * 4;
+  let o = 0;
+  for (let x = x0; x < x1; x++, i += 4, o += 3) {
+    const a = d[i + 3]!;
+    if (a === 255) {
+      out[o] = d[i]!;
+      out[o + 1] = d[i + 1]!;
+      out[o + 2] = d[i + 2]!;
+    } else {
+      const alpha = a / 255;
+      const white = 255 - a;
+      out[o] = d[i]! * alpha + white;
+      out[o + 1] = d[i + 1]! * alpha + white;
+      out[o + 2] = d[i + 2]! * alpha + white;
+    }
+  }
   return out;
 }
 
-/** Luma (ITU-R BT.601 weights, as ImageMagick's `-colorspace Gray` in Rec601Luma) of pixel `i` composited on white. */
-export function grayOnWhite(image: RgbaImage, i: number): number {
-  const d = image.data;
-  const a = d[i * 4 + 3]! / 255;
-  const luma = 0.299 * d[i * 4]! + 0.587 * d[i * 4 + 1]! + 0.114 * d[i * 4 + 2]!;
-  return luma * a + 255 * (1 - a);
+/** The colour of pixel (x, y) composited on white. */
+export function pixelOnWhite(image: RgbaImage, x: number, y: number): Rgb {
+  const out = compositeRowOnWhite(image, y, x, x + 1, new Float32Array(3));
+  return [out[0]!, out[1]!, out[2]!];
 }

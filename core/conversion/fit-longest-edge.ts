@@ -1,4 +1,4 @@
-/** Size of a w x h image scaled so its longest edge is `target` (the shorter edge at least 1). */
+/** Step 3's target size: a width x height image scaled so its longest edge is `target`, keeping the aspect ratio (the shorter edge rounded, at least 1). */
 export function fitLongestEdge(width: number, height: number, target: number): { width: number; height: number } {
   const scale = target / Math.max(width, height);
   return {

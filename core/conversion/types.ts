@@ -1,24 +1,40 @@
-/** An image as plain RGBA bytes (what a canvas gives): no DOM, so Node and the browser share the code. */
+/** An image as plain RGBA bytes (what a canvas or a PNG decoder gives): no DOM, so Node and the browser share the code. */
 export interface RgbaImage {
-  /** width*height*4 bytes, RGBA, row-major. */
+  /** width*height*4 bytes, RGBA, row-major, not premultiplied. */
   data: Uint8Array | Uint8ClampedArray;
-  /** Width in pixels (positive integer). */
+  /** Width in pixels (a positive integer). */
   width: number;
-  /** Height in pixels (positive integer). */
+  /** Height in pixels (a positive integer). */
   height: number;
 }
 
-/** A rectangle of pixels: [x0, x1) x [y0, y1). */
+/** An RGB colour, each channel 0..255. */
+export type Rgb = readonly [number, number, number];
+
+/** A rectangle of pixels: columns x0 <= x < x1, rows y0 <= y < y1. */
 export interface Box {
+  /** First column inside the box. */
   x0: number;
+  /** First row inside the box. */
   y0: number;
+  /** First column past the box (exclusive). */
   x1: number;
+  /** First row past the box (exclusive). */
   y1: number;
 }
 
-/** A single-channel image with float values 0..255. */
-export interface GrayImage {
+/**
+ * An image between the conversion's steps: float samples 0..255 (sharpening may leave values
+ * outside before it clamps), interleaved channels, row-major. Floats keep the steps from
+ * rounding twice; only the last step makes bytes.
+ */
+export interface FloatImage {
+  /** width*height*channels samples. */
   data: Float32Array;
+  /** Width in pixels. */
   width: number;
+  /** Height in pixels. */
   height: number;
+  /** 3 (RGB) until the grayscale step, 1 after it. */
+  channels: 1 | 3;
 }
