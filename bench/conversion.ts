@@ -39,7 +39,7 @@ function time(label: string, image: RgbaImage): void {
   }
   const best = Math.min(...times);
   const megapixels = (image.width * image.height) / 1e6;
-  console.log(`  ${label.padEnd(34)} ${best.toFixed(1).padStart(7)} ms  (${((best * 1e6) / (image.width * image.height)).toFixed(1)} ns/pixel, ${megapixels.toFixed(1)} MP)  [runs: ${times.map((t) => t.toFixed(0)).join(', ')}]`);
+  console.log(`  ${label.padEnd(38)} ${best.toFixed(1).padStart(7)} ms  (${((best * 1e6) / (image.width * image.height)).toFixed(1)} ns/pixel, ${megapixels.toFixed(1)} MP)  [runs: ${times.map((t) => t.toFixed(0)).join(', ')}]`);
 }
 
 console.log(`conversion: toFashionMnist, best of ${runs} runs (Node ${process.version})`);
