@@ -14,6 +14,8 @@ export interface ProductPhoto {
   labelName: string;
   /** URL-safe name, e.g. "sneaker-9". */
   name: string;
+  /** The original 28x28 test image. */
+  pixels: Uint8Array;
   /** The rendered photo, PNG-encoded. */
   png: Buffer;
 }
@@ -45,7 +47,7 @@ export async function testSetPhotos(perClass: number): Promise<ProductPhoto[]> {
       const pixels = images.data.slice(testIndex * IMAGE_PIXELS, (testIndex + 1) * IMAGE_PIXELS);
       const style = PRODUCT_PHOTO_STYLES[(label + found) % PRODUCT_PHOTO_STYLES.length]!;
       const name = `${labelName.toLowerCase().replace(/[^a-z]+/g, '-')}-${testIndex}`;
-      photos.push({ testIndex, label, labelName, name, png: encodePng(renderProductPhoto(pixels, style)) });
+      photos.push({ testIndex, label, labelName, name, pixels, png: encodePng(renderProductPhoto(pixels, style)) });
       found++;
     }
   });
