@@ -1,10 +1,18 @@
 import * as tf from '@tensorflow/tfjs-node';
+import { nadamScheduleProduct, nadamStepScalars } from './nadam-schedule.js';
 
 type NamedTensor = { name: string; tensor: tf.Tensor };
 
+/** First and second moment of one variable; non-trainable variables so they outlive every tidy. */
+interface Slot {
+  m: tf.Variable;
+  v: tf.Variable;
+}
+
 /**
- * Nadam as Keras defines it — Keras 2.15 (`keras.optimizers.Nadam`, keras/src/optimizers/nadam.py,
- * what `tf.keras.optimizers.Nadam()` is with TensorFlow 2.15; Keras 3 has the same update):
+ * Nadam as Keras defines it: the update of `keras.optimizers.Nadam` in Keras 2.15.0
+ * (keras/src/optimizers/nadam.py, the `tf.keras.optimizers.Nadam()` that tensorflow-cpu 2.15.1
+ * gives; Keras 3's keras/src/optimizers/nadam.py has the same update):
  *
  *   t = iterations + 1
  *   u_t     = beta1 * (1 - 0.5 * 0.96^t)        u_{t+1} = beta1 * (1 - 0.5 * 0.96^(t+1))
@@ -14,21 +22,31 @@ type NamedTensor = { name: string; tensor: tf.Tensor };
  *   v_hat   = v / (1 - beta2^t)
  *   var    -= lr * m_hat / (sqrt(v_hat) + epsilon)
  *
- * Note the schedule is 0.96^t, not the 0.96^(0.004 t) of the legacy optimizer_v2 Nadam.
- * The per-step scalars are computed in plain JS doubles, so each variable's update is a short
- * chain of element-wise tensor ops.
+ * Differences from the legacy Nadam (tf.keras 2.x optimizer_v2/nadam.py, now
+ * keras.optimizers.legacy.Nadam): it decays the schedule as 0.96^(0.004 t) (`schedule_decay`),
+ * so u_t stays near beta1/2 for thousands of steps; the rest (local_step = iterations + 1, epsilon
+ * added to sqrt(v_hat), not inside it) is the same.
+ *
+ * For speed (this runs 1,719 times an epoch over ~16 variables) the per-step scalars are JS
+ * doubles, and the bias correction c = sqrt(1 - beta2^t) is folded into them:
+ *   lr * m_hat / (sqrt(v / c^2) + eps) = (a * m + b * g) / (sqrt(v) + eps * c)
+ *   with a = lr * c * u_{t+1} / (1 - P_{t+1}) and b = lr * c * (1 - u_t) / (1 - P_t),
+ * which is 14 element-wise ops per variable instead of 16 (same value up to float32 rounding).
  */
 export class Nadam extends tf.Optimizer {
   static className = 'Nadam';
-  private iterationCount = 0;
+  /** P_t after the last step, in a double (Keras keeps it in a float32 variable). */
   private uProduct = 1;
-  private readonly slots = new Map<string, { m: tf.Variable; v: tf.Variable }>();
+  /** Slots by variable name, in the order the variables were first updated. */
+  private readonly slots = new Map<string, Slot>();
   /**
    * Slots restored by setWeights, in saved order, not yet matched to a variable. Matched by order
    * of first use rather than by name: a model rebuilt in another process (or later in the same
    * one) gets other variable-name suffixes, but its gradients arrive in the same order.
    */
-  private pending: { m: tf.Variable; v: tf.Variable }[] = [];
+  private pending: Slot[] = [];
+  /** 1 - beta1 and 1 - beta2 as kept scalars, so no step uploads them again per variable. */
+  private oneMinus?: { beta1: tf.Scalar; beta2: tf.Scalar };
 
   constructor(
     /** Mutable so a per-epoch schedule can lower it between epochs. */
@@ -40,51 +58,50 @@ export class Nadam extends tf.Optimizer {
     super();
   }
 
-  /** The step's scalars, pure: exposed for tests. */
-  static schedule(step: number, uProductBefore: number, beta1: number, beta2: number) {
-    const uT = beta1 * (1 - 0.5 * 0.96 ** step);
-    const uT1 = beta1 * (1 - 0.5 * 0.96 ** (step + 1));
-    const uProductT = uProductBefore * uT;
-    const uProductT1 = uProductT * uT1;
-    return { uT, uT1, uProductT, uProductT1, beta2Power: beta2 ** step };
-  }
-
   override applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
     const entries: [string, tf.Tensor][] = Array.isArray(variableGradients)
       ? variableGradients.map((g) => [g.name, g.tensor])
       : Object.entries(variableGradients);
-    const step = this.iterationCount + 1;
-    const s = Nadam.schedule(step, this.uProduct, this.beta1, this.beta2);
-    const mCoef = s.uT1 / (1 - s.uProductT1);
-    const gCoef = (1 - s.uT) / (1 - s.uProductT);
-    const vCoef = 1 / (1 - s.beta2Power);
-    const variables = tf.engine().registeredVariables;
-    for (const [name, gradient] of entries) {
-      if (gradient == null) continue;
-      const variable = variables[name];
-      if (!variable) throw new Error(`Nadam: no variable named ${name} is registered.`);
-      const slot = this.slot(name, variable);
-      tf.tidy(() => {
-        const m = tf.add(slot.m, tf.mul(tf.sub(gradient, slot.m), 1 - this.beta1));
-        const v = tf.add(slot.v, tf.mul(tf.sub(tf.square(gradient), slot.v), 1 - this.beta2));
-        slot.m.assign(m);
-        slot.v.assign(v);
-        const mHat = tf.add(tf.mul(m, mCoef), tf.mul(gradient, gCoef));
-        const denom = tf.add(tf.sqrt(tf.mul(v, vCoef)), this.epsilon);
-        variable.assign(tf.sub(variable, tf.div(tf.mul(mHat, this.learningRate), denom)));
-      });
-    }
-    this.uProduct = s.uProductT;
-    this.iterationCount = step;
+    const step = this.iterations + 1;
+    const s = nadamStepScalars(step, this.uProduct, this.beta1, this.beta2);
+    const c = Math.sqrt(1 - s.beta2Power);
+    const registered = tf.engine().registeredVariables;
+    this.oneMinus ??= { beta1: tf.keep(tf.scalar(1 - this.beta1)), beta2: tf.keep(tf.scalar(1 - this.beta2)) };
+    const oneMinus = this.oneMinus;
+    tf.tidy(() => {
+      const a = tf.scalar((this.learningRate * c * s.uNext) / (1 - s.uProductNext));
+      const b = tf.scalar((this.learningRate * c * (1 - s.uT)) / (1 - s.uProduct));
+      const eps = tf.scalar(this.epsilon * c);
+      for (const [name, g] of entries) {
+        if (g == null) continue;
+        const variable = registered[name];
+        if (!variable) throw new Error(`Nadam: no variable named ${name} is registered; pass gradients keyed by tf.Variable names.`);
+        const slot = this.slot(name, variable);
+        // One tidy per variable, so intermediates of one variable are freed before the next.
+        tf.tidy(() => {
+          const m = tf.add(slot.m, tf.mul(tf.sub(g, slot.m), oneMinus.beta1));
+          const v = tf.add(slot.v, tf.mul(tf.sub(tf.square(g), slot.v), oneMinus.beta2));
+          slot.m.assign(m);
+          slot.v.assign(v);
+          const numerator = tf.add(tf.mul(m, a), tf.mul(g, b));
+          variable.assign(tf.sub(variable, tf.div(numerator, tf.add(tf.sqrt(v), eps))));
+        });
+      }
+    });
+    this.uProduct = s.uProduct;
     this.incrementIterations();
   }
 
-  private slot(name: string, variable: tf.Variable) {
+  /** The slot of `name`: already in use, else the next restored one, else new zeros. */
+  private slot(name: string, variable: tf.Variable): Slot {
     let slot = this.slots.get(name);
     if (!slot) {
       const restored = this.pending.shift();
       if (restored && !tf.util.arraysEqual(restored.m.shape, variable.shape)) {
-        throw new Error(`Nadam: restored optimizer state has shape [${restored.m.shape}] where ${name} has [${variable.shape}]; the checkpoint belongs to another model.`);
+        throw new Error(
+          `Nadam: the restored optimizer state has shape [${restored.m.shape}] where variable ${name} has [${variable.shape}]; ` +
+            'the checkpoint belongs to another model (delete it or train without resuming).',
+        );
       }
       slot = restored ?? { m: tf.variable(tf.zerosLike(variable), false), v: tf.variable(tf.zerosLike(variable), false) };
       this.slots.set(name, slot);
@@ -92,34 +109,45 @@ export class Nadam extends tf.Optimizer {
     return slot;
   }
 
-  /** Iterations, the schedule product, then m and v of each variable (in first-use order). */
+  /**
+   * `iter` (int32), `u_product` (P_t, float32, for reading; setWeights recomputes it exactly from
+   * `iter`), then `<variable>/m` and `<variable>/v` per variable in first-use order (the order of
+   * the model's trainable weights, stable across rebuilds, unlike the names' numeric suffixes).
+   */
   override async getWeights(): Promise<NamedTensor[]> {
-    const out: NamedTensor[] = [
-      { name: 'iter', tensor: tf.scalar(this.iterationCount, 'float32') },
-      { name: 'u_product', tensor: tf.scalar(this.uProduct, 'float32') },
-    ];
-    for (const [name, slot] of [...this.slots, ...this.pending.map((p, i) => [`pending${i}`, p] as const)]) {
-      out.push({ name: `${name}/m`, tensor: slot.m }, { name: `${name}/v`, tensor: slot.v });
-    }
+    const out: NamedTensor[] = [await this.saveIterations(), { name: 'u_product', tensor: tf.scalar(this.uProduct, 'float32') }];
+    const named = [...this.slots, ...this.pending.map((slot, i) => [`pending${i}`, slot] as const)];
+    for (const [name, slot] of named) out.push({ name: `${name}/m`, tensor: slot.m }, { name: `${name}/v`, tensor: slot.v });
     return out;
   }
 
   override async setWeights(weights: NamedTensor[]): Promise<void> {
     const byName = new Map(weights.map((w) => [w.name, w.tensor]));
     const iter = byName.get('iter');
-    const uProduct = byName.get('u_product');
-    if (!iter || !uProduct) throw new Error('Nadam.setWeights: the weights lack "iter" and "u_product" (not saved by this optimizer?).');
-    this.iterationCount = iter.dataSync()[0]!;
-    this.uProduct = uProduct.dataSync()[0]!;
-    this.iterations_ = this.iterationCount;
-    this.disposeSlots();
+    if (!iter) throw new Error('Nadam.setWeights: the weights have no "iter" entry; they were not saved by this optimizer.');
+    const iterations = iter.dataSync()[0]!;
+    if (!Number.isInteger(iterations) || iterations < 0) throw new Error(`Nadam.setWeights: "iter" is ${iterations}; it must be a whole number of steps.`);
+    const uProduct = nadamScheduleProduct(iterations, this.beta1);
+    const saved = byName.get('u_product')?.dataSync()[0];
+    if (saved !== undefined && Math.abs(saved - uProduct) > 1e-6 * Math.max(uProduct, 1e-30) + 1e-37) {
+      throw new Error(
+        `Nadam.setWeights: the saved schedule product ${saved} does not match ${uProduct} (${iterations} steps of beta1 ${this.beta1}); ` +
+          'the state was saved by a Nadam with other settings.',
+      );
+    }
+    const pending: Slot[] = [];
     for (const w of weights) {
       if (!w.name.endsWith('/m')) continue;
-      const name = w.name.slice(0, -2);
+      const name = w.name.slice(0, -'/m'.length);
       const v = byName.get(`${name}/v`);
       if (!v) throw new Error(`Nadam.setWeights: ${name}/m has no matching ${name}/v.`);
-      this.pending.push({ m: tf.variable(w.tensor.clone(), false), v: tf.variable(v.clone(), false) });
+      if (!tf.util.arraysEqual(w.tensor.shape, v.shape)) throw new Error(`Nadam.setWeights: ${name}/m and ${name}/v differ in shape.`);
+      pending.push({ m: tf.variable(w.tensor, false), v: tf.variable(v, false) });
     }
+    this.disposeSlots();
+    this.pending = pending;
+    this.uProduct = uProduct;
+    this.iterations_ = iterations;
   }
 
   override getConfig(): tf.serialization.ConfigDict {
@@ -131,16 +159,15 @@ export class Nadam extends tf.Optimizer {
   }
 
   private disposeSlots(): void {
-    for (const slot of [...this.slots.values(), ...this.pending]) {
-      slot.m.dispose();
-      slot.v.dispose();
-    }
+    for (const slot of [...this.slots.values(), ...this.pending]) tf.dispose([slot.m, slot.v]);
     this.slots.clear();
     this.pending = [];
   }
 
   override dispose(): void {
     this.disposeSlots();
+    if (this.oneMinus) tf.dispose([this.oneMinus.beta1, this.oneMinus.beta2]);
+    this.oneMinus = undefined;
     super.dispose();
   }
 }
