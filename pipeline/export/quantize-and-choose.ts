@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseModelMetadata } from '../../core/metadata/parse-model-metadata.js';
+import { loadFashionModel } from '../../core/model-loader.js';
+import type { ModelId, ModelMetadata, QuantizationResult, WeightDtype } from '../../core/types.js';
+import type { ImageSet } from '../data/image-set.js';
+import { predictAll } from '../eval/predict-all.js';
+import { scorePredictions } from '../eval/score-predictions.js';
+import { chooseShippedVariant, SHIPPING_TOLERANCE } from './choose-shipped-variant.js';
+import { layersModelFileContents, readLayersModelFiles, type LayersModelFiles } from './layers-model-files.js';
+import { quantizeModelFiles } from './quantize-model-files.js';
+import { writeDirAtomically } from './write-dir-atomically.js';
+
+/** The weight dtypes every model is exported in, float32 first (the reference the others are judged by). */
+export const VARIANT_DTYPES: readonly WeightDtype[] = ['float32', 'float16', 'uint8'];
+
+/** What quantizeAndChoose did for one model. */
+export interface QuantizeOutcome {
+  /** The variant now in <outDir>/models/<id>/ (what the extension build packages). */
+  shipped: QuantizationResult;
+  /** Every variant measured, in VARIANT_DTYPES order. */
+  variants: QuantizationResult[];
+  /** The shipped model's metadata.json as written (weights.dtype and weights.variants filled in). */
+  metadata: ModelMetadata;
+}
+
+/**
+ * Where a model's weight variants live: <outDir>/variants/<id>-<dtype>/{model.json, weights.bin,
+ * metadata.json}. Outside models/ on purpose: models/<id>/ holds exactly what the extension ships,
+ * so its size is the shipped size; each variant is a whole layers-format folder that loads on its
+ * own; and the float32 one stays as the source to quantize from when models/<id>/ ships another.
+ */
+export function variantDir(outDir: string, id: ModelId, dtype: WeightDtype): string {
+  return join(outDir, 'variants', `${id}-${dtype}`);
+}
+
+function readMetadata(dir: string): ModelMetadata {
+  const path = join(dir, 'metadata.json');
+  if (!existsSync(path)) throw new Error(`${path} is missing; export the model first with \`npm run pipeline\`.`);
+  return parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
+}
+
+/**
+ * The float32 export to quantize: models/<id>/ when it is float32 (a fresh export), else the
+ * float32 variant saved by an earlier run of this, which must come from the same export.
+ */
+function float32Source(outDir: string, id: ModelId, metadata: ModelMetadata): LayersModelFiles {
+  const modelDir = join(outDir, 'models', id);
+  if (metadata.weights.dtype === 'float32') return readLayersModelFiles(modelDir);
+  const dir = variantDir(outDir, id, 'float32');
+  const saved = existsSync(join(dir, 'metadata.json')) ? readMetadata(dir) : undefined;
+  if (!saved || saved.createdAt !== metadata.createdAt) {
+    const why = saved ? `it holds the export of ${saved.createdAt}, not ${metadata.createdAt}` : 'it is missing';
+    throw new Error(`${modelDir} ships ${metadata.weights.dtype} weights, so the float32 export to quantize from must be in ${dir}, but ${why}. Train and export the model again with \`npm run pipeline -- --models ${id}\`.`);
+  }
+  return readLayersModelFiles(dir);
+}
+
+/** Test accuracy of the model in `dir`, loaded through core's loader (the extension's path). */
+async function measureTestAccuracy(dir: string, metadata: ModelMetadata, test: ImageSet): Promise<number> {
+  const { model } = await loadFashionModel(`file://${resolve(dir, 'model.json')}`, metadata, join(dir, 'metadata.json'));
+  try {
+    return scorePredictions(predictAll(model, test.images, test.count), test.labels).accuracy;
+  } finally {
+    model.dispose();
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+
+/**
+ * Exports the model in <outDir>/models/<id>/ in every VARIANT_DTYPES weight dtype (into
+ * variantDir), measures each one's accuracy on `data.test` as loaded back through core's
+ * loadFashionModel, and ships the smallest within 0.2 points of float32 (chooseShippedVariant):
+ * models/<id>/ is replaced atomically by that variant's model.json + weights.bin and a
+ * metadata.json whose weights record the choice and every variant's {dtype, weightBytes,
+ * testAccuracy}. Running it again re-measures from the saved float32 variant.
+ */
+export async function quantizeAndChoose(outDir: string, id: ModelId, data: { test: ImageSet }, log: (line: string) => void = () => {}): Promise<QuantizeOutcome> {
+  const modelDir = join(outDir, 'models', id);
+  const metadata = readMetadata(modelDir);
+  const source = float32Source(outDir, id, metadata);
+  const built = new Map<WeightDtype, LayersModelFiles>();
+  const variants: QuantizationResult[] = [];
+  for (const dtype of VARIANT_DTYPES) {
+    const files = quantizeModelFiles(source, dtype);
+    const variantMetadata: ModelMetadata = { ...metadata, weights: { dtype } };
+    const dir = variantDir(outDir, id, dtype);
+    writeDirAtomically(dir, { ...layersModelFileContents(files), 'metadata.json': JSON.stringify(variantMetadata, null, 2) + '\n' });
+    const testAccuracy = await measureTestAccuracy(dir, variantMetadata, data.test);
+    built.set(dtype, files);
+    variants.push({ dtype, weightBytes: files.weightData.length, testAccuracy });
+  }
+  const shipped = chooseShippedVariant(variants);
+  const shippedMetadata: ModelMetadata = { ...metadata, weights: { dtype: shipped.dtype, variants } };
+  const metadataPath = join(modelDir, 'metadata.json');
+  parseModelMetadata(JSON.parse(JSON.stringify(shippedMetadata)), metadataPath);
+  writeDirAtomically(modelDir, { ...layersModelFileContents(built.get(shipped.dtype)!), 'metadata.json': JSON.stringify(shippedMetadata, null, 2) + '\n' });
+  const figures = variants.map((v) => `${v.dtype} ${mib(v.weightBytes)} ${(v.testAccuracy * 100).toFixed(2)}%`).join(', ');
+  log(`${id} weights on ${data.test.count.toLocaleString('en-US')} test images: ${figures}; ships ${shipped.dtype} (smallest within ${SHIPPING_TOLERANCE * 100} points of float32)`);
+  return { shipped, variants, metadata: shippedMetadata };
+}

@@ -1,0 +1,44 @@
+import type { io } from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-node';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Trains both models the way `npm run pipeline -- --quick` does (500 images, 1 epoch, real data)
+ * into a fresh temporary folder and returns it. The export is real: tfjs-node's float32 save,
+ * metadata checked by core's schema. (If the pipeline already quantized it, quantizeAndChoose
+ * picks the float32 source from <out>/variants.)
+ */
+export function quickExport(prefix: string): string {
+  const out = mkdtempSync(join(tmpdir(), prefix));
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--quick', '--no-report', '--out', out, '--checkpoint-dir', join(out, 'ckpt')], {
+    encoding: 'utf8',
+    timeout: 600_000,
+    env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+  });
+  if (run.status !== 0) throw new Error(`The quick pipeline run for the quantization tests failed (exit ${run.status}):\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+  return out;
+}
+
+/** Decodes `bytes` as tf.js does when it loads a model (tfjs-core io.decodeWeights), one Float32Array per weight. */
+export function decodeAsTfjs(bytes: Uint8Array, specs: io.WeightsManifestEntry[]): Record<string, Float32Array> {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const tensors = tf.io.decodeWeights(buffer, specs);
+  const out = Object.fromEntries(Object.entries(tensors).map(([name, t]) => [name, t.dataSync() as Float32Array]));
+  tf.dispose(Object.values(tensors));
+  return out;
+}
+
+/** Deterministic pseudo-random floats in [lo, hi) (mulberry32), so failures reproduce. */
+export function seededFloats(count: number, lo: number, hi: number, seed: number): Float32Array {
+  let a = seed >>> 0;
+  return Float32Array.from({ length: count }, () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return lo + (((t ^ (t >>> 14)) >>> 0) / 4294967296) * (hi - lo);
+  });
+}
