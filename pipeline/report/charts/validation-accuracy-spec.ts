@@ -1,0 +1,36 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { ModelMetadata } from '../../../core/types.js';
+import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+
+/** One model's validation accuracy after one epoch. */
+export interface ValidationPoint {
+  /** The model's display name. */
+  model: string;
+  epoch: number;
+  /** Validation accuracy 0..1. */
+  valAccuracy: number;
+}
+
+/** Every model's per-epoch validation accuracy. Pure. */
+export function validationPoints(models: readonly Pick<ModelMetadata, 'displayName' | 'training'>[]): ValidationPoint[] {
+  return models.flatMap((m) => m.training.history.map((h) => ({ model: m.displayName, epoch: h.epoch, valAccuracy: h.valAccuracy })));
+}
+
+/** The models' validation accuracy per epoch on one chart, to compare how they learn. */
+export function validationAccuracySpec(models: readonly Pick<ModelMetadata, 'displayName' | 'training'>[]): TopLevelSpec {
+  const maxEpoch = Math.max(1, ...models.flatMap((m) => m.training.history.map((h) => h.epoch)));
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: CHART_CONFIG,
+    width: 420,
+    height: 220,
+    data: { values: validationPoints(models) },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', scale: { domain: [1, maxEpoch] }, axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'valAccuracy', type: 'quantitative', title: 'Validation accuracy', scale: { zero: false }, axis: { format: '.1%' } },
+      color: { field: 'model', type: 'nominal', title: null, legend: { orient: 'bottom' } },
+      tooltip: [{ field: 'model' }, { field: 'epoch' }, { field: 'valAccuracy', format: '.2%' }],
+    },
+  };
+}

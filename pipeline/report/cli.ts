@@ -1,0 +1,52 @@
+/**
+ * `npm run report`: rebuilds <out>/report/ from the exported models, their metadata and the
+ * Fashion-MNIST test set, without training. The only file of the report that reads argv or exits.
+ * Exit codes: 0 written, 1 failed (no models, bad metadata, no dataset), 2 bad flags.
+ */
+import { parseArgs } from 'node:util';
+import { requireNativeTensorflow, NativeUnavailableError } from '../native/require-native.js';
+
+export const REPORT_USAGE = `Usage: npm run report -- [options]
+
+Rebuilds the training report (index.html, metrics.json, charts) from the exported models,
+without training. Run \`npm run pipeline\` first.
+
+Options:
+  --out <dir>        Output root the pipeline wrote: reads <dir>/models, writes <dir>/report (default: artifacts)
+  --data-dir <dir>   Folder with the four Fashion-MNIST IDX files (default: as the pipeline finds them)
+  -h, --help         Show this help
+`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${REPORT_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(REPORT_USAGE);
+    return 0;
+  }
+  try {
+    await requireNativeTensorflow();
+    const { writeReport } = await import('./write-report.js');
+    const written = await writeReport(values.out ?? 'artifacts', { dataDir: values['data-dir'], log: (line) => console.log(line) });
+    console.log(`Report: ${written.indexPath}`);
+    return 0;
+  } catch (error) {
+    // Expected failures are one sentence saying what to do; anything else keeps its stack.
+    const known = error instanceof NativeUnavailableError || ['DatasetError', 'NoExportedModelsError'].includes((error as Error).name);
+    console.error(known ? (error as Error).message : error);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseModelMetadata } from '../../core/metadata/parse-model-metadata.js';
+import { MODEL_IDS, type ModelMetadata } from '../../core/types.js';
+
+/** There is nothing to report on; the message says what to run. */
+export class NoExportedModelsError extends Error {
+  override name = 'NoExportedModelsError';
+}
+
+/** An exported model folder and its validated metadata. */
+export interface ExportedModel {
+  /** <outDir>/models/<id>. */
+  dir: string;
+  /** Its metadata.json, validated by core's schema. */
+  metadata: ModelMetadata;
+}
+
+/**
+ * The exported models under <outDir>/models, in MODEL_IDS order: every folder with a
+ * metadata.json (hidden temporary folders skipped). Metadata that fails core's schema throws, naming
+ * the file. Throws a sentence saying what to run when there are none.
+ */
+export function findExportedModels(outDir: string): ExportedModel[] {
+  const modelsDir = join(outDir, 'models');
+  const dirs = existsSync(modelsDir) ? readdirSync(modelsDir).filter((d) => !d.startsWith('.') && existsSync(join(modelsDir, d, 'metadata.json'))) : [];
+  if (dirs.length === 0) {
+    throw new NoExportedModelsError(`There are no exported models in ${modelsDir} (each needs a folder with model.json and metadata.json), so there is nothing to report on. Train and export them first with \`npm run pipeline\`, or pass --out with the folder a pipeline run wrote to.`);
+  }
+  const rank = (id: string) => (MODEL_IDS as readonly string[]).indexOf(id);
+  return dirs
+    .map((d) => {
+      const path = join(modelsDir, d, 'metadata.json');
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (error) {
+        throw new Error(`${path} is not valid JSON (${(error as Error).message}); export the model again with \`npm run pipeline\`.`);
+      }
+      return { dir: join(modelsDir, d), metadata: parseModelMetadata(json, path) };
+    })
+    .sort((a, b) => rank(a.metadata.id) - rank(b.metadata.id));
+}

@@ -1,0 +1,38 @@
+import type { WeightDtype } from '../../../core/types.js';
+import type { ModelReport } from '../report-types.js';
+import { escapeHtml } from './escape-html.js';
+import { bytes, integer, percent } from './format.js';
+
+const DTYPES: readonly WeightDtype[] = ['float32', 'float16', 'uint8'];
+
+/** Size and accuracy of one weight dtype of a model, or a dash when it was not exported. */
+function dtypeCell(m: ModelReport, dtype: WeightDtype): string {
+  const variant = m.metadata.weights.variants?.find((v) => v.dtype === dtype);
+  const shipped = m.metadata.weights.dtype === dtype ? ' class="shipped" title="shipped"' : '';
+  if (variant) return `<td${shipped}>${bytes(variant.weightBytes)}<br><small>${percent(variant.testAccuracy)}</small></td>`;
+  if (m.metadata.weights.dtype === dtype) return `<td${shipped}>${bytes(m.shippedWeightBytes)}</td>`;
+  return '<td class="none">—</td>';
+}
+
+/**
+ * One row per model: test accuracy and loss (float32, as trained), validation accuracy,
+ * trainable parameters, weight size (and accuracy) per dtype with the shipped one marked, time per
+ * epoch, training throughput, and accuracy on product photos.
+ */
+export function renderComparisonTable(models: readonly ModelReport[]): string {
+  const rows = models.map((m) => {
+    const t = m.metadata.training;
+    const secondsPerEpoch = t.history.length ? t.history.reduce((s, h) => s + h.seconds, 0) / t.history.length : t.seconds / t.epochs;
+    return `<tr><th scope="row"><a href="#model-${escapeHtml(m.metadata.id)}">${escapeHtml(m.metadata.displayName)}</a></th>
+<td class="num">${percent(m.metadata.metrics.testAccuracy)}</td><td class="num">${m.metadata.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metadata.metrics.validationAccuracy)}</td>
+<td class="num">${integer(m.metadata.trainableParams)}</td>${DTYPES.map((d) => dtypeCell(m, d)).join('')}
+<td class="num">${secondsPerEpoch.toFixed(1)}</td><td class="num">${integer(t.samplesPerSecond)}</td>
+<td class="num">${percent(m.productPhoto.productPhotoAccuracy)}</td></tr>`;
+  });
+  return `<table class="comparison">
+<thead><tr><th>Model</th><th class="num">Test accuracy</th><th class="num">Test loss</th><th class="num">Validation accuracy</th><th class="num">Trainable params</th>${DTYPES.map((d) => `<th>${d} weights<br><small>size, test accuracy</small></th>`).join('')}<th class="num">Seconds per epoch</th><th class="num">Samples/s</th><th class="num">Product photos</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
