@@ -24,6 +24,8 @@ export interface ProductPhotoAccuracy {
   originalAccuracy: number;
   /** Accuracy 0..1 on the product photos after core's Fashion-MNIST conversion. */
   productPhotoAccuracy: number;
+  /** Accuracy per class on the original images, in label order. */
+  originalPerClassAccuracy: number[];
   /** Product-photo accuracy per class, in label order. */
   perClassAccuracy: number[];
   /** Product-photo accuracy per style (same order as the set's styles). */
@@ -67,6 +69,7 @@ export function productPhotoAccuracy(model: tf.LayersModel, set: ProductPhotoSet
     count: original.count,
     originalAccuracy: originalScores.accuracy,
     productPhotoAccuracy: photoScores.accuracy,
+    originalPerClassAccuracy: originalScores.perClassAccuracy,
     perClassAccuracy: photoScores.perClassAccuracy,
     perStyle,
   };

@@ -27,7 +27,8 @@ export const COMPARISON_CHARTS = { validationAccuracy: 'comparison-validation-ac
 
 /**
  * Every chart of the report, pure data to spec: per model its training curves, confusion
- * matrix and per-class accuracy (test images beside product photos); across models the
+ * matrix and per-class accuracy (test images beside product photos, both with the shipped
+ * weights); across models the
  * validation accuracy per epoch and, once the models are quantized, accuracy against size per
  * weight dtype.
  */
@@ -45,8 +46,8 @@ export function reportCharts(models: readonly ModelReport[]): ReportChart[] {
     charts.push({ name: names.confusionMatrix, caption: `${name}: confusion matrix on the test set (float32 weights, as trained)`, spec: confusionMatrixSpec(m.metadata.metrics.confusionMatrix) });
     charts.push({
       name: names.perClassAccuracy,
-      caption: `${name}: accuracy per class, test images beside the same images as product photos (shipped ${m.metadata.weights.dtype} weights)`,
-      spec: perClassAccuracySpec({ 'Test images (as trained)': m.metadata.metrics.perClassAccuracy, 'Product photos (shipped weights)': m.productPhoto.perClassAccuracy }),
+      caption: `${name}: accuracy per class on the test images and on the same images as product photos (shipped ${m.metadata.weights.dtype} weights, ${m.productPhoto.count.toLocaleString('en-US')} images)`,
+      spec: perClassAccuracySpec({ 'Test images': m.productPhoto.originalPerClassAccuracy, 'Product photos': m.productPhoto.perClassAccuracy }),
     });
   }
   return charts;

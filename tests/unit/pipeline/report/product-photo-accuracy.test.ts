@@ -50,6 +50,10 @@ describe('product-photo accuracy', () => {
     const fromStyles = result.perStyle.reduce((n, s) => n + s.accuracy * s.count, 0) / 120;
     expect(fromStyles).toBeCloseTo(result.productPhotoAccuracy, 10);
     expect(result.perClassAccuracy).toHaveLength(10);
+    // Per-class accuracies weighted by class counts give back the overall accuracy.
+    const perClassCount = Array.from({ length: 10 }, (_, c) => test.labels.filter((l) => l === c).length);
+    expect(result.originalPerClassAccuracy.reduce((n, a, c) => n + a * perClassCount[c]!, 0) / 120).toBeCloseTo(result.originalAccuracy, 10);
+    expect(result.perClassAccuracy.reduce((n, a, c) => n + a * perClassCount[c]!, 0) / 120).toBeCloseTo(result.productPhotoAccuracy, 10);
     // A model trained on 500 images still reads most product photos as well as the originals.
     expect(result.productPhotoAccuracy).toBeGreaterThan(result.originalAccuracy - 0.15);
   });

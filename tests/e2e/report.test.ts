@@ -1,0 +1,109 @@
+/**
+ * The committed training report (artifacts/report) rendered in real headless Chromium from disk:
+ * every chart is there and drawn, every picture decodes, nothing is fetched from the network,
+ * and metrics.json agrees with each exported model's metadata.json. Needs nothing from the e2e
+ * global setup: it launches Debian's Chromium itself. REPORT_ARTIFACTS_DIR points it at another
+ * output root (a `--out` folder of the pipeline) instead of artifacts/.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseModelMetadata } from '../../core/metadata/parse-model-metadata.js';
+import type { ReportMetrics } from '../../pipeline/report/report-types.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ARTIFACTS = resolve(ROOT, process.env.REPORT_ARTIFACTS_DIR ?? 'artifacts');
+const REPORT = join(ARTIFACTS, 'report');
+const INDEX = join(REPORT, 'index.html');
+const present = existsSync(INDEX);
+if (!present) console.warn(`Skipping the report e2e test: ${INDEX} does not exist yet. Write it with \`npm run pipeline\` (or \`npm run report\` once models are exported).`);
+
+/** What the page holds, measured in the browser. */
+interface ChartInfo {
+  id: string;
+  width: number;
+  height: number;
+  /** Data marks (Vega's role-mark groups) with a drawn area or length. */
+  drawnMarks: number;
+}
+
+describe.skipIf(!present)('the training report in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  const metrics = present ? (JSON.parse(readFileSync(join(REPORT, 'metrics.json'), 'utf8')) as ReportMetrics) : undefined;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: false, // the flag below asks for new headless; Playwright's own would pick the old one
+      args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(pathToFileURL(INDEX).href, { waitUntil: 'load' });
+  });
+  afterAll(async () => browser?.close());
+
+  it('draws every chart: one inline figure per .svg file, each with visible data marks', async () => {
+    const svgFiles = readdirSync(REPORT).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)).sort();
+    const expected = ['comparison-validation-accuracy', ...metrics!.models.flatMap((m) => ['training-curves', 'confusion-matrix', 'per-class-accuracy'].map((c) => `${m.metadata.id}-${c}`))];
+    if (metrics!.models.some((m) => m.quantization.length > 0)) expected.push('comparison-weight-variants');
+    expect(svgFiles).toEqual(expected.sort());
+
+    const charts: ChartInfo[] = await page.$$eval('figure.chart', (figures) =>
+      figures.map((figure) => {
+        const svg = figure.querySelector('svg');
+        const box = svg?.getBoundingClientRect();
+        const marks = svg ? [...svg.querySelectorAll('g.role-mark path, g.role-mark rect, g.role-mark line, g.role-mark text')] : [];
+        const drawnMarks = marks.filter((m) => {
+          const b = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+          return m.tagName === 'text' ? b.width > 0 && (m.textContent ?? '').trim() !== '' : b.width > 0 || b.height > 0;
+        }).length;
+        return { id: figure.id, width: box?.width ?? 0, height: box?.height ?? 0, drawnMarks };
+      }),
+    );
+    expect(charts.map((c) => c.id).sort()).toEqual(svgFiles);
+    for (const chart of charts) {
+      expect(chart.width, chart.id).toBeGreaterThan(100);
+      expect(chart.height, chart.id).toBeGreaterThan(100);
+      expect(chart.drawnMarks, `${chart.id} has drawn data marks`).toBeGreaterThan(chart.id.endsWith('confusion-matrix') ? 100 : 1);
+    }
+  });
+
+  it('shows every picture, fetches nothing from the network and logs no errors', async () => {
+    const images = await page.$$eval('img', (imgs) => imgs.map((img) => ({ alt: img.alt, complete: img.complete, width: img.naturalWidth, height: img.naturalHeight })));
+    // Per model: 10 first test images (+ up to 16 mistakes); then the product-photo round trips.
+    expect(images.length).toBeGreaterThanOrEqual(metrics!.models.length * 10);
+    for (const image of images) {
+      expect(image.complete && image.width > 0 && image.height > 0, `${image.alt} decodes`).toBe(true);
+    }
+    const samples = await page.$$eval('figure.sample img', (imgs) => imgs.map((img) => [img.naturalWidth, img.naturalHeight]));
+    expect(samples.every(([w, h]) => w === 28 && h === 28)).toBe(true);
+    expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('agrees with each model\'s metadata.json, and the page shows those figures', async () => {
+    const exported = readdirSync(join(ARTIFACTS, 'models')).filter((d) => !d.startsWith('.') && existsSync(join(ARTIFACTS, 'models', d, 'metadata.json')));
+    expect(metrics!.models.map((m) => m.metadata.id).sort()).toEqual(exported.sort());
+    const text = await page.locator('body').innerText();
+    for (const m of metrics!.models) {
+      const path = join(ARTIFACTS, 'models', m.metadata.id, 'metadata.json');
+      const onDisk = parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
+      expect(m.metadata, `${path} matches metrics.json`).toEqual(onDisk);
+      expect(m.quantization).toEqual(onDisk.weights.variants ?? []);
+      expect(m.shippedDtype).toBe(onDisk.weights.dtype);
+      const shipped = onDisk.weights.variants?.find((v) => v.dtype === onDisk.weights.dtype);
+      if (shipped) expect(m.shippedWeightBytes).toBe(shipped.weightBytes);
+      expect(text).toContain(`${(onDisk.metrics.testAccuracy * 100).toFixed(2)}%`);
+      expect(text).toContain(onDisk.displayName);
+      expect(text).toContain(onDisk.trainableParams.toLocaleString('en-US'));
+    }
+  });
+});
