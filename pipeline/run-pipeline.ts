@@ -1,9 +1,9 @@
-import type { ModelMetadata } from '../core/types.js';
 import type { PipelineArgs } from './cli-args.js';
 import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
 import { computeStandardization } from './data/standardization.js';
 import { takeFirst } from './data/take-first.js';
-import { writeMetricsSummary } from './report/write-metrics-summary.js';
+import { quantizeAndChoose } from './export/quantize-and-choose.js';
+import { writeReport } from './report/write-report.js';
 import { registerNativeReluGradient } from './train/native-relu-gradient.js';
 import { trainAndExport } from './train/train-and-export.js';
 import { TRAINING_PLANS } from './train/training-plans.js';
@@ -25,7 +25,6 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
       `${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test`,
   );
   const standardization = computeStandardization(data.train);
-  const exported: ModelMetadata[] = [];
   for (const id of args.models) {
     const plan = TRAINING_PLANS[id];
     const result = await trainAndExport(plan, data, standardization, {
@@ -40,11 +39,11 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
       log,
     });
     if (result === 'stopped') return 'stopped';
-    exported.push(result);
+    await quantizeAndChoose(args.outDir, id, data, log);
   }
   if (args.report) {
-    const where = await writeMetricsSummary(args.outDir);
-    log(`Report: ${where}`);
+    const { indexPath } = await writeReport(args.outDir, { data, log });
+    log(`Report: ${indexPath}`);
   }
   return 'done';
 }

@@ -29,6 +29,9 @@ describe('npm run pipeline (end to end on the real data)', () => {
     }
     expect(readdirSync(join(out, 'models')).filter((d) => d.startsWith('.'))).toEqual([]);
     expect(existsSync(join(out, 'report', 'metrics.json'))).toBe(true);
+    expect(run.stdout).toContain(`Report: ${join(out, 'report', 'index.html')}`);
+    expect(readdirSync(join(out, 'variants')).sort()).toEqual(['cnn-float16', 'cnn-float32', 'cnn-uint8', 'lenet5-float16', 'lenet5-float32', 'lenet5-uint8']);
+    expect(run.stdout).toMatch(/cnn weights on 100 test images: float32 .*; ships (float32|float16|uint8)/);
   });
 
   it('--help explains the flags; bad flags exit 2 with a clear sentence', () => {
