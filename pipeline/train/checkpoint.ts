@@ -31,7 +31,11 @@ export async function saveCheckpoint(dir: string, identity: RunIdentity, model: 
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   await model.save(`file://${join(tmp, 'model')}`);
-  const { data, specs } = await tf.io.encodeWeights(await optimizer.getWeights());
+  const optimizerWeights = await optimizer.getWeights();
+  const { data, specs } = await tf.io.encodeWeights(optimizerWeights);
+  // getWeights hands out fresh scalars (iterations, schedule) beside the optimizer's own slot
+  // variables: dispose the former, or every checkpoint leaks them.
+  tf.dispose(optimizerWeights.map((w) => w.tensor).filter((t) => !(t instanceof tf.Variable)));
   writeFileSync(join(tmp, 'optimizer.bin'), Buffer.from(data));
   const state: CheckpointState = { identity, history, optimizerSpecs: specs, savedAt: new Date().toISOString() };
   writeFileSync(join(tmp, 'state.json'), JSON.stringify(state, null, 2));

@@ -48,15 +48,17 @@ describe('fit', () => {
     }
   });
 
-  it('keeps memory flat across epochs (tensors disposed every batch)', async () => {
+  it('keeps memory flat across epochs, checkpoints included (tensors disposed every batch)', async () => {
     const model = buildCnn({ standardization: std, seed: 42 });
     const optimizer = new Nadam();
     const counts: number[] = [];
+    const identity: RunIdentity = { modelId: 'cnn', epochs: 3, batchSize: 32, seed: 42, trainCount: data.train.count };
     await fit(model, optimizer, data.train, data.validation, {
       epochs: 3,
       batchSize: 32,
       seed: 42,
-      onEpochEnd: async () => {
+      onEpochEnd: async (_log, history) => {
+        await saveCheckpoint(join(dir, 'memory-ckpt'), identity, model, optimizer, history);
         counts.push(tf.memory().numTensors);
       },
     });
