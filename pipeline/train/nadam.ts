@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { nadamScheduleProduct, nadamStepScalars } from './nadam-schedule.js';
+import { NADAM_SCHEDULE_DECAY, nadamScheduleProduct, nadamStepScalars } from './nadam-schedule.js';
 
 type NamedTensor = { name: string; tensor: tf.Tensor };
 
@@ -22,10 +22,15 @@ interface Slot {
  *   v_hat   = v / (1 - beta2^t)
  *   var    -= lr * m_hat / (sqrt(v_hat) + epsilon)
  *
- * Differences from the legacy Nadam (tf.keras 2.x optimizer_v2/nadam.py, now
- * keras.optimizers.legacy.Nadam): it decays the schedule as 0.96^(0.004 t) (`schedule_decay`),
- * so u_t stays near beta1/2 for thousands of steps; the rest (local_step = iterations + 1, epsilon
- * added to sqrt(v_hat), not inside it) is the same.
+ * With `scheduleDecay` 0.004 it is the legacy Nadam of Keras 2.0-2.10 (optimizer_v2/nadam.py, now
+ * keras.optimizers.legacy.Nadam): the same update with u_t = beta1 * (1 - 0.5 * 0.96^(0.004 t)),
+ * so u_t climbs slowly from beta1/2 (the rest, local_step = iterations + 1 and epsilon added to
+ * sqrt(v_hat), is the same). That is the Nadam the seed notebook ran when the book reported
+ * "over 92%" (TF 2.0-2.3), and the one the CNN trains with (see training-plans.ts).
+ *
+ * Not reproduced: in a tf.function (model.fit), Keras 2.15's update_step multiplies P by u_t once
+ * per variable per step (its Python-side `_u_product_counter` check is traced once), so P collapses
+ * to ~0 within the first step; eager Keras and the formula above update it once per step.
  *
  * For speed (this runs 1,719 times an epoch over ~16 variables) the per-step scalars are JS
  * doubles, and the bias correction c = sqrt(1 - beta2^t) is folded into them:
@@ -54,6 +59,8 @@ export class Nadam extends tf.Optimizer {
     readonly beta1 = 0.9,
     readonly beta2 = 0.999,
     readonly epsilon = 1e-7,
+    /** Keras' `schedule_decay`: 1 follows Keras 2.11+, 0.004 the legacy Keras Nadam (NADAM_SCHEDULE_DECAY). */
+    readonly scheduleDecay: number = NADAM_SCHEDULE_DECAY.keras2_11,
   ) {
     super();
   }
@@ -63,7 +70,7 @@ export class Nadam extends tf.Optimizer {
       ? variableGradients.map((g) => [g.name, g.tensor])
       : Object.entries(variableGradients);
     const step = this.iterations + 1;
-    const s = nadamStepScalars(step, this.uProduct, this.beta1, this.beta2);
+    const s = nadamStepScalars(step, this.uProduct, this.beta1, this.beta2, this.scheduleDecay);
     const c = Math.sqrt(1 - s.beta2Power);
     const registered = tf.engine().registeredVariables;
     this.oneMinus ??= { beta1: tf.keep(tf.scalar(1 - this.beta1)), beta2: tf.keep(tf.scalar(1 - this.beta2)) };
@@ -127,11 +134,11 @@ export class Nadam extends tf.Optimizer {
     if (!iter) throw new Error('Nadam.setWeights: the weights have no "iter" entry; they were not saved by this optimizer.');
     const iterations = iter.dataSync()[0]!;
     if (!Number.isInteger(iterations) || iterations < 0) throw new Error(`Nadam.setWeights: "iter" is ${iterations}; it must be a whole number of steps.`);
-    const uProduct = nadamScheduleProduct(iterations, this.beta1);
+    const uProduct = nadamScheduleProduct(iterations, this.beta1, this.scheduleDecay);
     const saved = byName.get('u_product')?.dataSync()[0];
     if (saved !== undefined && Math.abs(saved - uProduct) > 1e-6 * Math.max(uProduct, 1e-30) + 1e-37) {
       throw new Error(
-        `Nadam.setWeights: the saved schedule product ${saved} does not match ${uProduct} (${iterations} steps of beta1 ${this.beta1}); ` +
+        `Nadam.setWeights: the saved schedule product ${saved} does not match ${uProduct} (${iterations} steps of beta1 ${this.beta1}, schedule decay ${this.scheduleDecay}); ` +
           'the state was saved by a Nadam with other settings.',
       );
     }
@@ -151,11 +158,11 @@ export class Nadam extends tf.Optimizer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, scheduleDecay: this.scheduleDecay };
   }
 
   static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
-    return new cls(config.learningRate, config.beta1, config.beta2, config.epsilon);
+    return new cls(config.learningRate, config.beta1, config.beta2, config.epsilon, config.scheduleDecay ?? NADAM_SCHEDULE_DECAY.keras2_11);
   }
 
   private disposeSlots(): void {

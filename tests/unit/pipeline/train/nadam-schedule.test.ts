@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nadamMomentum, nadamScheduleProduct, nadamStepScalars } from '../../../../pipeline/train/nadam-schedule.js';
+import { NADAM_SCHEDULE_DECAY, nadamMomentum, nadamScheduleProduct, nadamStepScalars } from '../../../../pipeline/train/nadam-schedule.js';
 
 describe('Nadam momentum schedule (Keras 2.15 / 3: 0.96^t)', () => {
   it('gives the first coefficients worked out by hand', () => {
@@ -28,5 +28,15 @@ describe('Nadam momentum schedule (Keras 2.15 / 3: 0.96^t)', () => {
     for (let t = 1; t <= 2000; t++) running = nadamStepScalars(t, running, 0.9, 0.999).uProduct;
     expect(nadamScheduleProduct(2000, 0.9)).toBe(running);
     expect(nadamScheduleProduct(0, 0.9)).toBe(1);
+  });
+
+  it('follows the legacy Keras schedule 0.96^(0.004 t) when asked, and restores its product too', () => {
+    const legacy = NADAM_SCHEDULE_DECAY.kerasLegacy;
+    expect(nadamMomentum(1, 0.9, legacy)).toBeCloseTo(0.4500735, 7);
+    // After the seed's 17,190 steps it is still well below beta1: 0.9 * (1 - 0.5 * 0.96^68.76) = 0.8728.
+    expect(nadamMomentum(17_190, 0.9, legacy)).toBeCloseTo(0.9 * (1 - 0.5 * 0.96 ** 68.76), 10);
+    let running = 1;
+    for (let t = 1; t <= 500; t++) running = nadamStepScalars(t, running, 0.9, 0.999, legacy).uProduct;
+    expect(nadamScheduleProduct(500, 0.9, legacy)).toBe(running);
   });
 });

@@ -4,14 +4,16 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { venvPython } from '../../../../pipeline/native/python-tensorflow.js';
 import { Nadam } from '../../../../pipeline/train/nadam.js';
+import { NADAM_SCHEDULE_DECAY } from '../../../../pipeline/train/nadam-schedule.js';
 
 /**
  * Keras 2.15's Nadam worked by hand, element by element, written out step by step
  * independently of the implementation (no folding of the bias correction). `gradientOf` gives
  * the gradient at the current weights, so fixed gradients and a quadratic loss both fit.
  */
-function byHand(w0: number[], steps: number, gradientOf: (w: number[], step: number) => number[], settings = { lr: 1e-3, eps: 1e-7 }): number[][] {
+function byHand(w0: number[], steps: number, gradientOf: (w: number[], step: number) => number[], settings: { lr: number; eps: number; decay?: number } = { lr: 1e-3, eps: 1e-7 }): number[][] {
   const { lr, eps } = settings;
+  const decay = settings.decay ?? 1; // Keras' schedule_decay: 1 since Keras 2.11, 0.004 before
   const beta1 = 0.9, beta2 = 0.999;
   let w = [...w0];
   const m = w0.map(() => 0);
@@ -20,8 +22,8 @@ function byHand(w0: number[], steps: number, gradientOf: (w: number[], step: num
   const out: number[][] = [];
   for (let t = 1; t <= steps; t++) {
     const g = gradientOf(w, t);
-    const u = beta1 * (1 - 0.5 * Math.pow(0.96, t));
-    const uNext = beta1 * (1 - 0.5 * Math.pow(0.96, t + 1));
+    const u = beta1 * (1 - 0.5 * Math.pow(0.96, decay * t));
+    const uNext = beta1 * (1 - 0.5 * Math.pow(0.96, decay * (t + 1)));
     product = product * u;
     const productNext = product * uNext;
     w = w.map((wi, i) => {
@@ -122,12 +124,46 @@ describe('Nadam (Keras 2.15 formula)', () => {
   });
 });
 
+describe('Nadam with the legacy Keras 2.0-2.10 schedule (schedule_decay 0.004)', () => {
+  const legacy = { lr: 1e-3, eps: 1e-7, decay: NADAM_SCHEDULE_DECAY.kerasLegacy };
+
+  it('first step by hand: u1 = 0.9(1 - 0.5 * 0.96^0.004) = 0.45007348..., not 0.468', () => {
+    const u1 = 0.9 * (1 - 0.5 * 0.96 ** 0.004);
+    const u2 = 0.9 * (1 - 0.5 * 0.96 ** 0.008);
+    expect(u1).toBeCloseTo(0.4500735, 7);
+    const mHat = (u2 * 0.2) / (1 - u1 * u2) + ((1 - u1) * 2) / (1 - u1);
+    const w = own(tf.variable(tf.tensor1d([1])));
+    own(new Nadam(1e-3, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.kerasLegacy)).applyGradients({ [w.name]: own(tf.tensor1d([2])) });
+    expect(w.dataSync()[0]).toBeCloseTo(1 - (1e-3 * mHat) / 2, 6);
+    expect(w.dataSync()[0]).not.toBeCloseTo(byHand([1], 1, () => [2])[0]![0]!, 7);
+  });
+
+  it('matches the hand-worked values over 5 fixed gradients and 8 steps of a quadratic', () => {
+    const fixed = byHand([1, -2], FIXED_GRADIENTS.length, (_, t) => FIXED_GRADIENTS[t - 1]!, legacy);
+    const w = own(tf.variable(tf.tensor1d([1, -2])));
+    const opt = own(new Nadam(1e-3, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.kerasLegacy));
+    FIXED_GRADIENTS.forEach((g, i) => {
+      opt.applyGradients({ [w.name]: own(tf.tensor1d(g)) });
+      expectClose(w.dataSync(), fixed[i]!);
+    });
+    const bowl = byHand([0, 0], 8, bowlGradient, legacy);
+    const v = own(tf.variable(tf.tensor1d([0, 0])));
+    const target = own(tf.tensor1d(TARGET));
+    const scale = own(tf.tensor1d(SCALE));
+    const opt2 = own(new Nadam(1e-3, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.kerasLegacy));
+    for (let t = 0; t < 8; t++) {
+      opt2.minimize(() => tf.sum(tf.mul(scale, tf.square(tf.sub(v, target)))) as tf.Scalar);
+      expectClose(v.dataSync(), bowl[t]!);
+    }
+  });
+});
+
 const KERAS_SCRIPT = `
 import json, os, sys
 os.environ['TF_CPP_MIN_LOG_LEVEL'] = '3'
 import tensorflow as tf
 spec = json.loads(sys.argv[1])
-opt = tf.keras.optimizers.Nadam()
+opt = tf.keras.optimizers.legacy.Nadam() if spec.get('legacy') else tf.keras.optimizers.Nadam()
 w = tf.Variable(spec['w0'], dtype=tf.float32)
 out = []
 for g in spec['gradients']:
@@ -146,6 +182,20 @@ describe.skipIf(!existsSync(venvPython()))('Nadam against real tf.keras (venv wi
     expect(keras.module).toBe('keras.src.optimizers.nadam');
     const w = own(tf.variable(tf.tensor1d(spec.w0)));
     const opt = own(new Nadam());
+    spec.gradients.forEach((g, i) => {
+      opt.applyGradients({ [w.name]: own(tf.tensor1d(g)) });
+      expectClose(w.dataSync(), keras.weights[i]!);
+    });
+  }, 120_000);
+
+  it('matches tf.keras.optimizers.legacy.Nadam() (Keras 2.0-2.10) with schedule decay 0.004 to 1e-6', () => {
+    const spec = { w0: [1, -2], gradients: FIXED_GRADIENTS, legacy: true };
+    const run = spawnSync(venvPython(), ['-c', KERAS_SCRIPT, JSON.stringify(spec)], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const keras = JSON.parse(run.stdout.trim().split('\n').pop()!) as { module: string; tf: string; weights: number[][] };
+    expect(keras.module).toBe('keras.src.optimizers.legacy.nadam');
+    const w = own(tf.variable(tf.tensor1d(spec.w0)));
+    const opt = own(new Nadam(1e-3, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.kerasLegacy));
     spec.gradients.forEach((g, i) => {
       opt.applyGradients({ [w.name]: own(tf.tensor1d(g)) });
       expectClose(w.dataSync(), keras.weights[i]!);
@@ -256,7 +306,9 @@ describe('Nadam in tf.js training', () => {
     const config = new Nadam(0.01, 0.8, 0.99, 1e-6).getConfig();
     const copy = own(entry![1](Nadam as never, config) as Nadam);
     expect(copy).toBeInstanceOf(Nadam);
-    expect(copy.getConfig()).toEqual({ learningRate: 0.01, beta1: 0.8, beta2: 0.99, epsilon: 1e-6 });
-    expect(own(new Nadam()).getConfig()).toEqual({ learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(copy.getConfig()).toEqual({ learningRate: 0.01, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, scheduleDecay: 1 });
+    expect(own(new Nadam()).getConfig()).toEqual({ learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, scheduleDecay: 1 });
+    const legacy = own(entry![1](Nadam as never, new Nadam(1e-3, 0.9, 0.999, 1e-7, 0.004).getConfig()) as Nadam);
+    expect(legacy.scheduleDecay).toBe(0.004);
   });
 });
