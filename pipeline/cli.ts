@@ -6,6 +6,8 @@ import { parsePipelineArgs, UsageError, USAGE } from './cli-args.js';
 import { requireNativeTensorflow, NativeUnavailableError } from './native/require-native.js';
 
 async function main(): Promise<number> {
+  // TensorFlow's C++ INFO lines (oneDNN, CPU features) say nothing a user can act on; warnings stay.
+  process.env.TF_CPP_MIN_LOG_LEVEL ??= '1';
   let args;
   try {
     args = parsePipelineArgs(process.argv.slice(2));

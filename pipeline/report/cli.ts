@@ -18,6 +18,8 @@ Options:
 `;
 
 async function main(): Promise<number> {
+  // TensorFlow's C++ INFO lines (oneDNN, CPU features) say nothing a user can act on; warnings stay.
+  process.env.TF_CPP_MIN_LOG_LEVEL ??= '1';
   let values;
   try {
     ({ values } = parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));

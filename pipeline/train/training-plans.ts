@@ -28,10 +28,10 @@ export interface TrainingPlan {
 }
 
 /**
- * LeNet-5's learning-rate schedule: the shape of the paper's (0.0005 for 2 passes, 0.0002 for 3,
- * 0.0001 for 3, 0.00005 for 4: each step roughly halves it), scaled to Nadam's 1e-3 start.
+ * LeNet-5's learning-rate schedule: the paper's 20 passes and its steps (0.0005 for 2 passes,
+ * 0.0002 for 3, 0.0001 for 3, 0.00005 for 4, 0.00001 for the last 8), scaled by 2 to Nadam's 1e-3.
  */
-export const LENET5_LEARNING_RATES = [1e-3, 1e-3, 4e-4, 4e-4, 4e-4, 2e-4, 2e-4, 2e-4, 1e-4, 1e-4, 1e-4, 1e-4];
+export const LENET5_LEARNING_RATES = [...Array(2).fill(1e-3), ...Array(3).fill(4e-4), ...Array(3).fill(2e-4), ...Array(4).fill(1e-4), ...Array(8).fill(2e-5)] as number[];
 
 const NADAM_KERAS = { name: 'Nadam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
@@ -59,8 +59,9 @@ export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
     learningRateAt: (epoch) => LENET5_LEARNING_RATES[Math.min(epoch, LENET5_LEARNING_RATES.length - 1)]!,
     optimizerConfig: { ...NADAM_KERAS, schedule: LENET5_LEARNING_RATES.join(', ') },
     notes:
-      "Nadam (Keras defaults) in place of the paper's stochastic diagonal Levenberg-Marquardt, with the paper's stepwise-halving learning-rate schedule " +
-      '(1e-3 for 2 epochs, 4e-4 for 3, 2e-4 for 3, 1e-4 for 4). At a constant 1e-3, validation accuracy peaked near 89.5% by epoch 5 and then fell ' +
-      'as the model overfit (train 92.7%, validation 89.0% at epoch 8); lowering the rate lets it settle instead.',
+      "Nadam (Keras defaults) in place of the paper's stochastic diagonal Levenberg-Marquardt, with the paper's 20 passes and its learning-rate steps " +
+      'scaled by 2 (1e-3 for 2 epochs, 4e-4 for 3, 2e-4 for 3, 1e-4 for 4, 2e-5 for 8). At a constant 1e-3, validation accuracy peaked near 89.5% by ' +
+      'epoch 5 and then fell as the model overfit (train 92.7%, validation 89.0% at epoch 8); the first 12 epochs of this schedule reached 90.48% ' +
+      'validation (89.80% test), still rising, so the paper\'s last 8 low-rate passes are kept.',
   },
 };
