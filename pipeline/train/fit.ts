@@ -4,7 +4,6 @@ import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
 import type { EpochLog } from './epoch-log.js';
 import { makeBatch } from './make-batch.js';
-import { distortImages, type DistortionRange } from './random-distortion.js';
 import type { BatchProgress } from './progress-bar.js';
 import { epochSeed } from './seeded-random.js';
 import { shuffledIndices } from './shuffled-indices.js';
@@ -23,8 +22,6 @@ export interface FitOptions {
   onEpochEnd?: (log: EpochLog, history: EpochLog[]) => Promise<void>;
   /** Learning rate for each epoch (0-based), set on the optimizer before the epoch starts. */
   learningRateAt?: (epoch: number) => number;
-  /** Random distortions of every training image, drawn per image and step (none if absent). */
-  distortion?: DistortionRange;
   /** Polled between batches; true stops training (Ctrl-C). */
   shouldStop?: () => boolean;
 }
@@ -44,9 +41,6 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
   const history = [...(opts.history ?? [])];
   const batches = Math.ceil(train.count / opts.batchSize);
   const remainingEpochs = () => opts.epochs - history.length;
-  // Math.random is the epoch's seeded generator while the batches run (withSeededMathRandom).
-  const distortion = opts.distortion;
-  const distort = distortion ? (pixels: Float32Array, count: number) => distortImages(pixels, count, Math.random, distortion) : undefined;
   for (let epoch = history.length; epoch < opts.epochs; epoch++) {
     if (opts.learningRateAt) (optimizer as unknown as { learningRate: number }).learningRate = opts.learningRateAt(epoch);
     const order = shuffledIndices(train.count, opts.seed, epoch);
@@ -59,7 +53,7 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
         if (opts.shouldStop?.()) return true;
         const start = b * opts.batchSize;
         const end = Math.min(train.count, start + opts.batchSize);
-        const { x, y } = makeBatch(train.images, train.labels, order, start, end, distort);
+        const { x, y } = makeBatch(train.images, train.labels, order, start, end);
         const step = trainStep(model, optimizer, x, y);
         x.dispose();
         y.dispose();

@@ -50,7 +50,6 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     seed: opts.seed,
     history,
     learningRateAt: plan.learningRateAt,
-    distortion: plan.distortion,
     shouldStop: opts.shouldStop,
     onBatch: (p) => {
       bar.update(p);

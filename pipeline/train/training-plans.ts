@@ -4,7 +4,6 @@ import { buildCnn } from '../models/build-cnn.js';
 import { buildLenet5 } from '../models/build-lenet5.js';
 import { Nadam } from './nadam.js';
 import { NADAM_SCHEDULE_DECAY } from './nadam-schedule.js';
-import type { DistortionRange } from './random-distortion.js';
 
 /** Per-pixel standardization of the training split, baked into each model's first layer. */
 export interface Standardization {
@@ -22,8 +21,6 @@ export interface TrainingPlan {
   makeOptimizer: () => tf.Optimizer;
   /** Learning rate per epoch (0-based); absent: the optimizer's own, constant. */
   learningRateAt?: (epoch: number) => number;
-  /** Random distortions of the training images (none if absent). */
-  distortion?: DistortionRange;
   /** The optimizer's settings as recorded in metadata.json. */
   optimizerConfig: { name: string } & Record<string, number | string>;
   /** Why these settings. */
@@ -35,9 +32,6 @@ export interface TrainingPlan {
  * 0.0002 for 3, 0.0001 for 3, 0.00005 for 4, 0.00001 for the last 8), scaled by 2 to Nadam's 1e-3.
  */
 export const LENET5_LEARNING_RATES = [...Array(2).fill(1e-3), ...Array(3).fill(4e-4), ...Array(3).fill(2e-4), ...Array(4).fill(1e-4), ...Array(8).fill(2e-5)] as number[];
-
-/** LeNet-5's training distortions (the paper's affine kinds; ranges chosen for 28x28 garments). */
-export const LENET5_DISTORTION: DistortionRange = { translate: 2, scale: 0.1, squeeze: 0.1, shear: 0.15, mirror: true };
 
 const NADAM_KERAS = { name: 'Nadam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
@@ -63,7 +57,6 @@ export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
     batchSize: 32,
     makeOptimizer: () => new Nadam(1e-3, 0.9, 0.999, 1e-7),
     learningRateAt: (epoch) => LENET5_LEARNING_RATES[Math.min(epoch, LENET5_LEARNING_RATES.length - 1)]!,
-    distortion: LENET5_DISTORTION,
     optimizerConfig: { ...NADAM_KERAS, schedule: LENET5_LEARNING_RATES.join(', ') },
     notes:
       "Nadam (Keras defaults) in place of the paper's stochastic diagonal Levenberg-Marquardt, with the paper's 20 passes and its learning-rate steps " +
