@@ -75,7 +75,8 @@ export interface PopupView {
 
 /** Reads the popup through Playwright locators (this file has no DOM types). */
 export async function readPopup(page: Page): Promise<PopupView> {
-  await page.waitForSelector('main.popup');
+  // aria-busy turns false once the popup has read the stored result and history.
+  await page.waitForSelector('main.popup[aria-busy="false"]');
   const optionalText = async (selector: string) => ((await page.locator(selector).count()) > 0 ? ((await page.locator(selector).first().textContent())?.trim() ?? null) : null);
   const labels = await page.locator('.card .prediction-label').allTextContents();
   const percents = await page.locator('.card .prediction-value').allTextContents();

@@ -12,7 +12,8 @@ import { useStorageValue } from '../../lib/popup/use-storage-value';
 /** The popup: the last result (or the one picked from the history), the history, the settings. */
 export function App() {
   const last = useStorageValue(lastEntryItem);
-  const history = useStorageValue(historyItem) ?? [];
+  const storedHistory = useStorageValue(historyItem);
+  const history = storedHistory ?? [];
   const storedModel = useStorageValue(modelChoiceItem);
   const storedBackend = useStorageValue(backendPreferenceItem);
   // A history entry picked while `lastId` was the last click; a newer click replaces it.
@@ -25,10 +26,12 @@ export function App() {
 
   const pickedEntry = picked && picked.lastId === last?.id ? history.find((e) => e.id === picked.id) : undefined;
   const shown = pickedEntry ?? last ?? undefined;
+  // Until storage has answered, show neither a result nor the first-run hint (no flash of the hint).
+  const loaded = last !== undefined && storedHistory !== undefined;
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={loaded ? 'false' : 'true'}>
       <h1>Fashion Lens</h1>
-      {shown ? (
+      {!loaded ? null : shown ? (
         <ResultCard entry={shown} />
       ) : (
         <p class="hint intro">

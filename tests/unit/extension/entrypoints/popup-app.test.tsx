@@ -18,6 +18,17 @@ describe('the popup', () => {
     expect(screen.getByText('No classifications yet.')).toBeTruthy();
   });
 
+  it('is busy, showing neither the hint nor a result, until storage has answered', async () => {
+    await lastEntryItem.setValue(errorEntry('a', 'The server answered 404 (Not Found) instead of the image.'));
+    const { container } = render(<App />);
+    const main = container.querySelector('main.popup')!;
+    expect(main.getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByText(/Right-click a product image on any page/)).toBeNull();
+    await waitFor(() => expect(main.getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByRole('alert').textContent).toBe('The server answered 404 (Not Found) instead of the image.');
+    expect(screen.queryByText(/Right-click a product image on any page/)).toBeNull();
+  });
+
   it('shows the last result and follows the background’s updates', async () => {
     const first = doneEntry('a', 'Bag');
     await lastEntryItem.setValue(first);

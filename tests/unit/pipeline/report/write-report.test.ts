@@ -28,9 +28,12 @@ describe('writeReport on a real quick export', () => {
     expect(written.indexPath).toBe(join(out, 'report', 'index.html'));
     const files = readdirSync(join(out, 'report')).sort();
     expect(files).toEqual(['index.html', 'metrics.json', ...written.charts.map((c) => `${c}.svg`)].sort());
-    // Before quantization: 3 charts per model and the validation comparison.
-    expect(written.charts.sort()).toEqual(['cnn-confusion-matrix', 'cnn-per-class-accuracy', 'cnn-training-curves', 'comparison-validation-accuracy', 'lenet5-confusion-matrix', 'lenet5-per-class-accuracy', 'lenet5-training-curves']);
-    expect(lines.join('\n')).toMatch(/lenet5 \(float32\) \d+\.\d+% on test images, \d+\.\d+% on product photos/);
+    // The pipeline quantizes every export: 3 charts per model, the validation and the weight-variant comparisons.
+    expect(written.charts.sort()).toEqual([
+      'cnn-confusion-matrix', 'cnn-per-class-accuracy', 'cnn-training-curves', 'comparison-validation-accuracy', 'comparison-weight-variants',
+      'lenet5-confusion-matrix', 'lenet5-per-class-accuracy', 'lenet5-training-curves',
+    ]);
+    expect(lines.join('\n')).toMatch(/lenet5 \((float32|float16|uint8)\) \d+\.\d+% on test images, \d+\.\d+% on product photos/);
 
     const metrics = JSON.parse(read('report', 'metrics.json')) as ReportMetrics;
     expect(metrics.testImages).toBe(200);
@@ -61,7 +64,7 @@ describe('writeReport on a real quick export', () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 
-  it('shows the weight variants once the models are quantized', async () => {
+  it('shows the weight variants as re-measured by quantizeAndChoose on other test images', async () => {
     const test = takeFirst(data.test, 200);
     for (const id of ['cnn', 'lenet5'] as const) await quantizeAndChoose(out, id, { test });
     const written = await writeReport(out, { data, testLimit: 200 });
