@@ -23,4 +23,7 @@ export default defineConfig({
     action: { default_title: 'Fashion Lens' },
   },
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev` opens a browser with the extension loaded. Chromium refuses to start as root
+  // without --no-sandbox (containers, CI boxes); everyone else keeps the sandbox.
+  webExt: { chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [] },
 });
