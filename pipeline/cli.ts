@@ -2,12 +2,12 @@
  * `npm run pipeline`: the only file of the pipeline that reads argv or exits.
  * Exit codes: 0 done, 1 failed, 2 bad flags, 130 stopped by Ctrl-C (nothing partial written).
  */
+import { quietTensorflowInfoLogs } from './native/quiet-tensorflow-logs.js';
 import { parsePipelineArgs, UsageError, USAGE } from './cli-args.js';
 import { requireNativeTensorflow, NativeUnavailableError } from './native/require-native.js';
 
 async function main(): Promise<number> {
-  // TensorFlow's C++ INFO lines (oneDNN, CPU features) say nothing a user can act on; warnings stay.
-  process.env.TF_CPP_MIN_LOG_LEVEL ??= '1';
+  quietTensorflowInfoLogs();
   let args;
   try {
     args = parsePipelineArgs(process.argv.slice(2));

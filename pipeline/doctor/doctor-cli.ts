@@ -3,6 +3,7 @@
  * where the native library came from, where the dataset is, and whether Chromium is there.
  * Exits 1 when something the pipeline or the tests need is missing.
  */
+import { quietTensorflowInfoLogs } from '../native/quiet-tensorflow-logs.js';
 import { resolveDatasetDir } from '../data/resolve-dataset-dir.js';
 import { nativeHelp } from '../native/native-help.js';
 import { readNativeStatus } from '../native/native-status.js';
@@ -10,6 +11,7 @@ import { requireNativeTensorflow } from '../native/require-native.js';
 import { findChromium } from './find-chromium.js';
 
 async function main(): Promise<number> {
+  quietTensorflowInfoLogs();
   let ok = true;
   const status = readNativeStatus();
   try {

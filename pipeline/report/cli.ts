@@ -3,6 +3,7 @@
  * Fashion-MNIST test set, without training. The only file of the report that reads argv or exits.
  * Exit codes: 0 written, 1 failed (no models, bad metadata, no dataset), 2 bad flags.
  */
+import { quietTensorflowInfoLogs } from '../native/quiet-tensorflow-logs.js';
 import { parseArgs } from 'node:util';
 import { requireNativeTensorflow, NativeUnavailableError } from '../native/require-native.js';
 
@@ -18,8 +19,7 @@ Options:
 `;
 
 async function main(): Promise<number> {
-  // TensorFlow's C++ INFO lines (oneDNN, CPU features) say nothing a user can act on; warnings stay.
-  process.env.TF_CPP_MIN_LOG_LEVEL ??= '1';
+  quietTensorflowInfoLogs();
   let values;
   try {
     ({ values } = parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
