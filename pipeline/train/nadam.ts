@@ -61,11 +61,6 @@ export class Nadam extends tf.Optimizer {
     readonly epsilon = 1e-7,
     /** Keras' `schedule_decay`: 1 follows Keras 2.11+, 0.004 the legacy Keras Nadam (NADAM_SCHEDULE_DECAY). */
     readonly scheduleDecay: number = NADAM_SCHEDULE_DECAY.keras2_11,
-    /**
-     * Keras 2.11+'s decoupled `weight_decay`: before each update every variable is multiplied by
-     * (1 - weightDecay * learningRate), as Keras' Optimizer._apply_weight_decay does. 0: none.
-     */
-    readonly weightDecay = 0,
   ) {
     super();
   }
@@ -84,7 +79,6 @@ export class Nadam extends tf.Optimizer {
       const a = tf.scalar((this.learningRate * c * s.uNext) / (1 - s.uProductNext));
       const b = tf.scalar((this.learningRate * c * (1 - s.uT)) / (1 - s.uProduct));
       const eps = tf.scalar(this.epsilon * c);
-      const keep = this.weightDecay ? tf.scalar(1 - this.weightDecay * this.learningRate) : undefined;
       for (const [name, g] of entries) {
         if (g == null) continue;
         const variable = registered[name];
@@ -97,8 +91,7 @@ export class Nadam extends tf.Optimizer {
           slot.m.assign(m);
           slot.v.assign(v);
           const numerator = tf.add(tf.mul(m, a), tf.mul(g, b));
-          const decayed = keep ? tf.mul(variable, keep) : variable;
-          variable.assign(tf.sub(decayed, tf.div(numerator, tf.add(tf.sqrt(v), eps))));
+          variable.assign(tf.sub(variable, tf.div(numerator, tf.add(tf.sqrt(v), eps))));
         });
       }
     });
@@ -165,11 +158,11 @@ export class Nadam extends tf.Optimizer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, scheduleDecay: this.scheduleDecay, weightDecay: this.weightDecay };
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, scheduleDecay: this.scheduleDecay };
   }
 
   static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
-    return new cls(config.learningRate, config.beta1, config.beta2, config.epsilon, config.scheduleDecay ?? NADAM_SCHEDULE_DECAY.keras2_11, config.weightDecay ?? 0);
+    return new cls(config.learningRate, config.beta1, config.beta2, config.epsilon, config.scheduleDecay ?? NADAM_SCHEDULE_DECAY.keras2_11);
   }
 
   private disposeSlots(): void {

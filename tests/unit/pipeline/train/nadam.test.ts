@@ -11,9 +11,8 @@ import { NADAM_SCHEDULE_DECAY } from '../../../../pipeline/train/nadam-schedule.
  * independently of the implementation (no folding of the bias correction). `gradientOf` gives
  * the gradient at the current weights, so fixed gradients and a quadratic loss both fit.
  */
-function byHand(w0: number[], steps: number, gradientOf: (w: number[], step: number) => number[], settings: { lr: number; eps: number; decay?: number; wd?: number } = { lr: 1e-3, eps: 1e-7 }): number[][] {
+function byHand(w0: number[], steps: number, gradientOf: (w: number[], step: number) => number[], settings: { lr: number; eps: number; decay?: number } = { lr: 1e-3, eps: 1e-7 }): number[][] {
   const { lr, eps } = settings;
-  const wd = settings.wd ?? 0; // Keras 2.11+ decoupled weight_decay, applied before the update
   const decay = settings.decay ?? 1; // Keras' schedule_decay: 1 since Keras 2.11, 0.004 before
   const beta1 = 0.9, beta2 = 0.999;
   let w = [...w0];
@@ -33,7 +32,7 @@ function byHand(w0: number[], steps: number, gradientOf: (w: number[], step: num
       v[i] = v[i]! + (gi * gi - v[i]!) * (1 - beta2);
       const mHat = (uNext * m[i]!) / (1 - productNext) + ((1 - u) * gi) / (1 - product);
       const vHat = v[i]! / (1 - Math.pow(beta2, t));
-      return wi * (1 - wd * lr) - (lr * mHat) / (Math.sqrt(vHat) + eps);
+      return wi - (lr * mHat) / (Math.sqrt(vHat) + eps);
     });
     out.push(w);
   }
@@ -159,28 +158,12 @@ describe('Nadam with the legacy Keras 2.0-2.10 schedule (schedule_decay 0.004)',
   });
 });
 
-describe('Nadam with decoupled weight decay (Keras 2.11+ weight_decay)', () => {
-  it('shrinks each variable by (1 - wd * lr) before the update, by hand over 5 fixed gradients', () => {
-    const settings = { lr: 0.01, eps: 1e-7, wd: 2 };
-    const expected = byHand([1, -2], FIXED_GRADIENTS.length, (_, t) => FIXED_GRADIENTS[t - 1]!, settings);
-    const plain = byHand([1, -2], FIXED_GRADIENTS.length, (_, t) => FIXED_GRADIENTS[t - 1]!, { lr: 0.01, eps: 1e-7 });
-    const w = own(tf.variable(tf.tensor1d([1, -2])));
-    const opt = own(new Nadam(0.01, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.keras2_11, 2));
-    FIXED_GRADIENTS.forEach((g, i) => {
-      opt.applyGradients({ [w.name]: own(tf.tensor1d(g)) });
-      expectClose(w.dataSync(), expected[i]!);
-    });
-    // The decay is visible: 1 * (1 - 0.02) pulls the first weight 0.02 further toward 0 on step 1.
-    expect(expected[0]![0]! - plain[0]![0]!).toBeCloseTo(-0.02, 6);
-  });
-});
-
 const KERAS_SCRIPT = `
 import json, os, sys
 os.environ['TF_CPP_MIN_LOG_LEVEL'] = '3'
 import tensorflow as tf
 spec = json.loads(sys.argv[1])
-opt = tf.keras.optimizers.legacy.Nadam() if spec.get('legacy') else tf.keras.optimizers.Nadam(weight_decay=spec.get('weight_decay'))
+opt = tf.keras.optimizers.legacy.Nadam() if spec.get('legacy') else tf.keras.optimizers.Nadam()
 w = tf.Variable(spec['w0'], dtype=tf.float32)
 out = []
 for g in spec['gradients']:
@@ -213,19 +196,6 @@ describe.skipIf(!existsSync(venvPython()))('Nadam against real tf.keras (venv wi
     expect(keras.module).toBe('keras.src.optimizers.legacy.nadam');
     const w = own(tf.variable(tf.tensor1d(spec.w0)));
     const opt = own(new Nadam(1e-3, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.kerasLegacy));
-    spec.gradients.forEach((g, i) => {
-      opt.applyGradients({ [w.name]: own(tf.tensor1d(g)) });
-      expectClose(w.dataSync(), keras.weights[i]!);
-    });
-  }, 120_000);
-
-  it('matches tf.keras.optimizers.Nadam(weight_decay=0.5) (decoupled, before the update) to 1e-6', () => {
-    const spec = { w0: [1, -2], gradients: FIXED_GRADIENTS, weight_decay: 0.5 };
-    const run = spawnSync(venvPython(), ['-c', KERAS_SCRIPT, JSON.stringify(spec)], { encoding: 'utf8', timeout: 120_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const keras = JSON.parse(run.stdout.trim().split('\n').pop()!) as { module: string; tf: string; weights: number[][] };
-    const w = own(tf.variable(tf.tensor1d(spec.w0)));
-    const opt = own(new Nadam(1e-3, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.keras2_11, 0.5));
     spec.gradients.forEach((g, i) => {
       opt.applyGradients({ [w.name]: own(tf.tensor1d(g)) });
       expectClose(w.dataSync(), keras.weights[i]!);
@@ -336,10 +306,8 @@ describe('Nadam in tf.js training', () => {
     const config = new Nadam(0.01, 0.8, 0.99, 1e-6).getConfig();
     const copy = own(entry![1](Nadam as never, config) as Nadam);
     expect(copy).toBeInstanceOf(Nadam);
-    expect(copy.getConfig()).toEqual({ learningRate: 0.01, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, scheduleDecay: 1, weightDecay: 0 });
-    expect(own(new Nadam()).getConfig()).toEqual({ learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, scheduleDecay: 1, weightDecay: 0 });
-    const decaying = own(entry![1](Nadam as never, new Nadam(1e-3, 0.9, 0.999, 1e-7, 1, 0.01).getConfig()) as Nadam);
-    expect(decaying.weightDecay).toBe(0.01);
+    expect(copy.getConfig()).toEqual({ learningRate: 0.01, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, scheduleDecay: 1 });
+    expect(own(new Nadam()).getConfig()).toEqual({ learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, scheduleDecay: 1 });
     const legacy = own(entry![1](Nadam as never, new Nadam(1e-3, 0.9, 0.999, 1e-7, 0.004).getConfig()) as Nadam);
     expect(legacy.scheduleDecay).toBe(0.004);
   });
