@@ -31,9 +31,17 @@ export interface TrainingPlan {
  * LeNet-5's learning-rate schedule: the paper's 20 passes and its steps (0.0005 for 2 passes,
  * 0.0002 for 3, 0.0001 for 3, 0.00005 for 4, 0.00001 for the last 8), scaled by 2 to Nadam's 1e-3.
  */
-export const LENET5_LEARNING_RATES = [...Array(2).fill(1e-3), ...Array(3).fill(4e-4), ...Array(3).fill(2e-4), ...Array(4).fill(1e-4), ...Array(8).fill(2e-5)] as number[];
+export const LENET5_LEARNING_RATES = ([[2, 1e-3], [3, 4e-4], [3, 2e-4], [4, 1e-4], [8, 2e-5]] as const).flatMap(([epochs, rate]) => Array<number>(epochs).fill(rate));
 
+/** Keras' Nadam defaults: recorded in metadata.json and used to build the optimizer, from this one record. */
 const NADAM_KERAS = { name: 'Nadam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+
+/** The seed CNN's Nadam: Keras' defaults with the legacy (Keras 2.0-2.10) momentum schedule. */
+const CNN_NADAM = { ...NADAM_KERAS, scheduleDecay: NADAM_SCHEDULE_DECAY.kerasLegacy, formula: 'Keras 2.0-2.10 Nadam (keras.optimizers.legacy.Nadam)' };
+
+/** A Nadam with the settings of `config` (a missing scheduleDecay: Keras 2.11+'s). */
+const nadamOf = (config: typeof NADAM_KERAS & { scheduleDecay?: number }) =>
+  new Nadam(config.learningRate, config.beta1, config.beta2, config.epsilon, config.scheduleDecay);
 
 export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
   cnn: {
@@ -42,8 +50,8 @@ export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
     build: (standardization, seed) => buildCnn({ standardization, seed }),
     epochs: 10,
     batchSize: 32,
-    makeOptimizer: () => new Nadam(1e-3, 0.9, 0.999, 1e-7, NADAM_SCHEDULE_DECAY.kerasLegacy),
-    optimizerConfig: { ...NADAM_KERAS, scheduleDecay: NADAM_SCHEDULE_DECAY.kerasLegacy, formula: 'Keras 2.0-2.10 Nadam (keras.optimizers.legacy.Nadam)' },
+    makeOptimizer: () => nadamOf(CNN_NADAM),
+    optimizerConfig: CNN_NADAM,
     notes:
       "The seed notebook's settings: Nadam with Keras defaults, 10 epochs, batch 32, last 5,000 training images held out for validation. " +
       "The Nadam is Keras 2.0-2.10's (momentum schedule 0.96^(0.004 t)), the one the notebook ran when the book reported over 92%; " +
@@ -55,7 +63,7 @@ export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
     build: (standardization, seed) => buildLenet5({ standardization, seed }),
     epochs: LENET5_LEARNING_RATES.length,
     batchSize: 32,
-    makeOptimizer: () => new Nadam(1e-3, 0.9, 0.999, 1e-7),
+    makeOptimizer: () => nadamOf(NADAM_KERAS),
     learningRateAt: (epoch) => LENET5_LEARNING_RATES[Math.min(epoch, LENET5_LEARNING_RATES.length - 1)]!,
     optimizerConfig: { ...NADAM_KERAS, schedule: LENET5_LEARNING_RATES.join(', ') },
     notes:
