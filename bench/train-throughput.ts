@@ -11,6 +11,7 @@ import { loadFashionMnist } from '../pipeline/data/fashion-mnist.js';
 import { computeStandardization } from '../pipeline/data/standardization.js';
 import { buildCnn } from '../pipeline/models/build-cnn.js';
 import { venvPython } from '../pipeline/native/python-tensorflow.js';
+import { batchLoss } from '../pipeline/train/batch-loss.js';
 import { makeBatch } from '../pipeline/train/make-batch.js';
 import { Nadam } from '../pipeline/train/nadam.js';
 import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradient.js';
@@ -25,10 +26,11 @@ async function ours(): Promise<number> {
   const data = await loadFashionMnist({});
   const model = buildCnn({ standardization: computeStandardization(data.train), seed: 42 });
   const optimizer = new Nadam();
+  const lossOf = batchLoss('cross-entropy', model);
   const run = (from: number, to: number) => {
     for (let s = from; s < to; s++) {
       const { x, y } = makeBatch(data.train.images, data.train.labels, undefined, s * BATCH, (s + 1) * BATCH);
-      trainStep(model, optimizer, x, y);
+      trainStep(lossOf, optimizer, x, y);
       tf.dispose([x, y]);
     }
   };

@@ -2,6 +2,10 @@
 export const MODEL_IDS = ['cnn', 'lenet5'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
+/** Training criteria: cross-entropy of the softmax, or LeNet-5's Euclidean RBF loss (LeCun et al. 1998, eq. 8). */
+export const TRAINING_LOSSES = ['cross-entropy', 'euclidean-rbf'] as const;
+export type TrainingLoss = (typeof TRAINING_LOSSES)[number];
+
 /** Weight storage of an exported model. */
 export type WeightDtype = 'float32' | 'float16' | 'uint8';
 
@@ -54,6 +58,12 @@ export interface ModelMetadata {
     optimizer: { name: string } & Record<string, number | string>;
     /** Why these settings (free text; e.g. LeNet-5's choice). */
     notes?: string;
+    /**
+     * The training criterion: 'cross-entropy' (absent in older exports means this too) or
+     * 'euclidean-rbf' (LeNet-5's RBF output). history[].loss is this criterion; validation and
+     * test losses are always the cross-entropy of the probabilities.
+     */
+    loss?: TrainingLoss;
     seed: number;
     /** tfjs backend used to train, e.g. 'tensorflow'. */
     backend: string;

@@ -15,6 +15,8 @@ export interface PipelineArgs {
   /** Use only the first N training images (validation and test scale down with it). */
   limit?: number;
   resume: boolean;
+  /** Also train LeNet-5 with the paper's RBF output, for the report's comparison (not shipped). */
+  rbf: boolean;
   report: boolean;
   help: boolean;
 }
@@ -39,6 +41,9 @@ Options:
   --resume              Continue an interrupted run from its last epoch checkpoint
   --limit <n>           Train on the first n training images only (validation/test: n/10, min 100)
   --quick               Smoke run: --limit 500 --epochs 1, output to .cache/quick unless --out is given
+  --rbf                 Also train LeNet-5 with the paper's RBF output and Euclidean loss into
+                        <out>/comparisons/lenet5-rbf/; the report compares it with the softmax
+                        LeNet-5 (not shipped; adds one LeNet-5 training run, ~8 min here)
   --no-report           Skip writing the report
   -h, --help            Show this help
 `;
@@ -69,6 +74,7 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
         resume: { type: 'boolean', default: false },
         limit: { type: 'string' },
         quick: { type: 'boolean', default: false },
+        rbf: { type: 'boolean', default: false },
         'no-report': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -96,6 +102,7 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
     seed,
     limit,
     resume: v.resume ?? false,
+    rbf: v.rbf ?? false,
     report: !v['no-report'],
     help: v.help ?? false,
   };

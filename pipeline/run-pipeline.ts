@@ -6,7 +6,7 @@ import { quantizeAndChoose } from './export/quantize-and-choose.js';
 import { writeReport } from './report/write-report.js';
 import { registerNativeReluGradient } from './train/native-relu-gradient.js';
 import { trainAndExport } from './train/train-and-export.js';
-import { TRAINING_PLANS } from './train/training-plans.js';
+import { LENET5_RBF_PLAN, TRAINING_PLANS, type TrainingPlan } from './train/training-plans.js';
 
 /** Under --limit n: the first n training images, and n/10 (at least 100) validation and test images. */
 function limitData(data: FashionMnist, limit: number | undefined): FashionMnist {
@@ -15,7 +15,7 @@ function limitData(data: FashionMnist, limit: number | undefined): FashionMnist 
   return { ...data, train: takeFirst(data.train, limit), validation: takeFirst(data.validation, small), test: takeFirst(data.test, small) };
 }
 
-/** The whole job behind `npm run pipeline`: data, then train + evaluate + export each model, then the report. */
+/** The whole job behind `npm run pipeline`: data, then train + evaluate + export (+ quantize, if shipped) each model, then the report. */
 export async function runPipeline(args: PipelineArgs, tensorflowVersion: string, shouldStop: () => boolean, log: (line: string) => void): Promise<'done' | 'stopped'> {
   const started = performance.now();
   registerNativeReluGradient();
@@ -25,8 +25,8 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
       `${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test`,
   );
   const standardization = computeStandardization(data.train);
-  for (const id of args.models) {
-    const plan = TRAINING_PLANS[id];
+  const plans: TrainingPlan[] = [...args.models.map((id) => TRAINING_PLANS[id]), ...(args.rbf ? [LENET5_RBF_PLAN] : [])];
+  for (const plan of plans) {
     const result = await trainAndExport(plan, data, standardization, {
       epochs: args.epochs ?? plan.epochs,
       batchSize: args.batchSize ?? plan.batchSize,
@@ -39,7 +39,7 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
       log,
     });
     if (result === 'stopped') return 'stopped';
-    await quantizeAndChoose(args.outDir, id, data, log);
+    if (plan.shipped) await quantizeAndChoose(args.outDir, plan.id, data, log);
   }
   if (args.report) {
     const { indexPath } = await writeReport(args.outDir, { data, log });

@@ -1,5 +1,5 @@
 import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../class-names.js';
-import { MODEL_IDS, type ModelMetadata, type WeightDtype } from '../types.js';
+import { MODEL_IDS, TRAINING_LOSSES, type ModelMetadata, type WeightDtype } from '../types.js';
 import { Problems, checkArray, checkEquals, checkInteger, checkNumber, checkObject, checkOneOf, checkString, child, isRecord } from './json-checks.js';
 
 /** Every WeightDtype, as a record so the compiler notices when the type gains a member. */
@@ -69,8 +69,9 @@ function checkMetrics(value: unknown, problems: Problems): void {
 
 function checkTraining(value: unknown, problems: Problems): void {
   const required = ['epochs', 'batchSize', 'optimizer', 'seed', 'backend', 'tensorflowVersion', 'seconds', 'samplesPerSecond', 'history', 'datasetSha256'];
-  const training = checkObject(value, 'training', problems, required, ['notes']);
+  const training = checkObject(value, 'training', problems, required, ['notes', 'loss']);
   if (!training) return;
+  if (training.loss !== undefined) checkOneOf(training.loss, 'training.loss', problems, TRAINING_LOSSES);
   checkInteger(training.epochs, 'training.epochs', problems, 1);
   checkInteger(training.batchSize, 'training.batchSize', problems, 1);
   const optimizer = training.optimizer;

@@ -47,7 +47,7 @@ export function buildLenet5(opts: BuildLenet5Options): tf.LayersModel {
   model.add(tf.layers.flatten({ name: 'flatten' }));
   model.add(tf.layers.dense({ ...seeded('f6'), units: 84 }));
   model.add(scaledTanh({ name: 'f6_tanh' }));
-  if (opts.output === 'rbf') model.add(rbfOutput({ name: 'output', units: NUM_CLASSES }));
+  if (opts.output === 'rbf') model.add(rbfOutput({ name: 'output' }));
   else model.add(tf.layers.dense({ ...seeded('output'), units: NUM_CLASSES, activation: 'softmax' }));
   return model;
 }

@@ -16,6 +16,24 @@ export interface ExportedModel {
   metadata: ModelMetadata;
 }
 
+/** Every folder of `dir` with a metadata.json (hidden temporary folders skipped), validated, in MODEL_IDS order. */
+function readModelFolders(dir: string): ExportedModel[] {
+  const names = existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.') && existsSync(join(dir, d, 'metadata.json'))) : [];
+  const rank = (id: string) => (MODEL_IDS as readonly string[]).indexOf(id);
+  return names
+    .map((d) => {
+      const path = join(dir, d, 'metadata.json');
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (error) {
+        throw new Error(`${path} is not valid JSON (${(error as Error).message}); export the model again with \`npm run pipeline\`.`);
+      }
+      return { dir: join(dir, d), metadata: parseModelMetadata(json, path) };
+    })
+    .sort((a, b) => rank(a.metadata.id) - rank(b.metadata.id));
+}
+
 /**
  * The exported models under <outDir>/models, in MODEL_IDS order: every folder with a
  * metadata.json (hidden temporary folders skipped). Metadata that fails core's schema throws, naming
@@ -23,21 +41,14 @@ export interface ExportedModel {
  */
 export function findExportedModels(outDir: string): ExportedModel[] {
   const modelsDir = join(outDir, 'models');
-  const dirs = existsSync(modelsDir) ? readdirSync(modelsDir).filter((d) => !d.startsWith('.') && existsSync(join(modelsDir, d, 'metadata.json'))) : [];
-  if (dirs.length === 0) {
+  const models = readModelFolders(modelsDir);
+  if (models.length === 0) {
     throw new NoExportedModelsError(`There are no exported models in ${modelsDir} (each needs a folder with model.json and metadata.json), so there is nothing to report on. Train and export them first with \`npm run pipeline\`, or pass --out with the folder a pipeline run wrote to.`);
   }
-  const rank = (id: string) => (MODEL_IDS as readonly string[]).indexOf(id);
-  return dirs
-    .map((d) => {
-      const path = join(modelsDir, d, 'metadata.json');
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (error) {
-        throw new Error(`${path} is not valid JSON (${(error as Error).message}); export the model again with \`npm run pipeline\`.`);
-      }
-      return { dir: join(modelsDir, d), metadata: parseModelMetadata(json, path) };
-    })
-    .sort((a, b) => rank(a.metadata.id) - rank(b.metadata.id));
+  return models;
+}
+
+/** The models trained only for comparison (`npm run pipeline -- --rbf`), under <outDir>/comparisons; none is fine. */
+export function findComparisonModels(outDir: string): ExportedModel[] {
+  return readModelFolders(join(outDir, 'comparisons'));
 }

@@ -63,4 +63,6 @@ export interface ReportMetrics {
   testImages: number;
   /** One entry per exported model, in MODEL_IDS order. */
   models: ModelMetrics[];
+  /** metadata.json of each model trained only for comparison (LeNet-5's RBF output, --rbf), verbatim; [] without. */
+  comparisons: ModelMetadata[];
 }

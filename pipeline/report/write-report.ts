@@ -8,10 +8,11 @@ import { renderProductPhoto } from '../eval/render-product-photo.js';
 import { writeDirAtomically } from '../export/write-dir-atomically.js';
 import { buildMetricsJson } from './build-metrics-json.js';
 import { collectModelReport } from './collect-model-report.js';
-import { findExportedModels } from './find-exported-models.js';
+import { findComparisonModels, findExportedModels } from './find-exported-models.js';
 import type { RenderedChart } from './html/render-chart.js';
 import type { ProductPhotoExample } from './html/render-product-photos.js';
 import { renderPage } from './html/render-page.js';
+import { lenet5OutputComparison } from './output-comparison.js';
 import { renderChartSvg } from './render-chart-svg.js';
 import { reportCharts } from './report-charts.js';
 
@@ -48,7 +49,8 @@ function photoExamples(photos: ProductPhotoSet): ProductPhotoExample[] {
 
 /**
  * Writes <outDir>/report/{index.html, metrics.json, <chart>.svg} from the exported models in
- * <outDir>/models (their metadata and their shipped weights) and the Fashion-MNIST test set,
+ * <outDir>/models (their metadata and their shipped weights), the metadata of the comparison models in
+ * <outDir>/comparisons (if any) and the Fashion-MNIST test set,
  * without training anything. index.html is one self-contained page (inline SVG charts, pictures as
  * data URIs, no scripts or fonts) that opens from disk. The folder is replaced atomically.
  * Throws a sentence saying what to run when there are no exported models.
@@ -56,6 +58,7 @@ function photoExamples(photos: ProductPhotoSet): ProductPhotoExample[] {
 export async function writeReport(outDir: string, opts: WriteReportOptions = {}): Promise<WrittenReport> {
   const log = opts.log ?? (() => {});
   const exported = findExportedModels(outDir);
+  const comparisons = findComparisonModels(outDir).map((m) => m.metadata);
   const data = opts.data ?? (await loadFashionMnist({ dataDir: opts.dataDir }));
   const test = opts.testLimit ? takeFirst(data.test, opts.testLimit) : data.test;
 
@@ -71,13 +74,14 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
     models.push(report);
   }
 
+  const outputComparison = lenet5OutputComparison(exported.map((m) => m.metadata), comparisons);
   const charts = new Map<string, RenderedChart>();
-  for (const chart of reportCharts(models)) charts.set(chart.name, { caption: chart.caption, svg: await renderChartSvg(chart.spec, chart.name) });
+  for (const chart of reportCharts(models, outputComparison)) charts.set(chart.name, { caption: chart.caption, svg: await renderChartSvg(chart.spec, chart.name) });
   const generatedAt = new Date().toISOString();
   const sha = data.sha256?.['t10k-images-idx3-ubyte'];
   const datasetNote = `The report's own figures (galleries, product photos) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
-  const html = renderPage({ models, charts, examples: photoExamples(photos), generatedAt, datasetNote });
-  const metrics = buildMetricsJson(models, generatedAt, test.count);
+  const html = renderPage({ models, outputComparison, charts, examples: photoExamples(photos), generatedAt, datasetNote });
+  const metrics = buildMetricsJson(models, generatedAt, test.count, comparisons);
 
   const dir = join(outDir, 'report');
   const files: Record<string, string> = { 'index.html': html, 'metrics.json': JSON.stringify(metrics, null, 2) + '\n' };

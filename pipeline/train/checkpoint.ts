@@ -6,6 +6,7 @@ import type { EpochLog } from './epoch-log.js';
 
 /** What a run must match to be resumed from a checkpoint. */
 export interface RunIdentity {
+  /** The training plan's name (cnn, lenet5, lenet5-rbf): each has its own checkpoint folder. */
   modelId: string;
   epochs: number;
   batchSize: number;

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-node';
+import type { TrainingLoss } from '../../core/types.js';
 import type { ImageSet } from '../data/fashion-mnist.js';
 import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
+import { batchLoss } from './batch-loss.js';
 import type { EpochLog } from './epoch-log.js';
 import { makeBatch } from './make-batch.js';
 import type { BatchProgress } from './progress-bar.js';
@@ -22,6 +24,8 @@ export interface FitOptions {
   onEpochEnd?: (log: EpochLog, history: EpochLog[]) => Promise<void>;
   /** Learning rate for each epoch (0-based), set on the optimizer before the epoch starts. */
   learningRateAt?: (epoch: number) => number;
+  /** The training criterion (default: cross-entropy). Validation always scores the probabilities with cross-entropy. */
+  loss?: TrainingLoss;
   /** Polled between batches; true stops training (Ctrl-C). */
   shouldStop?: () => boolean;
 }
@@ -41,6 +45,7 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
   const history = [...(opts.history ?? [])];
   const batches = Math.ceil(train.count / opts.batchSize);
   const remainingEpochs = () => opts.epochs - history.length;
+  const lossOf = batchLoss(opts.loss ?? 'cross-entropy', model);
   for (let epoch = history.length; epoch < opts.epochs; epoch++) {
     if (opts.learningRateAt) (optimizer as unknown as { learningRate: number }).learningRate = opts.learningRateAt(epoch);
     const order = shuffledIndices(train.count, opts.seed, epoch);
@@ -54,7 +59,7 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
         const start = b * opts.batchSize;
         const end = Math.min(train.count, start + opts.batchSize);
         const { x, y } = makeBatch(train.images, train.labels, order, start, end);
-        const step = trainStep(model, optimizer, x, y);
+        const step = trainStep(lossOf, optimizer, x, y);
         x.dispose();
         y.dispose();
         lossSum += step.loss * (end - start);

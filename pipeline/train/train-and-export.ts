@@ -20,9 +20,9 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   seed: number;
-  /** Output root: models go to <outDir>/models/<id>/. */
+  /** Output root: models go to <outDir>/models/<name>/ (shipped) or <outDir>/comparisons/<name>/. */
   outDir: string;
-  /** Checkpoints go to <checkpointDir>/<id>/. */
+  /** Checkpoints go to <checkpointDir>/<plan name>/. */
   checkpointDir: string;
   resume: boolean;
   tensorflowVersion: string;
@@ -34,12 +34,12 @@ export interface TrainOptions {
 export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, standardization: Standardization, opts: TrainOptions): Promise<ModelMetadata | 'stopped'> {
   const model = plan.build(standardization, opts.seed);
   const optimizer = plan.makeOptimizer();
-  opts.log(`\n== ${plan.displayName} (${plan.id}) ==\n${printModelSummary(model)}`);
-  const identity: RunIdentity = { modelId: plan.id, epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, trainCount: data.train.count };
-  const checkpoint = join(opts.checkpointDir, plan.id);
+  opts.log(`\n== ${plan.displayName} (${plan.name}) ==\n${printModelSummary(model)}`);
+  const identity: RunIdentity = { modelId: plan.name, epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, trainCount: data.train.count };
+  const checkpoint = join(opts.checkpointDir, plan.name);
   let history = opts.resume ? await loadCheckpoint(checkpoint, identity, model, optimizer) : undefined;
   if (!opts.resume) rmSync(checkpoint, { recursive: true, force: true });
-  if (history) opts.log(`Resuming ${plan.id} after epoch ${history.length} from ${checkpoint}`);
+  if (history) opts.log(`Resuming ${plan.name} after epoch ${history.length} from ${checkpoint}`);
   opts.log(`Training on ${data.train.count.toLocaleString('en-US')} images, validating on ${data.validation.count.toLocaleString('en-US')}: ${opts.epochs} epochs, batch ${opts.batchSize}, ${plan.optimizerConfig.name}, seed ${opts.seed}, backend ${tf.getBackend()}`);
 
   const bar = new ProgressBar();
@@ -50,6 +50,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     seed: opts.seed,
     history,
     learningRateAt: plan.learningRateAt,
+    loss: plan.loss,
     shouldStop: opts.shouldStop,
     onBatch: (p) => {
       bar.update(p);
@@ -93,6 +94,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
       epochs: opts.epochs,
       batchSize: opts.batchSize,
       optimizer: plan.optimizerConfig,
+      loss: plan.loss,
       notes: plan.notes,
       seed: opts.seed,
       backend: tf.getBackend(),
@@ -106,8 +108,8 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     createdAt: new Date().toISOString(),
     gitCommit: gitCommit(),
   };
-  const dest = await writeModelAtomically(join(opts.outDir, 'models'), model, metadata);
-  opts.log(`Exported ${plan.id} to ${dest}`);
+  const dest = await writeModelAtomically(join(opts.outDir, plan.shipped ? 'models' : 'comparisons'), model, metadata, {}, plan.name);
+  opts.log(`Exported ${plan.name} to ${dest}`);
   model.dispose();
   optimizer.dispose();
   return metadata;

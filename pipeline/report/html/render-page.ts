@@ -1,15 +1,19 @@
 import { COMPARISON_CHARTS } from '../report-charts.js';
+import type { ModelMetadata } from '../../../core/types.js';
 import type { ModelReport } from '../report-types.js';
 import { escapeHtml } from './escape-html.js';
 import { renderChart, type RenderedChart } from './render-chart.js';
 import { renderComparisonTable } from './render-comparison-table.js';
 import { renderModelSection } from './render-model-section.js';
+import { renderOutputComparison } from './render-output-comparison.js';
 import { renderProductPhotos, type ProductPhotoExample } from './render-product-photos.js';
 import { PAGE_STYLE } from './page-style.js';
 
 /** What the page is built from. */
 export interface PageInput {
   models: readonly ModelReport[];
+  /** LeNet-5's output layers to compare (see lenet5OutputComparison); empty without a --rbf run. */
+  outputComparison: readonly ModelMetadata[];
   /** Rendered charts by name (see reportCharts). */
   charts: ReadonlyMap<string, RenderedChart>;
   /** Product-photo round trips to show. */
@@ -32,7 +36,7 @@ function testImagesNote(models: readonly ModelReport[]): string {
  */
 export function renderPage(input: PageInput): string {
   const { models, charts } = input;
-  const nav = models.map((m) => `<a href="#model-${escapeHtml(m.metadata.id)}">${escapeHtml(m.metadata.displayName)}</a>`).join('');
+  const nav = models.map((m) => `<a href="#model-${escapeHtml(m.metadata.id)}">${escapeHtml(m.metadata.displayName)}</a>`).join('') + (input.outputComparison.length > 1 ? '<a href="#lenet5-outputs">LeNet-5 outputs</a>' : '');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -60,6 +64,7 @@ ${renderChart(COMPARISON_CHARTS.weightVariants, charts)}
 ${renderProductPhotos(models, input.examples)}
 </section>
 ${models.map((m) => renderModelSection(m, charts)).join('\n')}
+${renderOutputComparison(input.outputComparison, charts)}
 </main>
 </body>
 </html>

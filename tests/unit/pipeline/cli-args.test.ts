@@ -4,7 +4,7 @@ import { parsePipelineArgs, UsageError } from '../../../pipeline/cli-args.js';
 describe('parsePipelineArgs', () => {
   it('with no flags does the full job on both models', () => {
     const a = parsePipelineArgs([]);
-    expect(a).toMatchObject({ models: ['cnn', 'lenet5'], outDir: 'artifacts', seed: 42, resume: false, report: true, help: false });
+    expect(a).toMatchObject({ models: ['cnn', 'lenet5'], outDir: 'artifacts', seed: 42, resume: false, rbf: false, report: true, help: false });
     expect(a.epochs).toBeUndefined();
     expect(a.limit).toBeUndefined();
   });
@@ -15,8 +15,8 @@ describe('parsePipelineArgs', () => {
   });
 
   it('reads every flag', () => {
-    const a = parsePipelineArgs(['--models', 'lenet5', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--no-report']);
-    expect(a).toEqual({ models: ['lenet5'], epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, report: false, help: false });
+    const a = parsePipelineArgs(['--models', 'lenet5', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--rbf', '--no-report']);
+    expect(a).toEqual({ models: ['lenet5'], epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, rbf: true, report: false, help: false });
   });
 
   it.each([

@@ -13,8 +13,8 @@ function pipeline(...args: string[]) {
 }
 
 describe('npm run pipeline (end to end on the real data)', () => {
-  it('--quick trains, evaluates and exports both models with valid metadata and a report', () => {
-    const run = pipeline('--quick', '--out', out, '--checkpoint-dir', join(out, 'ckpt'));
+  it('--quick trains, evaluates and exports both models with valid metadata and a report (--rbf: plus the RBF LeNet-5 for comparison)', () => {
+    const run = pipeline('--quick', '--rbf', '--out', out, '--checkpoint-dir', join(out, 'ckpt'));
     expect(run.stderr + run.stdout).toContain('Exported lenet5');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Probabilities for the first 10 test images');
@@ -32,6 +32,18 @@ describe('npm run pipeline (end to end on the real data)', () => {
     expect(run.stdout).toContain(`Report: ${join(out, 'report', 'index.html')}`);
     expect(readdirSync(join(out, 'variants')).sort()).toEqual(['cnn-float16', 'cnn-float32', 'cnn-uint8', 'lenet5-float16', 'lenet5-float32', 'lenet5-uint8']);
     expect(run.stdout).toMatch(/cnn weights on 100 test images: float32 .*; ships (float32|float16|uint8)/);
+    // --rbf: the paper's output layer, trained on its Euclidean loss, exported for the report only.
+    const rbfDir = join(out, 'comparisons', 'lenet5-rbf');
+    const rbf = parseModelMetadata(JSON.parse(readFileSync(join(rbfDir, 'metadata.json'), 'utf8')), rbfDir);
+    expect(rbf).toMatchObject({ id: 'lenet5', trainableParams: 60_000, training: { loss: 'euclidean-rbf', epochs: 1 } });
+    expect(JSON.parse(readFileSync(join(rbfDir, 'model.json'), 'utf8')).modelTopology.config.layers.at(-1).class_name).toBe('RbfOutput');
+    expect(readdirSync(join(out, 'models')).sort()).toEqual(['cnn', 'lenet5']);
+    const metrics = JSON.parse(readFileSync(join(out, 'report', 'metrics.json'), 'utf8'));
+    expect(metrics.comparisons).toEqual([rbf]);
+    const html = readFileSync(join(out, 'report', 'index.html'), 'utf8');
+    expect(html).toContain('<section id="lenet5-outputs">');
+    expect(html).toContain('<figure class="chart" id="lenet5-outputs-validation-accuracy"><svg');
+    expect(html).toContain('<figure class="chart" id="lenet5-outputs-per-class-accuracy"><svg');
   });
 
   it('--help explains the flags; bad flags exit 2 with a clear sentence', () => {
