@@ -1,7 +1,7 @@
 /**
  * The committed training report (artifacts/report) rendered in real headless Chromium from disk:
  * every chart is there and drawn, every picture decodes, nothing is fetched from the network,
- * and metrics.json agrees with each exported model's metadata.json. Needs nothing from the e2e
+ * and metrics.json agrees with each exported model's metadata.json (and each comparison export's, from --rbf). Needs nothing from the e2e
  * global setup: it launches Debian's Chromium itself. REPORT_ARTIFACTS_DIR points it at another
  * output root (a `--out` folder of the pipeline) instead of artifacts/.
  */
@@ -54,6 +54,8 @@ describe.skipIf(!present)('the training report in Chromium', () => {
     const svgFiles = readdirSync(REPORT).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)).sort();
     const expected = ['comparison-validation-accuracy', ...metrics!.models.flatMap((m) => ['training-curves', 'confusion-matrix', 'per-class-accuracy'].map((c) => `${m.metadata.id}-${c}`))];
     if (metrics!.models.some((m) => m.quantization.length > 0)) expected.push('comparison-weight-variants');
+    const rbfCompared = metrics!.comparisons.some((c) => c.id === 'lenet5') && metrics!.models.some((m) => m.metadata.id === 'lenet5');
+    if (rbfCompared) expected.push('lenet5-outputs-validation-accuracy', 'lenet5-outputs-per-class-accuracy');
     expect(svgFiles).toEqual(expected.sort());
 
     const charts: ChartInfo[] = await page.$$eval('figure.chart', (figures) =>
@@ -104,6 +106,17 @@ describe.skipIf(!present)('the training report in Chromium', () => {
       expect(text).toContain(`${(onDisk.metrics.testAccuracy * 100).toFixed(2)}%`);
       expect(text).toContain(onDisk.displayName);
       expect(text).toContain(onDisk.trainableParams.toLocaleString('en-US'));
+    }
+    // The comparison exports (--rbf): metrics.json holds their metadata verbatim, the page their figures.
+    const comparisonsDir = join(ARTIFACTS, 'comparisons');
+    const compared = existsSync(comparisonsDir) ? readdirSync(comparisonsDir).filter((d) => !d.startsWith('.') && existsSync(join(comparisonsDir, d, 'metadata.json'))) : [];
+    expect(metrics!.comparisons).toHaveLength(compared.length);
+    for (const name of compared) {
+      const path = join(comparisonsDir, name, 'metadata.json');
+      const onDisk = parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
+      expect(metrics!.comparisons, `${path} is in metrics.json`).toContainEqual(onDisk);
+      expect(text).toContain(onDisk.displayName);
+      expect(text).toContain(`${(onDisk.metrics.testAccuracy * 100).toFixed(2)}%`);
     }
   });
 });
