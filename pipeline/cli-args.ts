@@ -43,7 +43,7 @@ Options:
   --quick               Smoke run: --limit 500 --epochs 1, output to .cache/quick unless --out is given
   --rbf                 Also train LeNet-5 with the paper's RBF output and Euclidean loss into
                         <out>/comparisons/lenet5-rbf/; the report compares it with the softmax
-                        LeNet-5 (not shipped; adds one LeNet-5 training run, ~8 min here)
+                        LeNet-5 (not shipped; takes as long as LeNet-5's own training)
   --no-report           Skip writing the report
   -h, --help            Show this help
 `;

@@ -12,7 +12,7 @@ export interface BuildLenet5Options {
   seed: number;
   /**
    * 'softmax' (default): a 10-way dense softmax trained with cross-entropy, as the seed's note
-   * recommends. 'rbf': the paper's Euclidean RBF units with fixed +-1 codes (no trainable
+   * recommends. 'rbf': the paper's Euclidean RBF units with its fixed 7x12 +-1 digit codes (no trainable
    * output parameters), still returned as 10 probabilities.
    */
   output?: 'softmax' | 'rbf';

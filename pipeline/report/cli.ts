@@ -13,7 +13,8 @@ Rebuilds the training report (index.html, metrics.json, charts) from the exporte
 without training. Run \`npm run pipeline\` first.
 
 Options:
-  --out <dir>        Output root the pipeline wrote: reads <dir>/models, writes <dir>/report (default: artifacts)
+  --out <dir>        Output root the pipeline wrote: reads <dir>/models (and <dir>/comparisons,
+                     from --rbf), writes <dir>/report (default: artifacts)
   --data-dir <dir>   Folder with the four Fashion-MNIST IDX files (default: as the pipeline finds them)
   -h, --help         Show this help
 `;
