@@ -9,6 +9,7 @@ h2 { font-size: 22px; margin: 48px 0 8px; padding-top: 16px; border-top: 2px sol
 h3 { font-size: 16px; margin: 24px 0 8px; }
 small, .note, figcaption { color: var(--muted); }
 .note { margin: 4px 0 8px; }
+.warning { margin: 4px 0 8px; padding: 6px 10px; border-left: 4px solid #d97706; background: #fff7ed; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 a { color: var(--accent); }
 nav a { margin-right: 16px; }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelMetadata } from '../../../../core/types.js';
 import { renderOutputComparison } from '../../../../pipeline/report/html/render-output-comparison.js';
-import { lenet5OutputComparison, outputLayerName } from '../../../../pipeline/report/output-comparison.js';
+import { lenet5OutputComparison, outputLayerName, settingsDifferences } from '../../../../pipeline/report/output-comparison.js';
 import { reportCharts } from '../../../../pipeline/report/report-charts.js';
 
 const read = (id: string) => JSON.parse(readFileSync(`artifacts/models/${id}/metadata.json`, 'utf8')) as ModelMetadata;
@@ -33,6 +33,16 @@ describe("the report's LeNet-5 output comparison", () => {
     expect(html).toContain('<td class="num">60,000</td>');
     expect(html).toContain('95.00% <small>(epoch 4)</small>');
     expect(renderOutputComparison([lenet5], new Map())).toBe('');
+    expect(html).not.toContain('class="warning"');
+  });
+
+  it('warns when the comparison was not trained like the shipped model (an older export left in place)', () => {
+    const older: ModelMetadata = { ...rbf, training: { ...rbf.training, epochs: 1, seed: 7, optimizer: { name: 'Nadam', learningRate: 1e-3 } } };
+    expect(settingsDifferences(lenet5, rbf)).toEqual([]);
+    expect(settingsDifferences(lenet5, older)).toEqual(['epochs 1 against 20', 'seed 7 against 42', 'another optimizer or schedule']);
+    const html = renderOutputComparison([lenet5, older], new Map());
+    expect(html).toContain('<p class="warning">LeNet-5, RBF output was not trained like the shipped LeNet-5 (epochs 1 against 20; seed 7 against 42; another optimizer or schedule)');
+    expect(html).toContain('npm run pipeline -- --models lenet5 --rbf');
   });
 
   it('adds the two comparison charts only when there is a comparison', () => {
