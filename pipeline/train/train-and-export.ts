@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CLASS_NAMES } from '../../core/class-names.js';
 import type { ModelMetadata } from '../../core/types.js';
 import type { FashionMnist } from '../data/fashion-mnist.js';
+import type { Standardization } from '../data/standardization.js';
 import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
 import { gitCommit } from '../export/git-commit.js';
@@ -14,7 +15,7 @@ import { fit } from './fit.js';
 import { formatDuration } from './format-duration.js';
 import { formatFirstPredictions } from './print-first-predictions.js';
 import { ProgressBar } from './progress-bar.js';
-import type { Standardization, TrainingPlan } from './training-plans.js';
+import type { TrainingPlan } from './training-plans.js';
 
 export interface TrainOptions {
   epochs: number;

@@ -1,16 +1,12 @@
 import * as tf from '@tensorflow/tfjs-node';
 import type { ModelId, TrainingLoss } from '../../core/types.js';
+import type { Standardization } from '../data/standardization.js';
 import { wholeImageStandardization } from '../data/whole-image-standardization.js';
 import { buildCnn } from '../models/build-cnn.js';
 import { buildLenet5 } from '../models/build-lenet5.js';
 import { Nadam } from './nadam.js';
 import { NADAM_SCHEDULE_DECAY } from './nadam-schedule.js';
 
-/** Per-pixel standardization of the training split; each plan bakes it (or its whole-image form) into its model's first layer. */
-export interface Standardization {
-  mean: Float32Array;
-  std: Float32Array;
-}
 
 /** How one model is built and trained by default. Flags can override epochs and batch size. */
 export interface TrainingPlan {

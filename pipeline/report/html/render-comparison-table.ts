@@ -1,5 +1,6 @@
 import type { WeightDtype } from '../../../core/types.js';
 import type { ModelReport } from '../report-types.js';
+import { secondsPerEpoch } from '../seconds-per-epoch.js';
 import { escapeHtml } from './escape-html.js';
 import { bytes, integer, percent } from './format.js';
 
@@ -22,11 +23,10 @@ function dtypeCell(m: ModelReport, dtype: WeightDtype): string {
 export function renderComparisonTable(models: readonly ModelReport[]): string {
   const rows = models.map((m) => {
     const t = m.metadata.training;
-    const secondsPerEpoch = t.history.length ? t.history.reduce((s, h) => s + h.seconds, 0) / t.history.length : t.seconds / t.epochs;
     return `<tr><th scope="row"><a href="#model-${escapeHtml(m.metadata.id)}">${escapeHtml(m.metadata.displayName)}</a></th>
 <td class="num">${percent(m.metadata.metrics.testAccuracy)}</td><td class="num">${m.metadata.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metadata.metrics.validationAccuracy)}</td>
 <td class="num">${integer(m.metadata.trainableParams)}</td>${DTYPES.map((d) => dtypeCell(m, d)).join('')}
-<td class="num">${secondsPerEpoch.toFixed(1)}</td><td class="num">${integer(t.samplesPerSecond)}</td>
+<td class="num">${secondsPerEpoch(t).toFixed(1)}</td><td class="num">${integer(t.samplesPerSecond)}</td>
 <td class="num">${percent(m.productPhoto.productPhotoAccuracy)}</td></tr>`;
   });
   return `<table class="comparison">

@@ -1,6 +1,7 @@
 import type { ModelMetadata } from '../../../core/types.js';
 import { outputLayerName, settingsDifferences } from '../output-comparison.js';
 import { COMPARISON_CHARTS } from '../report-charts.js';
+import { secondsPerEpoch } from '../seconds-per-epoch.js';
 import { escapeHtml } from './escape-html.js';
 import { integer, percent } from './format.js';
 import { renderChart, type RenderedChart } from './render-chart.js';
@@ -18,11 +19,10 @@ function bestValidation(m: ModelMetadata): string {
  */
 export function renderOutputComparison(models: readonly ModelMetadata[], charts: ReadonlyMap<string, RenderedChart>): string {
   if (models.length < 2) return '';
-  const rows = models.map((m) => {
-    const secondsPerEpoch = m.training.seconds / Math.max(1, m.training.history.length);
-    return `<tr><th scope="row">${escapeHtml(m.displayName)}</th><td>${escapeHtml(outputLayerName(m))}</td><td class="num">${integer(m.trainableParams)}</td>
-<td class="num">${percent(m.metrics.testAccuracy)}</td><td class="num">${m.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metrics.validationAccuracy)}</td><td class="num">${bestValidation(m)}</td><td class="num">${secondsPerEpoch.toFixed(1)}</td></tr>`;
-  });
+  const rows = models.map(
+    (m) => `<tr><th scope="row">${escapeHtml(m.displayName)}</th><td>${escapeHtml(outputLayerName(m))}</td><td class="num">${integer(m.trainableParams)}</td>
+<td class="num">${percent(m.metrics.testAccuracy)}</td><td class="num">${m.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metrics.validationAccuracy)}</td><td class="num">${bestValidation(m)}</td><td class="num">${secondsPerEpoch(m.training).toFixed(1)}</td></tr>`,
+  );
   const stale = models.slice(1).flatMap((m) => {
     const differences = settingsDifferences(models[0]!, m);
     return differences.length ? [`<p class="warning">${escapeHtml(m.displayName)} was not trained like the shipped LeNet-5 (${escapeHtml(differences.join('; '))}), so this is not a like-for-like comparison: run \`npm run pipeline -- --models lenet5 --rbf\` to train both again.</p>`] : [];

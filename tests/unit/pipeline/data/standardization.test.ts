@@ -3,13 +3,8 @@ import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import type { ImageSet } from '../../../../pipeline/data/image-set.js';
 import { computeStandardization, STD_EPSILON } from '../../../../pipeline/data/standardization.js';
 import { REAL_DIR } from './idx-fixtures.js';
+import { buildSet } from './image-set-fixture.js';
 
-/** A set of `count` images whose pixel p of image i is pixel(i, p). */
-function buildSet(count: number, pixel: (i: number, p: number) => number): ImageSet {
-  const images = new Uint8Array(count * 784);
-  for (let i = 0; i < count; i++) for (let p = 0; p < 784; p++) images[i * 784 + p] = pixel(i, p);
-  return { images, labels: new Uint8Array(count), count };
-}
 
 describe('computeStandardization on the 55,000 training images', () => {
   let train: ImageSet;

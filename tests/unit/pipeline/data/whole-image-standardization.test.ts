@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageSet } from '../../../../pipeline/data/image-set.js';
 import { computeStandardization, STD_EPSILON } from '../../../../pipeline/data/standardization.js';
 import { wholeImageStandardization } from '../../../../pipeline/data/whole-image-standardization.js';
+import { buildSet } from './image-set-fixture.js';
 
-/** `count` images whose pixel p of image i is pixel(i, p). */
-function buildSet(count: number, pixel: (i: number, p: number) => number): ImageSet {
-  const images = new Uint8Array(count * 784);
-  for (let i = 0; i < count; i++) for (let p = 0; p < 784; p++) images[i * 784 + p] = pixel(i, p);
-  return { images, labels: new Uint8Array(count), count };
-}
 
 describe('wholeImageStandardization', () => {
   it('equals the mean and population std of every pixel of every image, pooled, in all 784 places', () => {
