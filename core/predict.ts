@@ -1,8 +1,35 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIZE, NUM_CLASSES } from './class-names.js';
+import type { ModelMetadata } from './types.js';
 
 /** One 28x28 grayscale image, row-major, raw 0..255, light item on black (Fashion-MNIST polarity). */
 export type FashionPixels = Uint8Array | Uint8ClampedArray;
+
+/** How to run a model: averaging with the mirror image or not (metadata.prediction says which a model is meant for). */
+export interface PredictOptions {
+  /** Average the probabilities of each image and of its left-right mirror. */
+  mirrorAverage: boolean;
+}
+
+/** The prediction mode an exported model is meant to be used with (older exports: the image alone). */
+export function predictOptionsOf(metadata: Pick<ModelMetadata, 'prediction'>): PredictOptions {
+  return { mirrorAverage: metadata.prediction?.mirrorAverage ?? false };
+}
+
+/**
+ * The model's probabilities [n, 10] for x [n, 28, 28, 1] (raw pixels; the model standardizes them).
+ * With mirrorAverage, the mean of the probabilities for x and for x mirrored left-right, in one
+ * batch of 2n. The one place that knows how a Fashion Lens model is run: the extension, the
+ * evaluation and the report all predict through it.
+ */
+export function predictTensor(model: tf.LayersModel, x: tf.Tensor4D, options: PredictOptions): tf.Tensor2D {
+  return tf.tidy(() => {
+    if (!options.mirrorAverage) return model.predict(x) as tf.Tensor2D;
+    const n = x.shape[0];
+    const both = model.predict(tf.concat([x, tf.reverse(x, 2)], 0)) as tf.Tensor2D;
+    return tf.div(tf.add(both.slice([0, 0], [n, NUM_CLASSES]), both.slice([n, 0], [n, NUM_CLASSES])), 2) as tf.Tensor2D;
+  });
+}
 
 /** Builds the [n, 28, 28, 1] float32 input; the model standardizes it itself. */
 function inputTensor(images: readonly FashionPixels[]): tf.Tensor4D {
@@ -21,23 +48,25 @@ function split(data: Float32Array, count: number): Float32Array[] {
 
 const asList = (pixels: FashionPixels | readonly FashionPixels[]): readonly FashionPixels[] => (ArrayBuffer.isView(pixels) ? [pixels as FashionPixels] : (pixels as readonly FashionPixels[]));
 
+const IMAGE_ALONE: PredictOptions = { mirrorAverage: false };
+
 /**
  * The 10 class probabilities for each image (one image, or a batch in one call). Every tensor it
  * makes is freed before it returns. Synchronous: fine on the CPU, WASM and native backends; on
  * WebGL prefer predictProbabilitiesAsync, which does not block on the GPU.
  */
-export function predictProbabilities(model: tf.LayersModel, pixels: FashionPixels | readonly FashionPixels[]): Float32Array[] {
+export function predictProbabilities(model: tf.LayersModel, pixels: FashionPixels | readonly FashionPixels[], options: PredictOptions = IMAGE_ALONE): Float32Array[] {
   const images = asList(pixels);
   if (images.length === 0) return [];
-  const data = tf.tidy(() => (model.predict(inputTensor(images)) as tf.Tensor).dataSync() as Float32Array);
+  const data = tf.tidy(() => predictTensor(model, inputTensor(images), options).dataSync() as Float32Array);
   return split(data, images.length);
 }
 
 /** predictProbabilities, reading the result back without blocking (for WebGL). */
-export async function predictProbabilitiesAsync(model: tf.LayersModel, pixels: FashionPixels | readonly FashionPixels[]): Promise<Float32Array[]> {
+export async function predictProbabilitiesAsync(model: tf.LayersModel, pixels: FashionPixels | readonly FashionPixels[], options: PredictOptions = IMAGE_ALONE): Promise<Float32Array[]> {
   const images = asList(pixels);
   if (images.length === 0) return [];
-  const probs = tf.tidy(() => model.predict(inputTensor(images)) as tf.Tensor);
+  const probs = tf.tidy(() => predictTensor(model, inputTensor(images), options));
   try {
     return split((await probs.data()) as Float32Array, images.length);
   } finally {

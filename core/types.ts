@@ -6,6 +6,42 @@ export type ModelId = (typeof MODEL_IDS)[number];
 export const TRAINING_LOSSES = ['cross-entropy', 'euclidean-rbf'] as const;
 export type TrainingLoss = (typeof TRAINING_LOSSES)[number];
 
+/** Training recipes: the seed notebook's (the faithful port), or the shop recipe (augmented, what ships). */
+export const RECIPES = ['seed', 'shop'] as const;
+export type Recipe = (typeof RECIPES)[number];
+
+/** Top-1 accuracy on the 10,000 test images under one named change (the robustness suite). */
+export interface RobustnessResult {
+  /** Short id of the change, e.g. 'mirror', 'noise-20'; 'none' is the test set as it is. */
+  change: string;
+  /** What the change does, in words. */
+  description: string;
+  /** Top-1 accuracy 0..1 predicting the image alone. */
+  accuracy: number;
+  /** Top-1 accuracy 0..1 averaging the image's and its mirror's probabilities. */
+  mirrorAveragedAccuracy: number;
+}
+
+/** Top-1 and top-3 accuracy on a set of photos. */
+export interface TopAccuracy {
+  /** Number of photos. */
+  count: number;
+  /** Fraction 0..1 whose most probable class is right. */
+  top1: number;
+  /** Fraction 0..1 whose right class is among the three most probable. */
+  top3: number;
+}
+
+/** Accuracy on the project's real product photos (tests/fixtures/shop-photos), through core's conversion. */
+export interface ShopPhotoMetrics {
+  /** All photos, predicting each alone. */
+  overall: TopAccuracy;
+  /** All photos, averaging each photo's and its mirror's probabilities. */
+  mirrorAveraged: TopAccuracy;
+  /** Per class present in the set (with the model's own prediction mode), in label order. */
+  perClass: (TopAccuracy & { classIndex: number })[];
+}
+
 /** Weight storage of an exported model. */
 export type WeightDtype = 'float32' | 'float16' | 'uint8';
 
@@ -50,6 +86,10 @@ export interface ModelMetadata {
     perClassAccuracy: number[];
     /** confusionMatrix[true][predicted] counts over the test set (10x10). */
     confusionMatrix: number[][];
+    /** The robustness suite: the test set under each named change ('none' first). Absent in older exports. */
+    robustness?: RobustnessResult[];
+    /** The real product photos. Absent in older exports. */
+    shopPhotos?: ShopPhotoMetrics;
   };
   training: {
     epochs: number;
@@ -64,6 +104,10 @@ export interface ModelMetadata {
      * test losses are always the cross-entropy of the probabilities.
      */
     loss?: TrainingLoss;
+    /** The recipe that trained it (absent in older exports: 'seed'). */
+    recipe?: Recipe;
+    /** The training augmentation's settings (absent: none). */
+    augmentation?: Record<string, number | string | boolean>;
     seed: number;
     /** tfjs backend used to train, e.g. 'tensorflow'. */
     backend: string;
@@ -78,6 +122,11 @@ export interface ModelMetadata {
     /** SHA-256 of each decompressed dataset file, by file name. */
     datasetSha256: Record<string, string>;
   };
+  /**
+   * How the model is meant to be used. mirrorAverage: average the probabilities of the image and
+   * of its left-right mirror (core/predict does it when this says so). Absent: false.
+   */
+  prediction?: { mirrorAverage: boolean; why?: string };
   /** How the shipped weights are stored, and the measured variants. */
   weights: {
     dtype: WeightDtype;

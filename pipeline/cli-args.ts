@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
-import { MODEL_IDS, type ModelId } from '../core/types.js';
+import { MODEL_IDS, RECIPES, type ModelId, type Recipe } from '../core/types.js';
 
 /** Everything `npm run pipeline` can be told. */
 export interface PipelineArgs {
   models: ModelId[];
+  /** Which recipe to train: 'shop' (default; exported to models/, shipped) or 'seed' (the notebook's; exported to comparisons/<id>-seed/). */
+  recipe: Recipe;
   /** Overrides each model's planned epochs. */
   epochs?: number;
   /** Overrides each model's planned batch size. */
@@ -31,7 +33,9 @@ then writes the report. With no options it does the full job: both models, real 
 
 Options:
   --models <ids>        Models to train, comma-separated: cnn, lenet5 (default: cnn,lenet5)
-  --epochs <n>          Epochs per model (default: the model's plan: cnn 10, lenet5 20)
+  --recipe <name>       shop (default): the recipe the extension ships (augmented), to <out>/models/<id>/;
+                        seed: the notebook's recipe exactly (no augmentation), to <out>/comparisons/<id>-seed/
+  --epochs <n>          Epochs per model (default: the recipe's plan: shop cnn 15, lenet5 30; seed cnn 10, lenet5 20)
   --batch-size <n>      Mini-batch size (default: 32)
   --seed <n>            Seed for initial weights, shuffling and dropout (default: 42)
   --data-dir <dir>      Folder with the four Fashion-MNIST IDX files (.gz or raw)
@@ -65,6 +69,7 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
       allowPositionals: false,
       options: {
         models: { type: 'string' },
+        recipe: { type: 'string' },
         epochs: { type: 'string' },
         'batch-size': { type: 'string' },
         seed: { type: 'string' },
@@ -89,11 +94,14 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
     .filter(Boolean);
   const unknown = models.filter((m) => !(MODEL_IDS as readonly string[]).includes(m));
   if (unknown.length || !models.length) throw new UsageError(`--models takes ${MODEL_IDS.join(', ')} (comma-separated); "${unknown.join(', ') || v.models}" is not one of them.`);
+  const recipe = v.recipe ?? 'shop';
+  if (!(RECIPES as readonly string[]).includes(recipe)) throw new UsageError(`--recipe takes ${RECIPES.join(' or ')}; "${recipe}" is not one of them.`);
   const seed = v.seed === undefined ? 42 : Number(v.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0, got "${v.seed}".`);
   const limit = positiveInt('limit', v.limit) ?? (v.quick ? 500 : undefined);
   return {
     models: [...new Set(models)] as ModelId[],
+    recipe: recipe as Recipe,
     epochs: positiveInt('epochs', v.epochs) ?? (v.quick ? 1 : undefined),
     batchSize: positiveInt('batch-size', v['batch-size']),
     dataDir: v['data-dir'],

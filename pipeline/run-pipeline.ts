@@ -6,7 +6,7 @@ import { quantizeAndChoose } from './export/quantize-and-choose.js';
 import { writeReport } from './report/write-report.js';
 import { registerNativeReluGradient } from './train/native-relu-gradient.js';
 import { trainAndExport } from './train/train-and-export.js';
-import { LENET5_RBF_PLAN, TRAINING_PLANS, type TrainingPlan } from './train/training-plans.js';
+import { LENET5_RBF_PLAN, RECIPE_PLANS, type TrainingPlan } from './train/training-plans.js';
 
 /** Under --limit n: the first n training images, and n/10 (at least 100) validation and test images. */
 function limitData(data: FashionMnist, limit: number | undefined): FashionMnist {
@@ -25,7 +25,7 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
       `${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test`,
   );
   const standardization = computeStandardization(data.train);
-  const plans: TrainingPlan[] = [...args.models.map((id) => TRAINING_PLANS[id]), ...(args.rbf ? [LENET5_RBF_PLAN] : [])];
+  const plans: TrainingPlan[] = [...args.models.map((id) => RECIPE_PLANS[args.recipe][id]), ...(args.rbf ? [LENET5_RBF_PLAN] : [])];
   for (const plan of plans) {
     const result = await trainAndExport(plan, data, standardization, {
       epochs: args.epochs ?? plan.epochs,

@@ -1,5 +1,5 @@
 import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../class-names.js';
-import { MODEL_IDS, TRAINING_LOSSES, type ModelMetadata, type WeightDtype } from '../types.js';
+import { MODEL_IDS, RECIPES, TRAINING_LOSSES, type ModelMetadata, type WeightDtype } from '../types.js';
 import { Problems, checkArray, checkEquals, checkInteger, checkNumber, checkObject, checkOneOf, checkString, child, isRecord } from './json-checks.js';
 
 /** Every WeightDtype, as a record so the compiler notices when the type gains a member. */
@@ -21,7 +21,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
  */
 export function parseModelMetadata(json: unknown, where: string): ModelMetadata {
   const problems = new Problems();
-  const root = checkObject(json, '', problems, ['schemaVersion', 'id', 'displayName', 'classNames', 'input', 'trainableParams', 'metrics', 'training', 'weights', 'createdAt', 'gitCommit']);
+  const root = checkObject(json, '', problems, ['schemaVersion', 'id', 'displayName', 'classNames', 'input', 'trainableParams', 'metrics', 'training', 'weights', 'createdAt', 'gitCommit'], ['prediction']);
   if (root) {
     checkEquals(root.schemaVersion, 'schemaVersion', problems, 1);
     checkOneOf(root.id, 'id', problems, MODEL_IDS);
@@ -32,6 +32,7 @@ export function parseModelMetadata(json: unknown, where: string): ModelMetadata 
     checkMetrics(root.metrics, problems);
     checkTraining(root.training, problems);
     checkWeights(root.weights, problems);
+    checkPrediction(root.prediction, problems);
     if (checkString(root.createdAt, 'createdAt', problems, ISO_DATE_TIME, 'an ISO 8601 date-time such as "2026-01-31T12:00:00.000Z"') && Number.isNaN(Date.parse(root.createdAt))) {
       problems.mustBe('createdAt', 'a real date', root.createdAt);
     }
@@ -55,8 +56,26 @@ function checkInput(value: unknown, problems: Problems): void {
 }
 
 function checkMetrics(value: unknown, problems: Problems): void {
-  const metrics = checkObject(value, 'metrics', problems, ['testAccuracy', 'testLoss', 'validationAccuracy', 'perClassAccuracy', 'confusionMatrix']);
+  const metrics = checkObject(value, 'metrics', problems, ['testAccuracy', 'testLoss', 'validationAccuracy', 'perClassAccuracy', 'confusionMatrix'], ['robustness', 'shopPhotos']);
   if (!metrics) return;
+  checkArray(metrics.robustness, 'metrics.robustness', problems)?.forEach((entry, i) => {
+    const path = child('metrics.robustness', i);
+    const e = checkObject(entry, path, problems, ['change', 'description', 'accuracy', 'mirrorAveragedAccuracy']);
+    if (!e) return;
+    checkString(e.change, `${path}.change`, problems);
+    checkString(e.description, `${path}.description`, problems);
+    checkNumber(e.accuracy, `${path}.accuracy`, problems, 0, 1);
+    checkNumber(e.mirrorAveragedAccuracy, `${path}.mirrorAveragedAccuracy`, problems, 0, 1);
+  });
+  const photos = checkObject(metrics.shopPhotos, 'metrics.shopPhotos', problems, ['overall', 'mirrorAveraged', 'perClass']);
+  if (photos) {
+    checkTopAccuracy(photos.overall, 'metrics.shopPhotos.overall', problems);
+    checkTopAccuracy(photos.mirrorAveraged, 'metrics.shopPhotos.mirrorAveraged', problems);
+    checkArray(photos.perClass, 'metrics.shopPhotos.perClass', problems)?.forEach((entry, i) => {
+      const path = child('metrics.shopPhotos.perClass', i);
+      if (checkTopAccuracy(entry, path, problems, ['classIndex'])) checkNumber((entry as Record<string, unknown>).classIndex, `${path}.classIndex`, problems, 0, NUM_CLASSES - 1);
+    });
+  }
   checkNumber(metrics.testAccuracy, 'metrics.testAccuracy', problems, 0, 1);
   checkNumber(metrics.testLoss, 'metrics.testLoss', problems, 0);
   checkNumber(metrics.validationAccuracy, 'metrics.validationAccuracy', problems, 0, 1);
@@ -69,8 +88,18 @@ function checkMetrics(value: unknown, problems: Problems): void {
 
 function checkTraining(value: unknown, problems: Problems): void {
   const required = ['epochs', 'batchSize', 'optimizer', 'seed', 'backend', 'tensorflowVersion', 'seconds', 'samplesPerSecond', 'history', 'datasetSha256'];
-  const training = checkObject(value, 'training', problems, required, ['notes', 'loss']);
+  const training = checkObject(value, 'training', problems, required, ['notes', 'loss', 'recipe', 'augmentation']);
   if (!training) return;
+  if (training.recipe !== undefined) checkOneOf(training.recipe, 'training.recipe', problems, RECIPES);
+  if (training.augmentation !== undefined) {
+    if (!isRecord(training.augmentation)) problems.mustBe('training.augmentation', 'an object of settings', training.augmentation);
+    else {
+      for (const [key, setting] of Object.entries(training.augmentation)) {
+        const ok = typeof setting === 'string' || typeof setting === 'boolean' || (typeof setting === 'number' && Number.isFinite(setting));
+        if (!ok) problems.mustBe(child('training.augmentation', key), 'a number, a string or a boolean', setting);
+      }
+    }
+  }
   if (training.loss !== undefined) checkOneOf(training.loss, 'training.loss', problems, TRAINING_LOSSES);
   checkInteger(training.epochs, 'training.epochs', problems, 1);
   checkInteger(training.batchSize, 'training.batchSize', problems, 1);
@@ -124,4 +153,20 @@ function checkWeights(value: unknown, problems: Problems): void {
     checkInteger(v.weightBytes, `${path}.weightBytes`, problems, 1);
     checkNumber(v.testAccuracy, `${path}.testAccuracy`, problems, 0, 1);
   });
+}
+
+function checkTopAccuracy(value: unknown, path: string, problems: Problems, extra: readonly string[] = []): boolean {
+  const a = checkObject(value, path, problems, ['count', 'top1', 'top3', ...extra]);
+  if (!a) return false;
+  checkInteger(a.count, `${path}.count`, problems, 0);
+  checkNumber(a.top1, `${path}.top1`, problems, 0, 1);
+  checkNumber(a.top3, `${path}.top3`, problems, 0, 1);
+  return true;
+}
+
+function checkPrediction(value: unknown, problems: Problems): void {
+  const prediction = checkObject(value, 'prediction', problems, ['mirrorAverage'], ['why']);
+  if (!prediction) return;
+  if (typeof prediction.mirrorAverage !== 'boolean') problems.mustBe('prediction.mirrorAverage', 'true or false', prediction.mirrorAverage);
+  if (prediction.why !== undefined) checkString(prediction.why, 'prediction.why', problems);
 }

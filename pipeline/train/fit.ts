@@ -7,7 +7,9 @@ import { batchLoss } from './batch-loss.js';
 import type { EpochLog } from './epoch-log.js';
 import { makeBatch } from './make-batch.js';
 import type { BatchProgress } from './progress-bar.js';
-import { epochSeed } from './seeded-random.js';
+import { augmentBatch } from '../augment/augment-batch.js';
+import type { AugmentationPolicy } from '../augment/augmentation-policy.js';
+import { augmentationSeed, epochSeed, mulberry32 } from './seeded-random.js';
 import { shuffledIndices } from './shuffled-indices.js';
 import { trainStep } from './train-step.js';
 import { withSeededMathRandom } from './with-seeded-math-random.js';
@@ -26,6 +28,8 @@ export interface FitOptions {
   learningRateAt?: (epoch: number) => number;
   /** The training criterion (default: cross-entropy). Validation always scores the probabilities with cross-entropy. */
   loss?: TrainingLoss;
+  /** Training augmentation, drawn per image from the epoch's own seeded stream; absent: the images as they are. */
+  augmentation?: AugmentationPolicy;
   /** Polled between batches; true stops training (Ctrl-C). */
   shouldStop?: () => boolean;
 }
@@ -49,6 +53,9 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
   for (let epoch = history.length; epoch < opts.epochs; epoch++) {
     if (opts.learningRateAt) (optimizer as unknown as { learningRate: number }).learningRate = opts.learningRateAt(epoch);
     const order = shuffledIndices(train.count, opts.seed, epoch);
+    const augmentRandom = mulberry32(augmentationSeed(opts.seed, epoch));
+    const policy = opts.augmentation;
+    const augment = policy ? (images: Float32Array, count: number) => augmentBatch(images, count, policy, augmentRandom) : undefined;
     const started = performance.now();
     let lossSum = 0;
     let correct = 0;
@@ -58,7 +65,7 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
         if (opts.shouldStop?.()) return true;
         const start = b * opts.batchSize;
         const end = Math.min(train.count, start + opts.batchSize);
-        const { x, y } = makeBatch(train.images, train.labels, order, start, end);
+        const { x, y } = makeBatch(train.images, train.labels, order, start, end, augment);
         const step = trainStep(lossOf, optimizer, x, y);
         x.dispose();
         y.dispose();

@@ -1,13 +1,17 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/class-names.js';
 
-/** Images and labels of the samples `order[start..end)` as tensors: x [n,28,28,1] raw 0..255, y [n] int32. */
+/**
+ * Images and labels of the samples `order[start..end)` as tensors: x [n,28,28,1] raw 0..255, y [n] int32.
+ * `transform`, if given, changes the n gathered images (n*784 floats) in place before they become a tensor (training augmentation).
+ */
 export function makeBatch(
   images: Uint8Array,
   labels: Uint8Array,
   order: ArrayLike<number> | undefined,
   start: number,
   end: number,
+  transform?: (images: Float32Array, count: number) => void,
 ): { x: tf.Tensor4D; y: tf.Tensor1D } {
   const n = end - start;
   const xs = new Float32Array(n * IMAGE_PIXELS);
@@ -18,5 +22,6 @@ export function makeBatch(
     xs.set(src, i * IMAGE_PIXELS);
     ys[i] = labels[k]!;
   }
+  transform?.(xs, n);
   return { x: tf.tensor4d(xs, [n, IMAGE_SIZE, IMAGE_SIZE, 1]), y: tf.tensor1d(ys, 'int32') };
 }

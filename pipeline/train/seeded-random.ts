@@ -17,3 +17,8 @@ export function mulberry32(seed: number): () => number {
 export function epochSeed(seed: number, epoch: number): number {
   return (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(epoch + 1, 0x85ebca6b)) >>> 0;
 }
+
+/** Seed of epoch `epoch`'s augmentation draws: a stream apart from shuffling and dropout, so turning augmentation on changes neither. */
+export function augmentationSeed(seed: number, epoch: number): number {
+  return (epochSeed(seed, epoch) ^ 0x27d4eb2f) >>> 0;
+}

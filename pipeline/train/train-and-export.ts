@@ -51,6 +51,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     seed: opts.seed,
     history,
     learningRateAt: plan.learningRateAt,
+    augmentation: plan.augmentation,
     loss: plan.loss,
     shouldStop: opts.shouldStop,
     onBatch: (p) => {
@@ -96,6 +97,8 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
       batchSize: opts.batchSize,
       optimizer: plan.optimizerConfig,
       loss: plan.loss,
+      recipe: plan.recipe,
+      ...(plan.augmentation ? { augmentation: { ...plan.augmentation } } : {}),
       notes: plan.notes,
       seed: opts.seed,
       backend: tf.getBackend(),

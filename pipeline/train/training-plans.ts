@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
-import type { ModelId, TrainingLoss } from '../../core/types.js';
+import type { ModelId, Recipe, TrainingLoss } from '../../core/types.js';
+import { SHOP_AUGMENTATION, type AugmentationPolicy } from '../augment/augmentation-policy.js';
 import type { Standardization } from '../data/standardization.js';
 import { wholeImageStandardization } from '../data/whole-image-standardization.js';
 import { buildCnn } from '../models/build-cnn.js';
@@ -14,6 +15,10 @@ export interface TrainingPlan {
   id: ModelId;
   /** Unique name of this plan: the folder its export and its checkpoints go to. */
   name: string;
+  /** The recipe this plan belongs to. */
+  recipe: Recipe;
+  /** Training augmentation (absent: none, as the seed). */
+  augmentation?: AugmentationPolicy;
   /** true: exported to <out>/models/<name>/, which the extension ships; false: to <out>/comparisons/<name>/, for the report only. */
   shipped: boolean;
   /** The training criterion. */
@@ -48,11 +53,16 @@ const CNN_NADAM = { ...NADAM_KERAS, scheduleDecay: NADAM_SCHEDULE_DECAY.kerasLeg
 const nadamOf = (config: typeof NADAM_KERAS & { scheduleDecay?: number }) =>
   new Nadam(config.learningRate, config.beta1, config.beta2, config.epsilon, config.scheduleDecay);
 
-export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
+/**
+ * The seed recipe: the notebook's CNN and the paper's LeNet-5 exactly as ported (no augmentation).
+ * It proves the port is faithful; its exports go to <out>/comparisons/<id>-seed/ for the report.
+ */
+export const SEED_PLANS: Record<ModelId, TrainingPlan> = {
   cnn: {
     id: 'cnn',
-    name: 'cnn',
-    shipped: true,
+    name: 'cnn-seed',
+    recipe: 'seed',
+    shipped: false,
     loss: 'cross-entropy',
     displayName: 'Seed CNN (Keras notebook)',
     build: (standardization, seed) => buildCnn({ standardization, seed }),
@@ -67,8 +77,9 @@ export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
   },
   lenet5: {
     id: 'lenet5',
-    name: 'lenet5',
-    shipped: true,
+    name: 'lenet5-seed',
+    recipe: 'seed',
+    shipped: false,
     loss: 'cross-entropy',
     displayName: 'LeNet-5 (LeCun et al. 1998)',
     build: (standardization, seed) => buildLenet5({ standardization: wholeImageStandardization(standardization), seed }),
@@ -96,7 +107,7 @@ export const TRAINING_PLANS: Record<ModelId, TrainingPlan> = {
  * Trained only with `--rbf`; never shipped.
  */
 export const LENET5_RBF_PLAN: TrainingPlan = {
-  ...TRAINING_PLANS.lenet5,
+  ...SEED_PLANS.lenet5,
   name: 'lenet5-rbf',
   shipped: false,
   loss: 'euclidean-rbf',
@@ -107,3 +118,46 @@ export const LENET5_RBF_PLAN: TrainingPlan = {
     "class i gets digit i), trained on the squared distance to the correct code (eq. 8); its probabilities are softmax(-distance). Same optimizer, " +
     "schedule, seed and input as the softmax model. Its training loss is that distance; validation and test losses are the cross-entropy of the probabilities, as for every model.",
 };
+
+/** Learning rate of epoch `epoch` (0-based) of `epochs` under a cosine decay from `peak` (epoch 0) towards 0. */
+export const cosineRate = (peak: number, epochs: number) => (epoch: number) => (peak * (1 + Math.cos((Math.PI * Math.min(epoch, epochs - 1)) / epochs))) / 2;
+
+const SHOP_CNN_EPOCHS = 15;
+const SHOP_LENET5_EPOCHS = 30;
+const SHOP_NOTES =
+  'The shop recipe: the same architecture and parameter count, trained with seeded augmentation (training.augmentation: mirror, reframing by scale, ' +
+  'rotation and shift, contrast, gamma, blur, pixel noise, each on a share of the images) so the model meets what shop photos vary in, the whole-image ' +
+  "input normalization (one mean and std: per-pixel standardization divides the near-constant border by a std near 0.1, so one noisy border pixel " +
+  'becomes a huge input), and a cosine learning-rate decay over more epochs, as augmented data needs.';
+
+/** The shop recipe: what the extension ships (exported to <out>/models/<id>/). */
+export const SHOP_PLANS: Record<ModelId, TrainingPlan> = {
+  cnn: {
+    ...SEED_PLANS.cnn,
+    name: 'cnn',
+    recipe: 'shop',
+    shipped: true,
+    displayName: 'Seed CNN, shop recipe',
+    augmentation: SHOP_AUGMENTATION,
+    build: (standardization, seed) => buildCnn({ standardization: wholeImageStandardization(standardization), seed }),
+    epochs: SHOP_CNN_EPOCHS,
+    learningRateAt: cosineRate(CNN_NADAM.learningRate, SHOP_CNN_EPOCHS),
+    optimizerConfig: { ...CNN_NADAM, schedule: `cosine from ${CNN_NADAM.learningRate} over ${SHOP_CNN_EPOCHS} epochs (per epoch)` },
+    notes: `${SHOP_NOTES} Optimizer: the seed's (Keras 2.0-2.10 Nadam), ${SHOP_CNN_EPOCHS} epochs, batch 32.`,
+  },
+  lenet5: {
+    ...SEED_PLANS.lenet5,
+    name: 'lenet5',
+    recipe: 'shop',
+    shipped: true,
+    displayName: 'LeNet-5, shop recipe',
+    augmentation: SHOP_AUGMENTATION,
+    epochs: SHOP_LENET5_EPOCHS,
+    learningRateAt: cosineRate(NADAM_KERAS.learningRate, SHOP_LENET5_EPOCHS),
+    optimizerConfig: { ...NADAM_KERAS, schedule: `cosine from ${NADAM_KERAS.learningRate} over ${SHOP_LENET5_EPOCHS} epochs (per epoch)` },
+    notes: `${SHOP_NOTES} Optimizer: Nadam (Keras defaults), ${SHOP_LENET5_EPOCHS} epochs (cheap for LeNet-5), batch 32.`,
+  },
+};
+
+/** Every recipe's plans. */
+export const RECIPE_PLANS: Record<Recipe, Record<ModelId, TrainingPlan>> = { seed: SEED_PLANS, shop: SHOP_PLANS };

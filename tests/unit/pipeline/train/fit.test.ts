@@ -14,7 +14,7 @@ import { fit } from '../../../../pipeline/train/fit.js';
 import { Nadam } from '../../../../pipeline/train/nadam.js';
 import { registerNativeReluGradient } from '../../../../pipeline/train/native-relu-gradient.js';
 import { writeModelAtomically } from '../../../../pipeline/export/write-model-atomically.js';
-import { TRAINING_PLANS } from '../../../../pipeline/train/training-plans.js';
+import { SEED_PLANS } from '../../../../pipeline/train/training-plans.js';
 
 let data: FashionMnist;
 let std: ReturnType<typeof computeStandardization>;
@@ -102,6 +102,6 @@ describe('fit', () => {
   });
 
   it('plans the seed settings for the CNN', () => {
-    expect(TRAINING_PLANS.cnn).toMatchObject({ epochs: 10, batchSize: 32, optimizerConfig: { name: 'Nadam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } });
+    expect(SEED_PLANS.cnn).toMatchObject({ epochs: 10, batchSize: 32, optimizerConfig: { name: 'Nadam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } });
   });
 });

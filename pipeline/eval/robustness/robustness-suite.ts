@@ -1,0 +1,34 @@
+import type * as tf from '@tensorflow/tfjs-node';
+import type { RobustnessResult } from '../../../core/types.js';
+import type { ImageSet } from '../../data/image-set.js';
+import { predictAll } from '../predict-all.js';
+import { scorePredictions } from '../score-predictions.js';
+import { applySuiteChange } from './apply-suite-change.js';
+import { SUITE_CHANGES } from './suite-changes.js';
+
+/** The changed copies of a set's images, one per suite change (model-independent: made once, used for every model). */
+export interface SuiteImages {
+  set: ImageSet;
+  changed: { id: string; description: string; images: Uint8Array }[];
+}
+
+/** Applies every suite change to `set` (about 1 s per change for the 10,000 test images). */
+export function makeSuiteImages(set: ImageSet): SuiteImages {
+  return { set, changed: SUITE_CHANGES.map((c) => ({ id: c.id, description: c.description, images: applySuiteChange(c, set.images, set.count) })) };
+}
+
+/** Top-1 accuracy of `model` on each changed copy, predicting each image alone and mirror-averaged (core's predictTensor). */
+export function runSuite(model: tf.LayersModel, suite: SuiteImages): RobustnessResult[] {
+  return suite.changed.map(({ id, description, images }) => ({
+    change: id,
+    description,
+    accuracy: scorePredictions(predictAll(model, images, suite.set.count, { mirrorAverage: false }), suite.set.labels).accuracy,
+    mirrorAveragedAccuracy: scorePredictions(predictAll(model, images, suite.set.count, { mirrorAverage: true }), suite.set.labels).accuracy,
+  }));
+}
+
+/** Mean accuracy over a suite's results, alone and mirror-averaged. */
+export function suiteMeans(results: readonly RobustnessResult[]): { alone: number; mirrorAveraged: number } {
+  const mean = (f: (r: RobustnessResult) => number) => results.reduce((s, r) => s + f(r), 0) / results.length;
+  return { alone: mean((r) => r.accuracy), mirrorAveraged: mean((r) => r.mirrorAveragedAccuracy) };
+}
