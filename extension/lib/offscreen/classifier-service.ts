@@ -1,4 +1,5 @@
 import type { LoadedFashionModel } from '../../../core/model-loader';
+import { predictOptionsOf } from '../../../core/predict';
 import type { ModelId } from '../../../core/types';
 import { toFailure } from '../classify-error';
 import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../image-limits';
@@ -55,13 +56,14 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
             throw imageErrors.modelFailed((error as Error)?.message ?? String(error));
           }
           const initMs = performance.now() - startedAt;
-          const image = await withTimeout((signal) => classifyImage(request.imageUrl, loaded.model.model, signal), REQUEST_TIMEOUT_MS, imageErrors.timeout);
+          const { model, metadata } = loaded.model;
+          const image = await withTimeout((signal) => classifyImage(request.imageUrl, model, predictOptionsOf(metadata), signal), REQUEST_TIMEOUT_MS, imageErrors.timeout);
           return {
             ok: true,
             result: {
               ...image,
               modelId: request.modelId,
-              modelName: loaded.model.metadata.displayName,
+              modelName: metadata.displayName,
               backend: loaded.backend,
               timings: { ...image.timings, queueMs: startedAt - queuedAt, initMs },
             },

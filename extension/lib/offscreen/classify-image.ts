@@ -1,6 +1,6 @@
 import type { LayersModel } from '@tensorflow/tfjs';
 import { toFashionMnist } from '../../../core/conversion/to-fashion-mnist';
-import { predictProbabilitiesAsync } from '../../../core/predict';
+import { predictProbabilitiesAsync, type PredictOptions } from '../../../core/predict';
 import { topK } from '../../../core/top-k';
 import type { ClassifyResult, StageTimings } from '../types';
 import { checkImageType } from './check-image';
@@ -15,10 +15,11 @@ export type ImageClassification = Pick<ClassifyResult, 'top3' | 'probabilities' 
 
 /**
  * One image through the whole path: fetch (with the limits), check it is a photo, decode (on
- * the pixel limits), convert with core's Fashion-MNIST conversion, predict. Timed per stage.
- * Throws ClassifyErrors carrying the sentence the popup shows.
+ * the pixel limits), convert with core's Fashion-MNIST conversion, predict the way the model is
+ * meant to be run (`options`: predictOptionsOf its metadata, e.g. averaged with the mirror image).
+ * Timed per stage. Throws ClassifyErrors carrying the sentence the popup shows.
  */
-export async function classifyImage(url: string, model: LayersModel, signal: AbortSignal): Promise<ImageClassification> {
+export async function classifyImage(url: string, model: LayersModel, options: PredictOptions, signal: AbortSignal): Promise<ImageClassification> {
   const t0 = performance.now();
   const { bytes, contentType } = await fetchImageBytes(url, signal);
   const t1 = performance.now();
@@ -28,7 +29,7 @@ export async function classifyImage(url: string, model: LayersModel, signal: Abo
   const t2 = performance.now();
   const input = toFashionMnist(decoded.rgba);
   const t3 = performance.now();
-  const [probs] = await predictProbabilitiesAsync(model, input);
+  const [probs] = await predictProbabilitiesAsync(model, input, options);
   const t4 = performance.now();
   const probabilities = Array.from(probs!);
   return {
