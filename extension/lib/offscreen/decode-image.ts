@@ -20,8 +20,18 @@ export function fitWithin(width: number, height: number, edge: number): { width:
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-function draw(source: CanvasImageSource, width: number, height: number, background?: string): OffscreenCanvasRenderingContext2D {
-  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+/**
+ * A 2D canvas stores premultiplied colour. At 8 bits that rounds away most of the colour of a
+ * faint pixel (a PNG cut-out's soft shadow at alpha 2 comes back up to 13 levels off), and when
+ * such a pixel sits at the trim's threshold the 28x28 input moves by a pixel. A float16 canvas
+ * keeps every partly transparent pixel as the file stores it, so the extension sees what Node's
+ * PNG decoder sees (only fully transparent pixels lose their colour, which core ignores).
+ * Chrome 137+ has `colorType`; older versions ignore it and keep 8 bits.
+ */
+const EXACT_PIXELS = { willReadFrequently: true, colorType: 'float16' } as const;
+
+function draw(source: CanvasImageSource, width: number, height: number, background?: string, settings: object = { willReadFrequently: true }): OffscreenCanvasRenderingContext2D {
+  const context = new OffscreenCanvas(width, height).getContext('2d', settings);
   if (!context) throw new Error('the offscreen document could not create a 2D canvas');
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
@@ -64,7 +74,7 @@ export async function decodeImage(bytes: Uint8Array, contentType: string | null,
     const height = sniffed.height ?? bitmap.height;
     checkImageSize(width, height);
     const size = fitWithin(bitmap.width, bitmap.height, DECODE_MAX_EDGE);
-    const rgba = draw(bitmap, size.width, size.height).getImageData(0, 0, size.width, size.height);
+    const rgba = draw(bitmap, size.width, size.height, undefined, EXACT_PIXELS).getImageData(0, 0, size.width, size.height);
     const thumbSize = fitWithin(bitmap.width, bitmap.height, THUMBNAIL_EDGE);
     const thumbnail = await draw(bitmap, thumbSize.width, thumbSize.height, '#fff').canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
     return { rgba: { data: rgba.data, width: size.width, height: size.height }, width, height, thumbnail: await toDataUrl(thumbnail) };
