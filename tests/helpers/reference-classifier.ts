@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toFashionMnist } from '../../core/conversion/to-fashion-mnist.js';
 import { loadFashionModel, type LoadedFashionModel } from '../../core/model-loader.js';
-import { predictProbabilities } from '../../core/predict.js';
+import { predictOptionsOf, predictProbabilities } from '../../core/predict.js';
 import { topK, type TopKEntry } from '../../core/top-k.js';
 import type { ModelId } from '../../core/types.js';
-import { decodePng } from './product-photos.js';
+import { decodePhoto } from '../../pipeline/eval/shop-photos.js';
 
 /** What the same code gives in Node for one photo: the extension must agree with it. */
 export interface ReferenceResult {
@@ -21,9 +21,13 @@ export async function loadReferenceModel(modelsDir: string, id: ModelId): Promis
   return loadFashionModel(`file://${join(dir, 'model.json')}`, JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')), join(dir, 'metadata.json'));
 }
 
-/** Decodes the PNG, converts it with core's conversion and predicts, all in Node. */
-export function classifyInNode(model: LoadedFashionModel, png: Buffer): ReferenceResult {
-  const input = toFashionMnist(decodePng(png));
-  const [probabilities] = predictProbabilities(model.model, input);
+/** Predicts one 28x28 input in Node the way the model's metadata says it is run (mirror-averaged or not), as the extension does. */
+export function predictInNode(model: LoadedFashionModel, input: Uint8Array): ReferenceResult {
+  const [probabilities] = predictProbabilities(model.model, input, predictOptionsOf(model.metadata));
   return { input, probabilities: probabilities!, top3: topK(probabilities!, 3) };
+}
+
+/** Decodes the photo (PNG or JPEG, as the pipeline's evaluation does), converts it with core's conversion and predicts, all in Node. */
+export function classifyInNode(model: LoadedFashionModel, photo: Buffer): ReferenceResult {
+  return predictInNode(model, toFashionMnist(decodePhoto(photo)));
 }

@@ -3,11 +3,19 @@ import type { Socket } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 
-/** A product photo the shop serves at /products/<name>.png. */
+/** A product photo the shop serves, by default at /products/<name>.png as image/png. */
 export interface Product {
   name: string;
+  /** The file's bytes (a PNG unless contentType says otherwise), served as they are. */
   png: Buffer;
+  /** Where the shop serves it (default /products/<name>.png). */
+  path?: string;
+  /** Its Content-Type (default image/png). */
+  contentType?: string;
 }
+
+/** The path a product is served at. */
+export const productPath = (product: Pick<Product, 'name' | 'path'>): string => product.path ?? `/products/${product.name}.png`;
 
 /** A local shop on 127.0.0.1 with product photos and every kind of bad "image". */
 export interface ShopServer {
@@ -67,7 +75,7 @@ function onePixelPng(): Buffer {
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" fill="#1f6f78"/><text x="20" y="50" fill="#fff">SHOP</text></svg>';
 
 function shopPage(products: readonly Product[]): string {
-  const cards = products.map((p) => `<figure><img src="/products/${p.name}.png" alt="${p.name}" width="140"><figcaption>${p.name}</figcaption></figure>`).join('\n');
+  const cards = products.map((p) => `<figure><img src="${productPath(p)}" alt="${p.name}" width="140"><figcaption>${p.name}</figcaption></figure>`).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Loopback Outfitters</title></head><body><h1>Loopback Outfitters</h1><img src="${BAD_PATHS.svg}" alt="logo">${cards}<img src="${BAD_PATHS.pixel}" alt=""></body></html>`;
 }
 
@@ -76,7 +84,7 @@ function shopPage(products: readonly Product[]): string {
  * timeout has to fire; close() ends those connections.
  */
 export async function startShopServer(products: readonly Product[]): Promise<ShopServer> {
-  const byPath = new Map(products.map((p) => [`/products/${p.name}.png`, p.png]));
+  const byPath = new Map(products.map((p) => [productPath(p), p]));
   const huge = fortyMegapixelPng();
   const pixel = onePixelPng();
   const sockets = new Set<Socket>();
@@ -88,7 +96,7 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const product = byPath.get(path);
-    if (product) return send(res, 200, 'image/png', product);
+    if (product) return send(res, 200, product.contentType ?? 'image/png', product.png);
     switch (path) {
       case '/':
         return send(res, 200, 'text/html; charset=utf-8', shopPage(products));
