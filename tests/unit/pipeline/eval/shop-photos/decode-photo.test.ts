@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePhoto, SHOP_PHOTOS_DIR } from '../../../../../pipeline/eval/shop-photos.js';
 
 const photo = (file: string) => readFileSync(join(SHOP_PHOTOS_DIR, file));
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: NodeJS.ArrayBufferView) => createHash('sha256').update(data).digest('hex');
 
 describe('decodePhoto', () => {
   // SHA-256 of the RGBA that Chromium 156 gives for the same files (createImageBitmap drawn on a
