@@ -41,7 +41,7 @@ Options:
   --data-dir <dir>      Folder with the four Fashion-MNIST IDX files (.gz or raw)
                         (default: $FASHION_MNIST_DIR, the cache, /usr/share/datasets/fashion-mnist, download)
   --out <dir>           Output root: <dir>/models/<id>/ and <dir>/report/ (default: artifacts)
-  --checkpoint-dir <d>  Where per-epoch checkpoints go (default: .cache/checkpoints)
+  --checkpoint-dir <d>  Where per-epoch checkpoints go (default: .cache/checkpoints; with --quick: .cache/quick-checkpoints)
   --resume              Continue an interrupted run from its last epoch checkpoint
   --limit <n>           Train on the first n training images only (validation/test: n/10, min 100)
   --quick               Smoke run: --limit 500 --epochs 1, output to .cache/quick unless --out is given
@@ -106,7 +106,8 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
     batchSize: positiveInt('batch-size', v['batch-size']),
     dataDir: v['data-dir'],
     outDir: v.out ?? (v.quick ? '.cache/quick' : 'artifacts'),
-    checkpointDir: v['checkpoint-dir'] ?? '.cache/checkpoints',
+    // A smoke run never touches a real run's checkpoints (it would discard them: same plan names).
+    checkpointDir: v['checkpoint-dir'] ?? (v.quick ? '.cache/quick-checkpoints' : '.cache/checkpoints'),
     seed,
     limit,
     resume: v.resume ?? false,

@@ -5,7 +5,8 @@ import { takeFirst } from './data/take-first.js';
 import { quantizeAndChoose } from './export/quantize-and-choose.js';
 import { writeReport } from './report/write-report.js';
 import { registerNativeReluGradient } from './train/native-relu-gradient.js';
-import { trainAndExport } from './train/train-and-export.js';
+import { loadShopChecks, recordShopChecks } from './eval/record-shop-checks.js';
+import { exportDirOf, trainAndExport } from './train/train-and-export.js';
 import { LENET5_RBF_PLAN, RECIPE_PLANS, type TrainingPlan } from './train/training-plans.js';
 
 /** Under --limit n: the first n training images, and n/10 (at least 100) validation and test images. */
@@ -25,6 +26,7 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
       `${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test`,
   );
   const standardization = computeStandardization(data.train);
+  const checks = await loadShopChecks(data.test);
   const plans: TrainingPlan[] = [...args.models.map((id) => RECIPE_PLANS[args.recipe][id]), ...(args.rbf ? [LENET5_RBF_PLAN] : [])];
   for (const plan of plans) {
     const result = await trainAndExport(plan, data, standardization, {
@@ -40,6 +42,7 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
     });
     if (result === 'stopped') return 'stopped';
     if (plan.shipped) await quantizeAndChoose(args.outDir, plan.id, data, log);
+    await recordShopChecks(exportDirOf(args.outDir, plan), checks, log);
   }
   if (args.report) {
     const { indexPath } = await writeReport(args.outDir, { data, log });

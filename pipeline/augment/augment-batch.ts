@@ -1,5 +1,5 @@
 import { addGaussianNoise } from '../image-ops/add-gaussian-noise.js';
-import { adjustContrast } from '../image-ops/adjust-contrast.js';
+import { adjustContrast, meanLevel } from '../image-ops/adjust-contrast.js';
 import { adjustGamma } from '../image-ops/adjust-gamma.js';
 import { gaussianBlur } from '../image-ops/gaussian-blur.js';
 import { PIXELS, clampPixels, grayImage, type GrayImage } from '../image-ops/gray-image.js';
@@ -25,6 +25,7 @@ export function augmentImage(image: GrayImage, policy: AugmentationPolicy, rando
   const blurSigma = uniform(random, policy.blurSigmaMin, policy.blurSigmaMax);
   const doContrast = random() < policy.contrastProbability;
   const contrast = uniform(random, policy.contrastMin, 1);
+  const pivotShare = random();
   const doGamma = random() < policy.gammaProbability;
   const gamma = Math.exp(uniform(random, Math.log(policy.gammaMin), Math.log(policy.gammaMax)));
   const doNoise = random() < policy.noiseProbability;
@@ -39,7 +40,7 @@ export function augmentImage(image: GrayImage, policy: AugmentationPolicy, rando
     image.set(scratch);
   }
   if (doBlur) gaussianBlur(image, image, blurSigma);
-  if (doContrast) adjustContrast(image, contrast);
+  if (doContrast) adjustContrast(image, contrast, pivotShare * meanLevel(image));
   if (doGamma) adjustGamma(image, gamma);
   if (doNoise) addGaussianNoise(image, noiseSigma, random);
   clampPixels(image);

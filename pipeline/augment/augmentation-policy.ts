@@ -14,7 +14,7 @@ export interface AugmentationPolicy {
   shiftMax: number;
   /** Largest rotation either way, degrees. */
   rotationMax: number;
-  /** Chance of lower contrast, by a factor uniform in [contrastMin, 1] about the image mean. */
+  /** Chance of lower contrast, by a factor uniform in [contrastMin, 1] about a pivot uniform between black (the item dims) and the image mean (the background lifts too). */
   contrastProbability: number;
   contrastMin: number;
   /** Chance of a gamma curve, gamma log-uniform in [gammaMin, gammaMax]. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseModelMetadata } from '../../core/metadata/parse-model-metadata.js';
 import { loadFashionModel } from '../../core/model-loader.js';
+import { predictOptionsOf } from '../../core/predict.js';
 import type { ModelId, ModelMetadata, QuantizationResult, WeightDtype } from '../../core/types.js';
 import type { ImageSet } from '../data/image-set.js';
 import { predictAll } from '../eval/predict-all.js';
@@ -60,7 +61,7 @@ function float32Source(outDir: string, id: ModelId, metadata: ModelMetadata): La
 async function measureTestAccuracy(dir: string, metadata: ModelMetadata, test: ImageSet): Promise<number> {
   const { model } = await loadFashionModel(`file://${resolve(dir, 'model.json')}`, metadata, join(dir, 'metadata.json'));
   try {
-    return scorePredictions(predictAll(model, test.images, test.count), test.labels).accuracy;
+    return scorePredictions(predictAll(model, test.images, test.count, predictOptionsOf(metadata)), test.labels).accuracy;
   } finally {
     model.dispose();
   }

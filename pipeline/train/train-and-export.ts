@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs-node';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLASS_NAMES } from '../../core/class-names.js';
+import { predictOptionsOf } from '../../core/predict.js';
 import type { ModelMetadata } from '../../core/types.js';
 import type { FashionMnist } from '../data/fashion-mnist.js';
 import type { Standardization } from '../data/standardization.js';
+import { choosePredictionMode } from '../eval/choose-prediction-mode.js';
 import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
 import { gitCommit } from '../export/git-commit.js';
@@ -31,7 +33,13 @@ export interface TrainOptions {
   log: (line: string) => void;
 }
 
-/** Trains one model per its plan, evaluates it on the test set, and exports it with its metadata. */
+/** The folder a plan's model is exported to: <outDir>/models/<name> when shipped, else <outDir>/comparisons/<name>. */
+export const exportDirOf = (outDir: string, plan: Pick<TrainingPlan, 'name' | 'shipped'>) => join(outDir, plan.shipped ? 'models' : 'comparisons', plan.name);
+
+/**
+ * Trains one model per its plan, picks its prediction mode on the validation set (shop recipe),
+ * evaluates it on the test set, and exports it with its metadata.
+ */
 export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, standardization: Standardization, opts: TrainOptions): Promise<ModelMetadata | 'stopped'> {
   const model = plan.build(standardization, opts.seed);
   const optimizer = plan.makeOptimizer();
@@ -70,7 +78,10 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
   if (result.stopped) return 'stopped';
   history = result.history;
 
-  const probs = predictAll(model, data.test.images, data.test.count);
+  // The seed recipe predicts the image alone, as the notebook; the shop recipe picks its mode on the validation set.
+  const prediction = plan.recipe === 'shop' ? choosePredictionMode(model, data.validation) : { mirrorAverage: false, why: 'The seed recipe predicts each image alone, as the notebook does.' };
+  opts.log(`Prediction mode: ${prediction.mirrorAverage ? 'mirror-averaged' : 'image alone'}. ${prediction.why}`);
+  const probs = predictAll(model, data.test.images, data.test.count, predictOptionsOf({ prediction }));
   const test = scorePredictions(probs, data.test.labels);
   const seconds = history.reduce((s, h) => s + h.seconds, 0);
   opts.log(`Test accuracy ${(test.accuracy * 100).toFixed(2)}%, test loss ${test.loss.toFixed(4)} on ${data.test.count.toLocaleString('en-US')} images`);
@@ -108,6 +119,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
       history,
       datasetSha256: data.sha256,
     },
+    prediction,
     weights: { dtype: 'float32' },
     createdAt: new Date().toISOString(),
     gitCommit: gitCommit(),

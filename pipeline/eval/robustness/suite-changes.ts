@@ -35,7 +35,7 @@ export const SUITE_CHANGES: readonly SuiteChange[] = [
     description: 'shifted by a random -3..3 px in x and y',
     apply: (src, dst, random) => shiftImage(src, dst, Math.floor(random() * 7) - 3, Math.floor(random() * 7) - 3),
   },
-  { id: 'contrast-0.5', description: 'contrast x0.5', apply: inPlace((image) => adjustContrast(image, 0.5)) },
+  { id: 'contrast-0.5', description: 'contrast x0.5 (pixel values halved: the item dims, the background stays black)', apply: inPlace((image) => adjustContrast(image, 0.5)) },
   { id: 'gamma-2', description: 'gamma 2', apply: inPlace((image) => adjustGamma(image, 2)) },
   { id: 'blur-1', description: 'Gaussian blur, sigma 1', apply: (src, dst) => gaussianBlur(src, dst, 1) },
   { id: 'noise-20', description: 'Gaussian noise, sigma 20, clipped', apply: inPlace((image, random) => addGaussianNoise(image, 20, random)) },
