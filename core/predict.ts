@@ -31,6 +31,16 @@ export function predictTensor(model: tf.LayersModel, x: tf.Tensor4D, options: Pr
   });
 }
 
+/**
+ * Mirror averaging on probabilities already computed: the mean of each image's probabilities and
+ * its mirror's (both count*10, in the same order), as predictTensor computes it in one batch.
+ * For evaluations that already have both (the robustness suite measures each mode).
+ */
+export function averageWithMirror(probabilities: Float32Array, mirroredProbabilities: Float32Array): Float32Array {
+  if (probabilities.length !== mirroredProbabilities.length) throw new Error(`averageWithMirror needs as many probabilities for the mirrors (${mirroredProbabilities.length}) as for the images (${probabilities.length}).`);
+  return probabilities.map((p, i) => (p + mirroredProbabilities[i]!) / 2);
+}
+
 /** Builds the [n, 28, 28, 1] float32 input; the model standardizes it itself. */
 function inputTensor(images: readonly FashionPixels[]): tf.Tensor4D {
   const flat = new Float32Array(images.length * IMAGE_PIXELS);

@@ -1,4 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-node';
+import { IMAGE_SIZE } from '../../../core/class-names.js';
+import { averageWithMirror } from '../../../core/predict.js';
 import type { RobustnessResult } from '../../../core/types.js';
 import type { ImageSet } from '../../data/image-set.js';
 import { predictAll } from '../predict-all.js';
@@ -17,14 +19,32 @@ export function makeSuiteImages(set: ImageSet): SuiteImages {
   return { set, changed: SUITE_CHANGES.map((c) => ({ id: c.id, description: c.description, images: applySuiteChange(c, set.images, set.count) })) };
 }
 
-/** Top-1 accuracy of `model` on each changed copy, predicting each image alone and mirror-averaged (core's predictTensor). */
+/** `count` 28x28 images mirrored left-right. */
+function mirrorImages(images: Uint8Array, count: number): Uint8Array {
+  const out = new Uint8Array(images.length);
+  for (let i = 0; i < count * IMAGE_SIZE; i++) {
+    const row = i * IMAGE_SIZE;
+    for (let x = 0; x < IMAGE_SIZE; x++) out[row + x] = images[row + IMAGE_SIZE - 1 - x]!;
+  }
+  return out;
+}
+
+/**
+ * Top-1 accuracy of `model` on each changed copy, predicting each image alone and mirror-averaged
+ * (two passes per change: the images and their mirrors, averaged by core's averageWithMirror).
+ */
 export function runSuite(model: tf.LayersModel, suite: SuiteImages): RobustnessResult[] {
-  return suite.changed.map(({ id, description, images }) => ({
-    change: id,
-    description,
-    accuracy: scorePredictions(predictAll(model, images, suite.set.count, { mirrorAverage: false }), suite.set.labels).accuracy,
-    mirrorAveragedAccuracy: scorePredictions(predictAll(model, images, suite.set.count, { mirrorAverage: true }), suite.set.labels).accuracy,
-  }));
+  const { count, labels } = suite.set;
+  return suite.changed.map(({ id, description, images }) => {
+    const alone = predictAll(model, images, count);
+    const mirrored = predictAll(model, mirrorImages(images, count), count);
+    return {
+      change: id,
+      description,
+      accuracy: scorePredictions(alone, labels).accuracy,
+      mirrorAveragedAccuracy: scorePredictions(averageWithMirror(alone, mirrored), labels).accuracy,
+    };
+  });
 }
 
 /** Mean accuracy over a suite's results, alone and mirror-averaged. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { describe, expect, it } from 'vitest';
-import { predictProbabilities, predictProbabilitiesAsync } from '../../../core/predict.js';
+import { averageWithMirror, predictOptionsOf, predictProbabilities, predictProbabilitiesAsync } from '../../../core/predict.js';
 import { buildLenet5 } from '../../../pipeline/models/build-lenet5.js';
 import { readFashionImages, standardizationOf } from './model-loader-fixtures.js';
 
@@ -40,6 +40,44 @@ describe('predictProbabilities', () => {
   it('refuses an image that is not 28x28 and frees what it made', () => {
     const before = tf.memory().numTensors;
     expect(() => predictProbabilities(model, [images[0]!, new Uint8Array(100)])).toThrow('Image 1 has 100 pixels; the models take 28x28 = 784 grayscale pixels.');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('mirror averaging', () => {
+  const mirrored = (image: Uint8Array) => image.map((_, p) => image[Math.floor(p / 28) * 28 + 27 - (p % 28)]!);
+  const alone = { mirrorAverage: false };
+  const averaged = { mirrorAverage: true };
+
+  it('is the mean of the probabilities for the image and for its mirror, in one call as in two', async () => {
+    const both = predictProbabilities(model, images, averaged);
+    const plain = predictProbabilities(model, images, alone);
+    const flipped = predictProbabilities(model, images.map(mirrored), alone);
+    both.forEach((p, i) => {
+      const expected = averageWithMirror(plain[i]!, flipped[i]!);
+      Array.from(p).forEach((v, c) => expect(v).toBeCloseTo(expected[c]!, 6));
+      expect(Array.from(p)).not.toEqual(Array.from(plain[i]!));
+    });
+    const async = await predictProbabilitiesAsync(model, images, averaged);
+    expect(async.map((p) => Array.from(p))).toEqual(both.map((p) => Array.from(p)));
+  });
+
+  it('gives the same answer for an image and its mirror', () => {
+    const [a] = predictProbabilities(model, images[1]!, averaged);
+    const [b] = predictProbabilities(model, mirrored(images[1]!), averaged);
+    Array.from(a!).forEach((v, c) => expect(v).toBeCloseTo(b![c]!, 6));
+  });
+
+  it("follows the metadata: prediction.mirrorAverage, absent in older exports = the image alone", () => {
+    expect(predictOptionsOf({})).toEqual(alone);
+    expect(predictOptionsOf({ prediction: { mirrorAverage: true } })).toEqual(averaged);
+    expect(() => averageWithMirror(new Float32Array(10), new Float32Array(20))).toThrow(/as many probabilities/);
+  });
+
+  it('leaves no tensors behind', () => {
+    predictProbabilities(model, images, averaged);
+    const before = tf.memory().numTensors;
+    predictProbabilities(model, images, averaged);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -4,23 +4,25 @@ import { parsePipelineArgs, UsageError } from '../../../pipeline/cli-args.js';
 describe('parsePipelineArgs', () => {
   it('with no flags does the full job on both models', () => {
     const a = parsePipelineArgs([]);
-    expect(a).toMatchObject({ models: ['cnn', 'lenet5'], outDir: 'artifacts', seed: 42, resume: false, rbf: false, report: true, help: false });
+    expect(a).toMatchObject({ models: ['cnn', 'lenet5'], recipe: 'shop', outDir: 'artifacts', seed: 42, resume: false, rbf: false, report: true, help: false });
     expect(a.epochs).toBeUndefined();
     expect(a.limit).toBeUndefined();
   });
 
   it('--quick is a small 1-epoch run into .cache/quick', () => {
-    expect(parsePipelineArgs(['--quick'])).toMatchObject({ limit: 500, epochs: 1, outDir: '.cache/quick' });
+    expect(parsePipelineArgs(['--quick'])).toMatchObject({ limit: 500, epochs: 1, outDir: '.cache/quick', checkpointDir: '.cache/quick-checkpoints' });
+    expect(parsePipelineArgs([]).checkpointDir).toBe('.cache/checkpoints');
     expect(parsePipelineArgs(['--quick', '--out', 'x', '--epochs', '2'])).toMatchObject({ outDir: 'x', epochs: 2 });
   });
 
   it('reads every flag', () => {
-    const a = parsePipelineArgs(['--models', 'lenet5', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--rbf', '--no-report']);
-    expect(a).toEqual({ models: ['lenet5'], epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, rbf: true, report: false, help: false });
+    const a = parsePipelineArgs(['--models', 'lenet5', '--recipe', 'seed', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--rbf', '--no-report']);
+    expect(a).toEqual({ models: ['lenet5'], recipe: 'seed', epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, rbf: true, report: false, help: false });
   });
 
   it.each([
     [['--models', 'resnet'], /--models takes cnn, lenet5/],
+    [['--recipe', 'fancy'], /--recipe takes seed or shop; "fancy" is not one of them/],
     [['--epochs', '0'], /--epochs must be a positive whole number, got "0"/],
     [['--batch-size', 'big'], /--batch-size must be a positive whole number/],
     [['--seed=-1'], /--seed must be a whole number/],

@@ -97,3 +97,34 @@ describe('parseModelMetadata', () => {
     expect(message).toContain('; and 88 more problems.');
   });
 });
+
+describe('parseModelMetadata: the shop recipe fields', () => {
+  const shop = (m: Record<string, any>) => {
+    m.training.recipe = 'shop';
+    m.training.augmentation = { mirrorProbability: 0.5, scaleMin: 0.75 };
+    m.prediction = { mirrorAverage: true, why: 'chosen on validation' };
+    m.metrics.robustness = [{ change: 'none', description: 'as they are', accuracy: 0.9, mirrorAveragedAccuracy: 0.91 }];
+    m.metrics.shopPhotos = {
+      overall: { count: 36, top1: 0.5, top3: 0.7 },
+      mirrorAveraged: { count: 36, top1: 0.6, top3: 0.8 },
+      perClass: [{ classIndex: 0, count: 10, top1: 0.9, top3: 1 }],
+    };
+  };
+
+  it('accepts recipe, augmentation, prediction mode, robustness and shop photos', () => {
+    const json = edited(shop);
+    expect(parseModelMetadata(json, WHERE)).toEqual(json);
+  });
+
+  it.each([
+    [(m: Record<string, any>) => (m.training.recipe = 'fancy'), /training.recipe must be one of "seed", "shop" \(got "fancy"\)/],
+    [(m: Record<string, any>) => (m.prediction.mirrorAverage = 'yes'), /prediction.mirrorAverage must be true or false/],
+    [(m: Record<string, any>) => (m.metrics.robustness[0].accuracy = 1.5), /metrics.robustness\[0\].accuracy must be a number between 0 and 1/],
+    [(m: Record<string, any>) => delete m.metrics.robustness[0].mirrorAveragedAccuracy, /metrics.robustness\[0\].mirrorAveragedAccuracy is missing/],
+    [(m: Record<string, any>) => (m.metrics.shopPhotos.perClass[0].classIndex = 12), /metrics.shopPhotos.perClass\[0\].classIndex must be/],
+    [(m: Record<string, any>) => (m.metrics.shopPhotos.overall.top3 = -1), /metrics.shopPhotos.overall.top3 must be/],
+    [(m: Record<string, any>) => (m.training.augmentation.mirror = [1]), /training.augmentation.mirror must be a number, a string or a boolean/],
+  ])('refuses a bad shop field, naming it (%#)', (edit, message) => {
+    expect(problemsOf(edited((m) => (shop(m), edit(m))))).toMatch(message);
+  });
+});
