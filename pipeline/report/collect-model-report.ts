@@ -1,13 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadFashionModel } from '../../core/model-loader.js';
+import { join } from 'node:path';
+import { predictOptionsOf } from '../../core/predict.js';
 import { predictAll } from '../eval/predict-all.js';
-import { productPhotoAccuracy, type ProductPhotoSet } from '../eval/product-photo-accuracy.js';
+import type { ProductPhotoSet } from '../eval/product-photo-accuracy.js';
 import { countModelParams, summarizeModel } from '../models/model-summary.js';
+import { robustnessOf, shopPhotosOf, type ReportChecks } from './check-model.js';
 import { confidentMistakes } from './confident-mistakes.js';
 import type { ExportedModel } from './find-exported-models.js';
 import { firstPredictions } from './first-predictions.js';
-import type { ModelReport } from './report-types.js';
+import type { CheckedModel, ModelReport } from './report-types.js';
+import { roundTripAccuracy } from './round-trip-accuracy.js';
+import { withExportedModel } from './with-exported-model.js';
 
 /** Bytes of the weight shards model.json names. */
 function shardBytes(dir: string): number {
@@ -16,27 +19,37 @@ function shardBytes(dir: string): number {
 }
 
 /**
- * What the report shows about one exported model. The model is loaded through core's
- * loadFashionModel (the extension's path) with the weights it ships, then run on the test set
- * (photos.original) and on its product-photo conversions for the galleries and the robustness figures; training
- * figures come from its metadata.
+ * What the report shows about one shipped model. The model is loaded through core's
+ * loadFashionModel (the extension's path) with the weights it ships and run the way its metadata
+ * says it is meant to be run (predictOptionsOf: alone or mirror-averaged) on the test images
+ * (photos.original) and their round-trip conversions, for the galleries and the round trip; then
+ * checked on the robustness suite and the real photos (checkedModel). Training figures come from
+ * its metadata.
  */
-export async function collectModelReport(exported: ExportedModel, photos: ProductPhotoSet): Promise<ModelReport> {
+export async function collectModelReport(exported: ExportedModel, photos: ProductPhotoSet, checks: ReportChecks): Promise<ModelReport> {
   const { dir, metadata } = exported;
   const test = photos.original;
-  const { model } = await loadFashionModel(`file://${resolve(dir, 'model.json')}`, metadata, join(dir, 'metadata.json'));
-  try {
-    const probabilities = predictAll(model, test.images, test.count);
+  const options = predictOptionsOf(metadata);
+  return withExportedModel(exported, (model) => {
+    const probabilities = predictAll(model, test.images, test.count, options);
+    const converted = predictAll(model, photos.converted, test.count, options);
     return {
+      folder: exported.folder,
       metadata,
+      robustness: robustnessOf(model, metadata, checks),
+      shopPhotos: shopPhotosOf(model, metadata, checks),
       architecture: summarizeModel(model),
       params: countModelParams(model),
       shippedWeightBytes: shardBytes(dir),
       firstPredictions: firstPredictions(probabilities, test.labels, test.images, 10),
       confidentMistakes: confidentMistakes(probabilities, test.labels, test.images, 16),
-      productPhoto: productPhotoAccuracy(model, photos, probabilities),
+      roundTrip: roundTripAccuracy(photos, probabilities, converted),
     };
-  } finally {
-    model.dispose();
-  }
+  });
+}
+
+/** A comparison export (comparisons/<name>) checked on the robustness suite and the real photos, with its own weights and mode. */
+export async function collectCheckedModel(exported: ExportedModel, checks: ReportChecks): Promise<CheckedModel> {
+  const { folder, metadata } = exported;
+  return withExportedModel(exported, (model) => ({ folder, metadata, robustness: robustnessOf(model, metadata, checks), shopPhotos: shopPhotosOf(model, metadata, checks) }));
 }

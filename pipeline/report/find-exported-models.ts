@@ -10,14 +10,20 @@ export class NoExportedModelsError extends Error {
 
 /** An exported model folder and its validated metadata. */
 export interface ExportedModel {
-  /** <outDir>/models/<id>. */
+  /** <outDir>/models/<id> or <outDir>/comparisons/<name>. */
   dir: string;
+  /** The folder relative to the output root, e.g. 'models/cnn', 'comparisons/cnn-seed' (the report's label). */
+  folder: string;
   /** Its metadata.json, validated by core's schema. */
   metadata: ModelMetadata;
 }
 
-/** Every folder of `dir` with a metadata.json (hidden temporary folders skipped), validated, in MODEL_IDS order. */
-function readModelFolders(dir: string): ExportedModel[] {
+/**
+ * Every folder of <outDir>/<kind> with a metadata.json (hidden temporary folders skipped), validated,
+ * in MODEL_IDS order, then by folder name.
+ */
+function readModelFolders(outDir: string, kind: 'models' | 'comparisons'): ExportedModel[] {
+  const dir = join(outDir, kind);
   const names = existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.') && existsSync(join(dir, d, 'metadata.json'))) : [];
   const rank = (id: string) => (MODEL_IDS as readonly string[]).indexOf(id);
   return names
@@ -29,9 +35,9 @@ function readModelFolders(dir: string): ExportedModel[] {
       } catch (error) {
         throw new Error(`${path} is not valid JSON (${(error as Error).message}); export the model again with \`npm run pipeline\`.`);
       }
-      return { dir: join(dir, d), metadata: parseModelMetadata(json, path) };
+      return { dir: join(dir, d), folder: `${kind}/${d}`, metadata: parseModelMetadata(json, path) };
     })
-    .sort((a, b) => rank(a.metadata.id) - rank(b.metadata.id));
+    .sort((a, b) => rank(a.metadata.id) - rank(b.metadata.id) || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
 }
 
 /**
@@ -41,14 +47,17 @@ function readModelFolders(dir: string): ExportedModel[] {
  */
 export function findExportedModels(outDir: string): ExportedModel[] {
   const modelsDir = join(outDir, 'models');
-  const models = readModelFolders(modelsDir);
+  const models = readModelFolders(outDir, 'models');
   if (models.length === 0) {
     throw new NoExportedModelsError(`There are no exported models in ${modelsDir} (each needs a folder with model.json and metadata.json), so there is nothing to report on. Train and export them first with \`npm run pipeline\`, or pass --out with the folder a pipeline run wrote to.`);
   }
   return models;
 }
 
-/** The models trained only for comparison (`npm run pipeline -- --rbf`), under <outDir>/comparisons; none is fine. */
+/**
+ * The models trained only for comparison, under <outDir>/comparisons: the seed recipe's exports
+ * (`--recipe seed`, <id>-seed) and LeNet-5's RBF output (`--rbf`). None is fine.
+ */
 export function findComparisonModels(outDir: string): ExportedModel[] {
-  return readModelFolders(join(outDir, 'comparisons'));
+  return readModelFolders(outDir, 'comparisons');
 }

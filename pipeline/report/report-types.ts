@@ -1,6 +1,7 @@
 import type { TopKEntry } from '../../core/top-k.js';
-import type { ModelMetadata, QuantizationResult } from '../../core/types.js';
+import type { ModelMetadata, QuantizationResult, RobustnessResult, ShopPhotoMetrics } from '../../core/types.js';
 import type { ProductPhotoAccuracy } from '../eval/product-photo-accuracy.js';
+import type { ShopPhotoResult } from '../eval/shop-photos.js';
 import type { LayerSummary, ParamCounts } from '../models/model-summary.js';
 
 /** One test image shown in the report with what the model made of it. */
@@ -15,36 +16,92 @@ export interface GalleryItem {
   top: TopKEntry[];
 }
 
-/** Everything the report shows about one model. */
-export interface ModelReport {
-  /** The model's metadata.json (validated), exactly as on disk. */
+/**
+ * Where a figure comes from: 'metadata' when the pipeline recorded it in metadata.json (shown
+ * verbatim), 'report' when the export predates it and the report computed it itself.
+ */
+export type FigureSource = 'metadata' | 'report';
+
+/** A model's top-1 on the robustness suite (the test images under each named change). */
+export interface RobustnessReport {
+  source: FigureSource;
+  /** Test images the figures are on: the pipeline's test set (metadata), or the report's (computed). */
+  testImages: number;
+  /** One per suite change, 'none' first. */
+  results: RobustnessResult[];
+}
+
+/** A model's figures on the project's real product photos, and how it did on each. */
+export interface ShopPhotoReport {
+  /** 'metadata': `metrics` is metadata.metrics.shopPhotos verbatim; 'report': computed here. */
+  source: FigureSource;
+  metrics: ShopPhotoMetrics;
+  /** Each photo in labels.tsv order, predicted by the exported weights in the model's own mode. */
+  perPhoto: ShopPhotoResult[];
+  /** Set when metadata's figures differ from the photos' predictions now (the photos or weights changed since). */
+  disagreement?: string;
+}
+
+/** Any exported model (models/ or comparisons/) with what the report checks it on beyond the test set. */
+export interface CheckedModel {
+  /** The export's folder relative to the output root, e.g. 'models/cnn' or 'comparisons/cnn-seed'. */
+  folder: string;
+  /** Its metadata.json (validated), exactly as on disk. */
   metadata: ModelMetadata;
+  robustness: RobustnessReport;
+  shopPhotos: ShopPhotoReport;
+}
+
+/** Everything the report shows about one shipped model (models/<id>). */
+export interface ModelReport extends CheckedModel {
   /** One row per layer, as Keras' summary. */
   architecture: LayerSummary[];
   /** Parameter totals. */
   params: ParamCounts;
   /** Bytes of the shipped weight shards on disk. */
   shippedWeightBytes: number;
-  /** The first test images with their top-3 (the seed's last cells, as pictures). */
+  /** The first test images with their top-3 (the seed's last cells, as pictures), in the model's own mode. */
   firstPredictions: GalleryItem[];
-  /** The test images the model got wrong with the highest confidence, most confident first. */
+  /** The test images the model got wrong with the highest confidence, most confident first (own mode). */
   confidentMistakes: GalleryItem[];
-  /** Accuracy of the shipped model on the test images and on them as product photos. */
-  productPhoto: ProductPhotoAccuracy;
+  /** The conversion's round trip: accuracy on the test images and on them rendered as photos and converted back (own mode). */
+  roundTrip: ProductPhotoAccuracy;
 }
 
-/** One model's entry in metrics.json: its metadata verbatim plus the figures only the report computes. */
-export interface ModelMetrics {
+/** One photo's result in metrics.json (the pictures are in index.html). */
+export interface ShopPhotoResultMetrics {
+  /** Path relative to tests/fixtures/shop-photos. */
+  file: string;
+  /** The right class index. */
+  label: number;
+  /** The three most probable classes in the model's own mode. */
+  top3: TopKEntry[];
+  correctTop1: boolean;
+  correctTop3: boolean;
+}
+
+/** What metrics.json holds for every exported model, shipped or comparison. */
+export interface CheckedModelMetrics {
+  /** The export's folder relative to the output root. */
+  folder: string;
   /** metadata.json of the model, verbatim (tests check it is identical). */
   metadata: ModelMetadata;
+  /** The robustness suite: metadata.metrics.robustness verbatim when present (source 'metadata'). */
+  robustness: RobustnessReport;
+  /** The real photos: metrics are metadata.metrics.shopPhotos verbatim when present; perPhoto always computed. */
+  shopPhotos: Omit<ShopPhotoReport, 'perPhoto'> & { perPhoto: ShopPhotoResultMetrics[] };
+}
+
+/** One shipped model's entry in metrics.json: the checks plus the figures only the report computes. */
+export interface ModelMetrics extends CheckedModelMetrics {
   /** The weight dtype shipped in models/<id>/ (metadata.weights.dtype). */
   shippedDtype: ModelMetadata['weights']['dtype'];
   /** Bytes of the shipped weight shards. */
   shippedWeightBytes: number;
   /** Every exported weight variant, as metadata.weights.variants records them ([] before quantization). */
   quantization: QuantizationResult[];
-  /** Accuracy on the test images beside the same images as product photos (shipped weights). */
-  productPhoto: Omit<ProductPhotoAccuracy, 'perStyle'> & { perStyle: { scale: number; count: number; accuracy: number }[] };
+  /** The conversion's round trip: test images beside the same images rendered as photos and converted back (own mode). */
+  roundTrip: Omit<ProductPhotoAccuracy, 'perStyle'> & { perStyle: { scale: number; count: number; accuracy: number }[] };
   /** Parameter totals. */
   params: ParamCounts;
   /** The architecture table. */
@@ -59,10 +116,10 @@ export interface ModelMetrics {
 export interface ReportMetrics {
   /** ISO 8601 time the report was written. */
   generatedAt: string;
-  /** Test images the report's own figures (galleries, product photos) were computed on. */
+  /** Test images the report's own figures (galleries, round trip, any suite it computed) were computed on. */
   testImages: number;
-  /** One entry per exported model, in MODEL_IDS order. */
+  /** One entry per shipped model (models/), in MODEL_IDS order. */
   models: ModelMetrics[];
-  /** metadata.json of each model trained only for comparison (LeNet-5's RBF output, --rbf), verbatim; [] without. */
-  comparisons: ModelMetadata[];
+  /** One entry per export trained only for comparison (comparisons/: the seed recipe, LeNet-5's RBF output); [] without. */
+  comparisons: CheckedModelMetrics[];
 }

@@ -5,16 +5,23 @@ import type { ImageSet } from '../data/image-set.js';
 import { takeFirst } from '../data/take-first.js';
 import { convertAsProductPhotos, type ProductPhotoSet } from '../eval/product-photo-accuracy.js';
 import { renderProductPhoto } from '../eval/render-product-photo.js';
+import { loadShopPhotos, SHOP_PHOTOS_DIR } from '../eval/shop-photos.js';
 import { writeDirAtomically } from '../export/write-dir-atomically.js';
 import { buildMetricsJson } from './build-metrics-json.js';
-import { collectModelReport } from './collect-model-report.js';
+import { reportChecks } from './check-model.js';
+import { collectCheckedModel, collectModelReport } from './collect-model-report.js';
 import { findComparisonModels, findExportedModels } from './find-exported-models.js';
 import type { RenderedChart } from './html/render-chart.js';
-import type { ProductPhotoExample } from './html/render-product-photos.js';
 import { renderPage } from './html/render-page.js';
+import type { RoundTripExample } from './html/render-round-trip.js';
+import { loadPhotoThumbnails } from './load-photo-thumbnails.js';
+import { predictionModeName } from './model-label.js';
 import { lenet5OutputComparison } from './output-comparison.js';
+import { ownPhotos } from './own-mode.js';
+import { recipePairs } from './recipe-pairs.js';
 import { renderChartSvg } from './render-chart-svg.js';
 import { reportCharts } from './report-charts.js';
+import type { CheckedModel } from './report-types.js';
 
 /** What writeReport needs besides the output folder. */
 export interface WriteReportOptions {
@@ -24,6 +31,8 @@ export interface WriteReportOptions {
   dataDir?: string;
   /** Use only the first n test images for the report's own figures (tests keep runs short). */
   testLimit?: number;
+  /** The real product photos' folder (labels.tsv and the photos; default tests/fixtures/shop-photos). */
+  shopPhotosDir?: string;
   /** Progress lines. */
   log?: (line: string) => void;
 }
@@ -38,8 +47,8 @@ export interface WrittenReport {
   charts: string[];
 }
 
-/** A few test images through the product-photo round trip, one per style. */
-function photoExamples(photos: ProductPhotoSet): ProductPhotoExample[] {
+/** A few test images through the conversion's round trip, one per style. */
+function roundTripExamples(photos: ProductPhotoSet): RoundTripExample[] {
   const { original, converted, styles } = photos;
   return Array.from({ length: Math.min(styles.length, original.count) }, (_, i) => {
     const pixels = original.images.slice(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS);
@@ -47,20 +56,32 @@ function photoExamples(photos: ProductPhotoSet): ProductPhotoExample[] {
   });
 }
 
+/** One progress line for an export's checks. */
+function checksLine(m: CheckedModel): string {
+  const photos = ownPhotos(m.shopPhotos.metrics, m.metadata);
+  const computed = m.robustness.source === 'report' ? ' (suite computed: metadata.json predates it)' : '';
+  return `Report: ${m.folder} (${predictionModeName(m.metadata)}): real photos top-1 ${Math.round(photos.top1 * photos.count)}/${photos.count}, top-3 ${Math.round(photos.top3 * photos.count)}/${photos.count}${computed}`;
+}
+
 /**
  * Writes <outDir>/report/{index.html, metrics.json, <chart>.svg} from the exported models in
- * <outDir>/models (their metadata and their shipped weights), the metadata of the comparison models in
- * <outDir>/comparisons (if any) and the Fashion-MNIST test set,
- * without training anything. index.html is one self-contained page (inline SVG charts, pictures as
+ * <outDir>/models (their metadata and their shipped weights), the comparison exports in
+ * <outDir>/comparisons (if any: the seed recipe, LeNet-5's RBF output), the project's real product
+ * photos and the Fashion-MNIST test set, without training anything. Every export is run as its
+ * metadata says it is meant to be (alone or mirror-averaged); its robustness-suite and real-photo
+ * figures are read from its metadata.json, or computed here for an older export without them. index.html is one self-contained page (inline SVG charts, pictures as
  * data URIs, no scripts or fonts) that opens from disk. The folder is replaced atomically.
  * Throws a sentence saying what to run when there are no exported models.
  */
 export async function writeReport(outDir: string, opts: WriteReportOptions = {}): Promise<WrittenReport> {
   const log = opts.log ?? (() => {});
   const exported = findExportedModels(outDir);
-  const comparisons = findComparisonModels(outDir).map((m) => m.metadata);
+  const comparisonExports = findComparisonModels(outDir);
   const data = opts.data ?? (await loadFashionMnist({ dataDir: opts.dataDir }));
   const test = opts.testLimit ? takeFirst(data.test, opts.testLimit) : data.test;
+  const shopPhotosDir = opts.shopPhotosDir ?? SHOP_PHOTOS_DIR;
+  const shopPhotos = await loadShopPhotos(shopPhotosDir);
+  const checks = reportChecks(test, shopPhotos);
 
   let started = performance.now();
   const photos = convertAsProductPhotos(test);
@@ -68,19 +89,28 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const models = [];
   for (const model of exported) {
     started = performance.now();
-    const report = await collectModelReport(model, photos);
-    const p = report.productPhoto;
-    log(`Report: ${model.metadata.id} (${model.metadata.weights.dtype}) ${(p.originalAccuracy * 100).toFixed(2)}% on test images, ${(p.productPhotoAccuracy * 100).toFixed(2)}% on product photos (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const report = await collectModelReport(model, photos, checks);
+    const p = report.roundTrip;
+    log(`Report: ${report.folder} (${model.metadata.weights.dtype}, ${predictionModeName(model.metadata)}) ${(p.originalAccuracy * 100).toFixed(2)}% on test images, ${(p.productPhotoAccuracy * 100).toFixed(2)}% after the conversion's round trip (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    log(checksLine(report));
     models.push(report);
   }
+  const comparisons: CheckedModel[] = [];
+  for (const model of comparisonExports) {
+    const checked = await collectCheckedModel(model, checks);
+    log(checksLine(checked));
+    comparisons.push(checked);
+  }
 
-  const outputComparison = lenet5OutputComparison(exported.map((m) => m.metadata), comparisons);
+  const pairs = recipePairs(models as CheckedModel[], comparisons);
+  const outputComparison = lenet5OutputComparison(models, comparisons);
   const charts = new Map<string, RenderedChart>();
-  for (const chart of reportCharts(models, outputComparison)) charts.set(chart.name, { caption: chart.caption, svg: await renderChartSvg(chart.spec, chart.name) });
+  for (const chart of reportCharts(models, comparisons, outputComparison)) charts.set(chart.name, { caption: chart.caption, svg: await renderChartSvg(chart.spec, chart.name) });
+  const thumbnails = await loadPhotoThumbnails(shopPhotos.map((p) => p.file), shopPhotosDir);
   const generatedAt = new Date().toISOString();
   const sha = data.sha256?.['t10k-images-idx3-ubyte'];
-  const datasetNote = `The report's own figures (galleries, product photos) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
-  const html = renderPage({ models, outputComparison, charts, examples: photoExamples(photos), generatedAt, datasetNote });
+  const datasetNote = `The report's own figures (galleries, the conversion's round trip, any suite figures it computes) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
+  const html = renderPage({ models, comparisons, recipePairs: pairs, outputComparison, charts, thumbnails, examples: roundTripExamples(photos), generatedAt, datasetNote });
   const metrics = buildMetricsJson(models, generatedAt, test.count, comparisons);
 
   const dir = join(outDir, 'report');

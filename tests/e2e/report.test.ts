@@ -1,7 +1,9 @@
 /**
  * The committed training report (artifacts/report) rendered in real headless Chromium from disk:
- * every chart is there and drawn, every picture decodes, nothing is fetched from the network,
- * and metrics.json agrees with each exported model's metadata.json (and each comparison export's, from --rbf). Needs nothing from the e2e
+ * every chart is there and drawn, every picture decodes (test images, the real photos and the
+ * inputs the models saw), nothing is fetched from the network, the sections come in order, and
+ * metrics.json agrees with each exported model's metadata.json and each comparison export's
+ * (seed recipe, --rbf), the robustness suite and real-photo figures verbatim. Needs nothing from the e2e
  * global setup: it launches Debian's Chromium itself. REPORT_ARTIFACTS_DIR points it at another
  * output root (a `--out` folder of the pipeline) instead of artifacts/.
  */
@@ -12,6 +14,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModelMetadata } from '../../core/metadata/parse-model-metadata.js';
 import type { ReportMetrics } from '../../pipeline/report/report-types.js';
+
+/** Exported model folders under `dir` (each with a metadata.json), sorted. */
+const exportFolders = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.') && existsSync(join(dir, d, 'metadata.json'))).sort() : []);
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTIFACTS = resolve(ROOT, process.env.REPORT_ARTIFACTS_DIR ?? 'artifacts');
@@ -52,10 +57,12 @@ describe.skipIf(!present)('the training report in Chromium', () => {
 
   it('draws every chart: one inline figure per .svg file, each with visible data marks', async () => {
     const svgFiles = readdirSync(REPORT).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)).sort();
-    const expected = ['comparison-validation-accuracy', ...metrics!.models.flatMap((m) => ['training-curves', 'confusion-matrix', 'per-class-accuracy'].map((c) => `${m.metadata.id}-${c}`))];
+    const expected = ['comparison-validation-accuracy', 'robustness-suite', 'shop-photos-accuracy', ...metrics!.models.flatMap((m) => ['training-curves', 'confusion-matrix', 'per-class-accuracy'].map((c) => `${m.metadata.id}-${c}`))];
     if (metrics!.models.some((m) => m.quantization.length > 0)) expected.push('comparison-weight-variants');
-    const rbfCompared = metrics!.comparisons.some((c) => c.id === 'lenet5') && metrics!.models.some((m) => m.metadata.id === 'lenet5');
+    const rbfCompared = metrics!.comparisons.some((c) => c.metadata.training.loss === 'euclidean-rbf') && [...metrics!.models, ...metrics!.comparisons].some((m) => m.metadata.id === 'lenet5' && m.metadata.training.loss !== 'euclidean-rbf');
     if (rbfCompared) expected.push('lenet5-outputs-validation-accuracy', 'lenet5-outputs-per-class-accuracy');
+    // The two recipes side by side for each architecture with both models/<id> and comparisons/<id>-seed.
+    for (const m of metrics!.models) if (metrics!.comparisons.some((c) => c.folder === `comparisons/${m.metadata.id}-seed`)) expected.push(`recipes-${m.metadata.id}`);
     expect(svgFiles).toEqual(expected.sort());
 
     const charts: ChartInfo[] = await page.$$eval('figure.chart', (figures) =>
@@ -87,36 +94,67 @@ describe.skipIf(!present)('the training report in Chromium', () => {
     }
     const samples = await page.$$eval('figure.sample img', (imgs) => imgs.map((img) => [img.naturalWidth, img.naturalHeight]));
     expect(samples.every(([w, h]) => w === 28 && h === 28)).toBe(true);
+    // Each real photo: a thumbnail and the 28x28 input the models saw.
+    const photos = metrics!.models[0]!.shopPhotos.perPhoto.length;
+    expect(photos).toBeGreaterThan(0);
+    const inputs = await page.$$eval('img.input', (imgs) => imgs.map((img) => [img.naturalWidth, img.naturalHeight]));
+    expect(inputs).toHaveLength(photos);
+    expect(inputs.every(([w, h]) => w === 28 && h === 28)).toBe(true);
+    const thumbs = await page.$$eval('img.thumb', (imgs) => imgs.map((img) => Math.max(img.naturalWidth, img.naturalHeight)));
+    expect(thumbs).toHaveLength(photos);
+    expect(thumbs.every((edge) => edge > 16 && edge <= 96)).toBe(true);
     expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 
-  it('agrees with each model\'s metadata.json, and the page shows those figures', async () => {
-    const exported = readdirSync(join(ARTIFACTS, 'models')).filter((d) => !d.startsWith('.') && existsSync(join(ARTIFACTS, 'models', d, 'metadata.json')));
-    expect(metrics!.models.map((m) => m.metadata.id).sort()).toEqual(exported.sort());
+  it('puts the suite and the real photos before the conversion\'s round trip, and names it for what it is', async () => {
+    const sections = await page.$$eval('main > section', (all) => all.map((s) => s.id));
+    const at = (id: string) => sections.indexOf(id);
+    expect(at('comparison')).toBe(0);
+    expect(at('robustness')).toBe(1);
+    expect(at('shop-photos')).toBe(2);
+    expect(at('round-trip')).toBeGreaterThan(at('shop-photos'));
+    if (sections.includes('recipes')) expect(at('recipes')).toBe(3);
+    expect(await page.locator('#round-trip h2').innerText()).toBe("The conversion's round trip (test images, not real photos)");
+    expect(await page.locator('#shop-photos').innerText()).toContain('not a target');
+  });
+
+  it('agrees with each model\'s and each comparison\'s metadata.json, and the page shows those figures', async () => {
     const text = await page.locator('body').innerText();
-    for (const m of metrics!.models) {
-      const path = join(ARTIFACTS, 'models', m.metadata.id, 'metadata.json');
+    const robustnessTable = await page.locator('table.robustness').innerText();
+    const checkAgainstDisk = (m: ReportMetrics['comparisons'][number], dir: string) => {
+      const path = join(dir, 'metadata.json');
       const onDisk = parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
       expect(m.metadata, `${path} matches metrics.json`).toEqual(onDisk);
+      expect(text).toContain(onDisk.displayName);
+      // The suite and the photos: verbatim from metadata.json where it records them.
+      if (onDisk.metrics.robustness) expect(m.robustness).toMatchObject({ source: 'metadata', results: onDisk.metrics.robustness });
+      else expect(m.robustness.source).toBe('report');
+      if (onDisk.metrics.shopPhotos) expect(m.shopPhotos).toMatchObject({ source: 'metadata', metrics: onDisk.metrics.shopPhotos });
+      else expect(m.shopPhotos.source).toBe('report');
+      expect(m.robustness.results.length).toBeGreaterThan(1);
+      const mirrored = onDisk.prediction?.mirrorAverage ?? false;
+      for (const r of m.robustness.results) expect(robustnessTable).toContain(`${((mirrored ? r.mirrorAveragedAccuracy : r.accuracy) * 100).toFixed(1)}%`);
+      expect(m.shopPhotos.perPhoto).toHaveLength(m.shopPhotos.metrics.overall.count);
+      const own = mirrored ? m.shopPhotos.metrics.mirrorAveraged : m.shopPhotos.metrics.overall;
+      expect(m.shopPhotos.perPhoto.filter((p) => p.correctTop1)).toHaveLength(Math.round(own.top1 * own.count));
+      return onDisk;
+    };
+    const exported = exportFolders(join(ARTIFACTS, 'models'));
+    expect(metrics!.models.map((m) => m.metadata.id).sort()).toEqual(exported);
+    for (const m of metrics!.models) {
+      expect(m.folder).toBe(`models/${m.metadata.id}`);
+      const onDisk = checkAgainstDisk(m, join(ARTIFACTS, m.folder));
       expect(m.quantization).toEqual(onDisk.weights.variants ?? []);
       expect(m.shippedDtype).toBe(onDisk.weights.dtype);
       const shipped = onDisk.weights.variants?.find((v) => v.dtype === onDisk.weights.dtype);
       if (shipped) expect(m.shippedWeightBytes).toBe(shipped.weightBytes);
       expect(text).toContain(`${(onDisk.metrics.testAccuracy * 100).toFixed(2)}%`);
-      expect(text).toContain(onDisk.displayName);
       expect(text).toContain(onDisk.trainableParams.toLocaleString('en-US'));
     }
-    // The comparison exports (--rbf): metrics.json holds their metadata verbatim, the page their figures.
-    const comparisonsDir = join(ARTIFACTS, 'comparisons');
-    const compared = existsSync(comparisonsDir) ? readdirSync(comparisonsDir).filter((d) => !d.startsWith('.') && existsSync(join(comparisonsDir, d, 'metadata.json'))) : [];
-    expect(metrics!.comparisons).toHaveLength(compared.length);
-    for (const name of compared) {
-      const path = join(comparisonsDir, name, 'metadata.json');
-      const onDisk = parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
-      expect(metrics!.comparisons, `${path} is in metrics.json`).toContainEqual(onDisk);
-      expect(text).toContain(onDisk.displayName);
-      expect(text).toContain(`${(onDisk.metrics.testAccuracy * 100).toFixed(2)}%`);
-    }
+    // The comparison exports (seed recipe, --rbf): checked the same way.
+    const compared = exportFolders(join(ARTIFACTS, 'comparisons'));
+    expect(metrics!.comparisons.map((c) => c.folder).sort()).toEqual(compared.map((d) => `comparisons/${d}`));
+    for (const c of metrics!.comparisons) checkAgainstDisk(c, join(ARTIFACTS, c.folder));
   });
 });

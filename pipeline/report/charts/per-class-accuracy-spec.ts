@@ -29,7 +29,7 @@ export function perClassAccuracySpec(series: Readonly<Record<string, readonly nu
     $schema: VEGA_LITE_SCHEMA,
     config: CHART_CONFIG,
     width: 360,
-    height: { step: 10 * inputs.length + 6 },
+    height: { step: 10 * inputs.length + 6, for: 'position' },
     data: { values: classAccuracyRows(series) },
     encoding: {
       y,

@@ -42,4 +42,29 @@ figure.chart figcaption { font-size: 13px; }
 .photo-examples { display: flex; flex-wrap: wrap; gap: 20px; margin: 8px 0 16px; }
 .photo-row { display: flex; align-items: center; gap: 6px; }
 .photo-example figcaption { font-size: 12px; }
+h4 { font-size: 15px; margin: 16px 0 6px; }
+th small { font-weight: normal; }
+th.group { text-align: center; border-bottom: 1px solid var(--rule); }
+td.own { background: #eef6ff; font-weight: 600; }
+table.robustness td, table.shop-photos td { white-space: nowrap; }
+table.shop-photos { font-size: 13px; }
+table.shop-photos th, table.shop-photos td { padding: 4px 7px; }
+dl.modes { font-size: 14px; margin: 4px 0; }
+dl.modes dd { margin: 0 0 6px 24px; color: var(--muted); }
+table.photo-results { font-size: 12px; }
+table.photo-results th[scope="row"] { font-weight: normal; min-width: 190px; }
+.pictures { display: flex; gap: 6px; align-items: center; margin-bottom: 2px; }
+.pictures img.thumb { border: 1px solid var(--rule); background: #fff; }
+.pictures img.input { image-rendering: pixelated; background: #000; }
+td.guesses ol { margin: 0; padding-left: 18px; }
+td.guesses li { white-space: nowrap; }
+td.guesses li.right { color: var(--good); font-weight: 600; }
+td.guesses li.wrong { color: var(--bad); font-weight: 600; }
+td.guesses .p, .key { color: var(--muted); }
+td.top1, .key.top1 { background: #e9f7ee; }
+td.top3, .key.top3 { background: #fff6e0; }
+td.miss, .key.miss { background: #fdecec; }
+.key { padding: 1px 6px; border-radius: 3px; color: var(--ink); margin-right: 6px; }
+details > summary { cursor: pointer; margin: 12px 0 6px; font-weight: 600; }
+table.recipes td small { color: var(--muted); }
 `;

@@ -1,4 +1,6 @@
 import type { WeightDtype } from '../../../core/types.js';
+import { predictionModeName } from '../model-label.js';
+import { ownAccuracy, ownPhotos } from '../own-mode.js';
 import type { ModelReport } from '../report-types.js';
 import { secondsPerEpoch } from '../seconds-per-epoch.js';
 import { escapeHtml } from './escape-html.js';
@@ -15,10 +17,24 @@ function dtypeCell(m: ModelReport, dtype: WeightDtype): string {
   return '<td class="none">—</td>';
 }
 
+/** The worst suite change in the model's own mode ('none' left out), with its id. */
+function worstChange(m: ModelReport): string {
+  const changed = m.robustness.results.filter((r) => r.change !== 'none');
+  if (changed.length === 0) return '<td class="none">—</td>';
+  const worst = changed.reduce((a, b) => (ownAccuracy(b, m.metadata) < ownAccuracy(a, m.metadata) ? b : a));
+  return `<td class="num">${percent(ownAccuracy(worst, m.metadata), 1)}<br><small>${escapeHtml(worst.change)}</small></td>`;
+}
+
+/** Real photos right at top-1 and top-3, in the model's own mode. */
+function realPhotos(m: ModelReport): string {
+  const a = ownPhotos(m.shopPhotos.metrics, m.metadata);
+  return `<td class="num">${percent(a.top1, 1)}<br><small>top-3 ${percent(a.top3, 1)}</small></td>`;
+}
+
 /**
  * One row per model: test accuracy and loss (float32, as trained), validation accuracy,
  * trainable parameters, weight size (and accuracy) per dtype with the shipped one marked, time per
- * epoch, training throughput, and accuracy on product photos.
+ * epoch, training throughput, how it is run, its worst robustness-suite change and the real photos.
  */
 export function renderComparisonTable(models: readonly ModelReport[]): string {
   const rows = models.map((m) => {
@@ -27,10 +43,10 @@ export function renderComparisonTable(models: readonly ModelReport[]): string {
 <td class="num">${percent(m.metadata.metrics.testAccuracy)}</td><td class="num">${m.metadata.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metadata.metrics.validationAccuracy)}</td>
 <td class="num">${integer(m.metadata.trainableParams)}</td>${DTYPES.map((d) => dtypeCell(m, d)).join('')}
 <td class="num">${secondsPerEpoch(t).toFixed(1)}</td><td class="num">${integer(t.samplesPerSecond)}</td>
-<td class="num">${percent(m.productPhoto.productPhotoAccuracy)}</td></tr>`;
+<td>${escapeHtml(predictionModeName(m.metadata))}</td>${worstChange(m)}${realPhotos(m)}</tr>`;
   });
   return `<table class="comparison">
-<thead><tr><th>Model</th><th class="num">Test accuracy</th><th class="num">Test loss</th><th class="num">Validation accuracy</th><th class="num">Trainable params</th>${DTYPES.map((d) => `<th>${d} weights<br><small>size, test accuracy</small></th>`).join('')}<th class="num">Seconds per epoch</th><th class="num">Samples/s</th><th class="num">Product photos</th></tr></thead>
+<thead><tr><th>Model</th><th class="num">Test accuracy</th><th class="num">Test loss</th><th class="num">Validation accuracy</th><th class="num">Trainable params</th>${DTYPES.map((d) => `<th>${d} weights<br><small>size, test accuracy</small></th>`).join('')}<th class="num">Seconds per epoch</th><th class="num">Samples/s</th><th>Runs</th><th class="num"><a href="#robustness">Suite</a>, worst change</th><th class="num"><a href="#shop-photos">Real photos</a> top-1</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

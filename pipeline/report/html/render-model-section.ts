@@ -1,3 +1,5 @@
+import { predictionModeName } from '../model-label.js';
+import { recipeOf } from '../output-comparison.js';
 import { modelChartNames } from '../report-charts.js';
 import type { ModelReport } from '../report-types.js';
 import { escapeHtml } from './escape-html.js';
@@ -13,12 +15,15 @@ function renderTrainingFacts(m: ModelReport): string {
   const { name, ...settings } = t.optimizer;
   const optimizer = `${name} (${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')})`;
   const facts: [string, string][] = [
+    ['Folder', m.folder],
+    ['Recipe', `${recipeOf(m.metadata)}${t.augmentation ? `, augmented (${Object.entries(t.augmentation).map(([k, v]) => `${k} ${v}`).join(', ')})` : ', no augmentation'}`],
+    ['Prediction', `${predictionModeName(m.metadata)}${m.metadata.prediction?.why ? `: ${m.metadata.prediction.why}` : ''}`],
     ['Epochs, batch', `${t.epochs}, ${t.batchSize}`],
     ['Optimizer', optimizer],
     ['Seed', String(t.seed)],
     ['Backend', `${t.backend}${t.tensorflowVersion ? ` (TensorFlow ${t.tensorflowVersion})` : ''}`],
     ['Training time', `${t.seconds.toFixed(1)} s, ${integer(t.samplesPerSecond)} samples/s`],
-    ['Test accuracy, loss', `${percent(m.metadata.metrics.testAccuracy)}, ${m.metadata.metrics.testLoss.toFixed(4)} (float32, as trained)`],
+    ['Test accuracy, loss', `${percent(m.metadata.metrics.testAccuracy)}, ${m.metadata.metrics.testLoss.toFixed(4)} (float32 as trained, ${predictionModeName(m.metadata)})`],
     ['Exported', `${m.metadata.createdAt} from commit ${m.metadata.gitCommit}`],
   ];
   if (t.notes) facts.push(['Notes', t.notes]);
@@ -33,7 +38,8 @@ function renderTrainingFacts(m: ModelReport): string {
 export function renderModelSection(m: ModelReport, charts: ReadonlyMap<string, RenderedChart>): string {
   const id = m.metadata.id;
   const names = modelChartNames(id);
-  const count = m.productPhoto.count.toLocaleString('en-US');
+  const count = m.roundTrip.count.toLocaleString('en-US');
+  const mode = m.metadata.prediction?.mirrorAverage ? ', each image averaged with its mirror as the model is meant to be run' : ', each image alone as the model is meant to be run';
   return `<section class="model" id="model-${escapeHtml(id)}">
 <h2>${escapeHtml(m.metadata.displayName)} <small>(${escapeHtml(id)})</small></h2>
 ${renderTrainingFacts(m)}
@@ -50,10 +56,10 @@ ${renderChart(names.perClassAccuracy, charts)}</div>
 <h3>Weights</h3>
 ${renderWeightsTable(m)}
 <h3>The first 10 test images</h3>
-<p class="note">Top-3 of the shipped ${escapeHtml(m.metadata.weights.dtype)} model, as the seed's notebook prints them.</p>
+<p class="note">Top-3 of the shipped ${escapeHtml(m.metadata.weights.dtype)} model${mode}, as the seed's notebook prints them.</p>
 ${renderGallery(m.firstPredictions, 'predictions')}
 <h3>Most confident mistakes</h3>
-<p class="note">The ${m.confidentMistakes.length} test images (of ${count}) the shipped model got wrong with the highest probability.</p>
+<p class="note">The ${m.confidentMistakes.length} test images (of ${count}) the shipped model got wrong with the highest probability${mode}.</p>
 ${renderGallery(m.confidentMistakes, 'mistakes')}
 </section>`;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/f
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
 import { quantizeAndChoose } from '../../../../pipeline/export/quantize-and-choose.js';
 import { NoExportedModelsError } from '../../../../pipeline/report/find-exported-models.js';
+import type { ModelMetadata } from '../../../../core/types.js';
+import { parseShopPhotoLabels, SHOP_PHOTOS_DIR } from '../../../../pipeline/eval/shop-photos.js';
 import type { ReportMetrics } from '../../../../pipeline/report/report-types.js';
 import { writeReport } from '../../../../pipeline/report/write-report.js';
 import { quickExport } from '../export/quantize-fixtures.js';
@@ -28,24 +30,47 @@ describe('writeReport on a real quick export', () => {
     expect(written.indexPath).toBe(join(out, 'report', 'index.html'));
     const files = readdirSync(join(out, 'report')).sort();
     expect(files).toEqual(['index.html', 'metrics.json', ...written.charts.map((c) => `${c}.svg`)].sort());
-    // The pipeline quantizes every export: 3 charts per model, the validation and the weight-variant comparisons.
+    // The pipeline quantizes every export: 3 charts per model, the validation and the weight-variant
+    // comparisons, the robustness suite and the real photos across exports (no comparisons here).
     expect(written.charts.sort()).toEqual([
       'cnn-confusion-matrix', 'cnn-per-class-accuracy', 'cnn-training-curves', 'comparison-validation-accuracy', 'comparison-weight-variants',
-      'lenet5-confusion-matrix', 'lenet5-per-class-accuracy', 'lenet5-training-curves',
+      'lenet5-confusion-matrix', 'lenet5-per-class-accuracy', 'lenet5-training-curves', 'robustness-suite', 'shop-photos-accuracy',
     ]);
-    expect(lines.join('\n')).toMatch(/lenet5 \((float32|float16|uint8)\) \d+\.\d+% on test images, \d+\.\d+% on product photos/);
+    expect(lines.join('\n')).toMatch(/models\/lenet5 \((float32|float16|uint8), (image alone|mirror-averaged)\) \d+\.\d+% on test images, \d+\.\d+% after the conversion's round trip/);
+    expect(lines.join('\n')).toMatch(/models\/cnn \((image alone|mirror-averaged)\): real photos top-1 \d+\/36, top-3 \d+\/36/);
 
     const metrics = JSON.parse(read('report', 'metrics.json')) as ReportMetrics;
     expect(metrics.testImages).toBe(200);
     expect(metrics.models.map((m) => m.metadata.id)).toEqual(['cnn', 'lenet5']);
+    expect(metrics.comparisons).toEqual([]);
+    const labels = parseShopPhotoLabels(readFileSync(join(SHOP_PHOTOS_DIR, 'labels.tsv'), 'utf8'), 'labels.tsv');
     for (const m of metrics.models) {
-      expect(m.metadata).toEqual(JSON.parse(read('models', m.metadata.id, 'metadata.json')));
+      const onDisk = JSON.parse(read('models', m.metadata.id, 'metadata.json')) as ModelMetadata;
+      expect(m.metadata).toEqual(onDisk);
+      expect(m.folder).toBe(`models/${m.metadata.id}`);
       expect(m.params.trainable).toBe(m.metadata.trainableParams);
       expect(m.firstPredictions).toHaveLength(10);
       expect(m.firstPredictions[0]!.top).toHaveLength(3);
       expect(m.confidentMistakes.length).toBeGreaterThan(0);
-      expect(m.productPhoto.count).toBe(200);
+      expect(m.roundTrip.count).toBe(200);
       expect(m.architecture[0]!.type).toBe('Standardize');
+      // The pipeline records the suite and the photos in metadata.json; metrics.json carries them verbatim.
+      expect(onDisk.metrics.robustness, 'the pipeline records the suite').toBeDefined();
+      expect(m.robustness).toEqual({ source: 'metadata', testImages: 100, results: onDisk.metrics.robustness });
+      expect(m.shopPhotos.source).toBe('metadata');
+      expect(m.shopPhotos.metrics).toEqual(onDisk.metrics.shopPhotos);
+      expect(m.shopPhotos.disagreement).toBeUndefined();
+      // Each photo's result (without its pixels), in labels.tsv order, consistent with the figures.
+      expect(m.shopPhotos.perPhoto.map((p) => [p.file, p.label])).toEqual(labels.map((l) => [l.file, l.label]));
+      expect(Object.keys(m.shopPhotos.perPhoto[0]!).sort()).toEqual(['correctTop1', 'correctTop3', 'file', 'label', 'top3']);
+      for (const p of m.shopPhotos.perPhoto) {
+        expect(p.top3).toHaveLength(3);
+        expect(p.correctTop1).toBe(p.top3[0]!.index === p.label);
+        expect(p.correctTop3).toBe(p.top3.some((t) => t.index === p.label));
+      }
+      const own = onDisk.prediction?.mirrorAverage ? onDisk.metrics.shopPhotos!.mirrorAveraged : onDisk.metrics.shopPhotos!.overall;
+      expect(m.shopPhotos.perPhoto.filter((p) => p.correctTop1).length).toBe(Math.round(own.top1 * 36));
+      expect(m.shopPhotos.perPhoto.filter((p) => p.correctTop3).length).toBe(Math.round(own.top3 * 36));
     }
 
     const html = read('report', 'index.html');
@@ -59,6 +84,19 @@ describe('writeReport on a real quick export', () => {
       expect(html.split(`<h3>${heading}</h3>`).length - 1, heading).toBe(2);
     }
     expect(html.match(/<figure class="sample /g)!.length).toBeGreaterThanOrEqual(2 * 10 + 2);
+    // The suite and the real photos come before the conversion's round trip, which says what it is.
+    const at = (id: string) => html.search(new RegExp(`<section[^>]* id="${id}">`));
+    expect(at('comparison')).toBeGreaterThan(0);
+    expect(at('comparison')).toBeLessThan(at('robustness'));
+    expect(at('robustness')).toBeLessThan(at('shop-photos'));
+    expect(at('shop-photos')).toBeLessThan(at('round-trip'));
+    expect(at('round-trip')).toBeLessThan(at('model-cnn'));
+    expect(html).toContain("<h2>The conversion's round trip (test images, not real photos)</h2>");
+    expect(html).not.toContain('<h2>Product photos</h2>');
+    expect(html).not.toContain('<section id="recipes">');
+    // Every photo drawn: a thumbnail and the 28x28 input.
+    expect(html.match(/<img class="thumb" /g)).toHaveLength(36);
+    expect(html.match(/<img class="input" /g)).toHaveLength(36);
     // It opens from disk: no scripts, no remote resources.
     expect(html).not.toMatch(/<script|<link|@import|url\(http/i);
     expect(html).not.toMatch(/(src|href)="https?:/);
@@ -80,6 +118,52 @@ describe('writeReport on a real quick export', () => {
     const html = read('report', 'index.html');
     expect(html).toContain('<table class="weights">');
     expect(html).not.toContain('Not quantized yet');
+  });
+
+  it('checks the comparison exports too, compares the recipes, and computes what an older export lacks', async () => {
+    // A seed-recipe comparison: the quick LeNet-5's weights under comparisons/lenet5-seed, its metadata as an older export's (no suite, no photos, no prediction mode).
+    const dir = join(out, 'comparisons', 'lenet5-seed');
+    cpSync(join(out, 'models', 'lenet5'), dir, { recursive: true });
+    const shipped = JSON.parse(read('models', 'lenet5', 'metadata.json')) as ModelMetadata;
+    const { robustness: _r, shopPhotos: _s, ...metrics } = shipped.metrics;
+    const { prediction: _p, ...rest } = shipped;
+    const older: ModelMetadata = { ...rest, displayName: 'LeNet-5, seed recipe (test)', metrics, training: { ...shipped.training, recipe: 'seed' } };
+    writeFileSync(join(dir, 'metadata.json'), JSON.stringify(older, null, 2));
+    try {
+      const lines: string[] = [];
+      const written = await writeReport(out, { data, testLimit: 150, log: (l) => lines.push(l) });
+      expect(written.charts).toContain('recipes-lenet5');
+      expect(written.charts).not.toContain('recipes-cnn');
+      expect(lines.join('\n')).toContain('comparisons/lenet5-seed (image alone): real photos top-1');
+      expect(lines.join('\n')).toContain('(suite computed: metadata.json predates it)');
+
+      const report = JSON.parse(read('report', 'metrics.json')) as ReportMetrics;
+      expect(report.comparisons).toHaveLength(1);
+      const c = report.comparisons[0]!;
+      expect(c.folder).toBe('comparisons/lenet5-seed');
+      expect(c.metadata).toEqual(older);
+      expect(c.robustness.source).toBe('report');
+      expect(c.robustness.testImages).toBe(150);
+      expect(c.robustness.results.map((r) => r.change)).toEqual(['none', 'mirror', 'shrink-80', 'shift-3', 'contrast-0.5', 'gamma-2', 'blur-1', 'noise-20']);
+      expect(c.shopPhotos.source).toBe('report');
+      expect(c.shopPhotos.perPhoto).toHaveLength(36);
+      // Same weights as models/lenet5, run alone: its figures alone equal the shipped model's recorded ones.
+      expect(c.shopPhotos.metrics.overall).toEqual(shipped.metrics.shopPhotos!.overall);
+      expect(c.shopPhotos.metrics.mirrorAveraged).toEqual(shipped.metrics.shopPhotos!.mirrorAveraged);
+
+      const html = read('report', 'index.html');
+      const at = (id: string) => html.search(new RegExp(`<section[^>]* id="${id}">`));
+      expect(at('shop-photos')).toBeGreaterThan(0);
+      expect(at('shop-photos')).toBeLessThan(at('recipes'));
+      expect(at('recipes')).toBeLessThan(at('round-trip'));
+      expect(html).toContain('<code>comparisons/lenet5-seed</code>: its <code>metadata.json</code> predates the suite, so the report computed these figures itself with the exported weights on 150 test images');
+      expect(html).toContain('<figure class="chart" id="recipes-lenet5"><svg');
+      expect(html).toContain('<th>Seed recipe<br><small>comparisons/lenet5-seed</small></th><th>Shipped<br><small>models/lenet5</small></th>');
+      // One column per export in the photo table: 3 exports.
+      expect(html.split('<table class="photo-results">')[1]!.split('</thead>')[0]!.match(/<th>/g)).toHaveLength(4);
+    } finally {
+      rmSync(join(out, 'comparisons'), { recursive: true, force: true });
+    }
   });
 
   it('says what to run when there are no models, from the function and from `npm run report`', async () => {
