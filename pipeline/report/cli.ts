@@ -1,6 +1,7 @@
 /**
- * `npm run report`: rebuilds <out>/report/ from the exported models, their metadata and the
- * Fashion-MNIST test set, without training. The only file of the report that reads argv or exits.
+ * `npm run report`: rebuilds <out>/report/ from the exported models, their metadata, the
+ * project's real product photos and the Fashion-MNIST test set, without training. The only file of
+ * the report that reads argv or exits.
  * Exit codes: 0 written, 1 failed (no models, bad metadata, no dataset), 2 bad flags.
  */
 import { quietTensorflowInfoLogs } from '../native/quiet-tensorflow-logs.js';
@@ -10,11 +11,13 @@ import { requireNativeTensorflow, NativeUnavailableError } from '../native/requi
 export const REPORT_USAGE = `Usage: npm run report -- [options]
 
 Rebuilds the training report (index.html, metrics.json, charts) from the exported models,
-without training. Run \`npm run pipeline\` first.
+without training: the shipped models, the robustness suite and the real product photos
+(tests/fixtures/shop-photos) for every export, the seed and shop recipes side by side, and the
+conversion's round trip. Run \`npm run pipeline\` first.
 
 Options:
-  --out <dir>        Output root the pipeline wrote: reads <dir>/models (and <dir>/comparisons,
-                     from --rbf), writes <dir>/report (default: artifacts)
+  --out <dir>        Output root the pipeline wrote: reads <dir>/models (and <dir>/comparisons:
+                     --recipe seed, --rbf), writes <dir>/report (default: artifacts)
   --data-dir <dir>   Folder with the four Fashion-MNIST IDX files (default: as the pipeline finds them)
   -h, --help         Show this help
 `;

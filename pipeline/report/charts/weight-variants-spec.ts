@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelMetadata } from '../../../core/types.js';
 import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+import { seriesColours } from './series-colours.js';
 
 /** One exported weight variant of one model. */
 export interface VariantPoint {
@@ -27,7 +28,7 @@ export function variantPoints(models: readonly Pick<ModelMetadata, 'displayName'
  * Test accuracy against weight size for each model's float32, float16 and uint8 exports: size on
  * a log axis (the models differ 20-fold), the shipped variant drawn filled.
  */
-export function weightVariantsSpec(models: readonly Pick<ModelMetadata, 'displayName' | 'weights'>[]): TopLevelSpec {
+export function weightVariantsSpec(models: readonly Pick<ModelMetadata, 'id' | 'displayName' | 'training' | 'weights'>[]): TopLevelSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
     config: CHART_CONFIG,
@@ -37,7 +38,7 @@ export function weightVariantsSpec(models: readonly Pick<ModelMetadata, 'display
     encoding: {
       x: { field: 'kib', type: 'quantitative', title: 'Weights (KiB, log scale)', scale: { type: 'log' } },
       y: { field: 'testAccuracy', type: 'quantitative', title: 'Test accuracy', scale: { zero: false, padding: 12 }, axis: { format: '.1%' } },
-      color: { field: 'model', type: 'nominal', title: null, legend: { orient: 'bottom' } },
+      color: { field: 'model', type: 'nominal', title: null, scale: { domain: models.map((m) => m.displayName), range: seriesColours(models) }, legend: { orient: 'bottom' } },
     },
     layer: [
       {

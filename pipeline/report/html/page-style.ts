@@ -48,6 +48,7 @@ th.group { text-align: center; border-bottom: 1px solid var(--rule); }
 td.own { background: #eef6ff; font-weight: 600; }
 table.robustness td, table.shop-photos td { white-space: nowrap; }
 table.shop-photos { font-size: 13px; }
+table.comparison th[scope="row"] { min-width: 150px; }
 table.shop-photos th, table.shop-photos td { padding: 4px 7px; }
 dl.modes { font-size: 14px; margin: 4px 0; }
 dl.modes dd { margin: 0 0 6px 24px; color: var(--muted); }

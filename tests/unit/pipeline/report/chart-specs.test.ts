@@ -66,12 +66,16 @@ describe('per-class accuracy', () => {
 
 describe('comparison charts', () => {
   it('validation accuracy: one point per model per epoch', () => {
-    const models = [chartMetadata('CNN'), chartMetadata('LeNet-5')];
+    const models = [chartMetadata('CNN'), chartMetadata('LeNet-5', { id: 'lenet5' })];
     const points = validationPoints(models);
     expect(points).toHaveLength(6);
     expect(points).toContainEqual({ model: 'LeNet-5', epoch: 3, valAccuracy: 0.885 });
     expect(valuesOf(validationAccuracySpec(models))).toEqual(points);
     compileStrict(validationAccuracySpec(models));
+    // Each model in its colour of the other charts (CNN blue, LeNet-5 orange; light: the seed recipe), not by name order.
+    const color = (validationAccuracySpec(models) as { encoding: { color: { scale: { domain: string[]; range: string[] } } } }).encoding.color.scale;
+    expect(color).toEqual({ domain: ['CNN', 'LeNet-5'], range: seriesColours(models) });
+    expect(color.range).toEqual(['#9ecae1', '#fdae6b']);
   });
 
   it('weight variants: one point per measured variant, the shipped one marked', () => {

@@ -14,8 +14,9 @@ export const HISTORY: ModelMetadata['training']['history'] = [
 ];
 
 /** The parts of metadata the comparison charts read. */
-export function chartMetadata(displayName: string, overrides: Partial<Pick<ModelMetadata, 'weights'>> = {}): Pick<ModelMetadata, 'displayName' | 'training' | 'weights'> {
+export function chartMetadata(displayName: string, overrides: Partial<Pick<ModelMetadata, 'weights' | 'id'>> = {}): Pick<ModelMetadata, 'id' | 'displayName' | 'training' | 'weights'> {
   return {
+    id: overrides.id ?? 'cnn',
     displayName,
     training: { epochs: 3, batchSize: 32, optimizer: { name: 'Nadam' }, seed: 42, backend: 'tensorflow', tensorflowVersion: '2.15.1', seconds: 120, samplesPerSecond: 1375, history: HISTORY, datasetSha256: {} },
     weights: overrides.weights ?? { dtype: 'float32' },
