@@ -29,6 +29,7 @@ figure.chart { margin: 8px 0 16px; max-width: 100%; overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figure.chart figcaption { font-size: 13px; }
 .pair { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+.pair > figure.chart { max-width: calc(50% - 12px); }
 .gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(215px, 1fr)); gap: 12px; }
 .sample { display: flex; gap: 8px; align-items: flex-start; padding: 6px; border: 1px solid var(--rule); border-radius: 6px; }
 .sample img, .photo-example img { image-rendering: pixelated; background: #000; flex: none; }
@@ -48,7 +49,7 @@ th.group { text-align: center; border-bottom: 1px solid var(--rule); }
 td.own { background: #eef6ff; font-weight: 600; }
 table.robustness td, table.shop-photos td { white-space: nowrap; }
 table.shop-photos { font-size: 13px; }
-table.comparison th[scope="row"] { min-width: 150px; }
+table.comparison th[scope="row"] { min-width: 130px; }
 table.shop-photos th, table.shop-photos td { padding: 4px 7px; }
 dl.modes { font-size: 14px; margin: 4px 0; }
 dl.modes dd { margin: 0 0 6px 24px; color: var(--muted); }

@@ -34,19 +34,20 @@ function realPhotos(m: ModelReport): string {
 /**
  * One row per model: test accuracy and loss (float32, as trained), validation accuracy,
  * trainable parameters, weight size (and accuracy) per dtype with the shipped one marked, time per
- * epoch, training throughput, how it is run, its worst robustness-suite change and the real photos.
+ * epoch, training throughput, its worst robustness-suite change and the real photos; under its name,
+ * how it is run (alone or mirror-averaged).
  */
 export function renderComparisonTable(models: readonly ModelReport[]): string {
   const rows = models.map((m) => {
     const t = m.metadata.training;
-    return `<tr><th scope="row"><a href="#model-${escapeHtml(m.metadata.id)}">${escapeHtml(m.metadata.displayName)}</a></th>
+    return `<tr><th scope="row"><a href="#model-${escapeHtml(m.metadata.id)}">${escapeHtml(m.metadata.displayName)}</a><br><small>${escapeHtml(predictionModeName(m.metadata))}</small></th>
 <td class="num">${percent(m.metadata.metrics.testAccuracy)}</td><td class="num">${m.metadata.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metadata.metrics.validationAccuracy)}</td>
 <td class="num">${integer(m.metadata.trainableParams)}</td>${DTYPES.map((d) => dtypeCell(m, d)).join('')}
 <td class="num">${secondsPerEpoch(t).toFixed(1)}</td><td class="num">${integer(t.samplesPerSecond)}</td>
-<td>${escapeHtml(predictionModeName(m.metadata))}</td>${worstChange(m)}${realPhotos(m)}</tr>`;
+${worstChange(m)}${realPhotos(m)}</tr>`;
   });
   return `<table class="comparison">
-<thead><tr><th>Model</th><th class="num">Test accuracy</th><th class="num">Test loss</th><th class="num">Validation accuracy</th><th class="num">Trainable params</th>${DTYPES.map((d) => `<th>${d} weights<br><small>size, test accuracy</small></th>`).join('')}<th class="num">Seconds per epoch</th><th class="num">Samples/s</th><th>Runs</th><th class="num"><a href="#robustness">Suite</a>, worst change</th><th class="num"><a href="#shop-photos">Real photos</a> top-1</th></tr></thead>
+<thead><tr><th>Model<br><small>how it is run</small></th><th class="num">Test accuracy</th><th class="num">Test loss</th><th class="num">Validation accuracy</th><th class="num">Trainable params</th>${DTYPES.map((d) => `<th>${d} weights<br><small>size, test accuracy</small></th>`).join('')}<th class="num">Seconds per epoch</th><th class="num">Samples/s</th><th class="num"><a href="#robustness">Suite</a>, worst change</th><th class="num"><a href="#shop-photos">Real photos</a> top-1</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
