@@ -43,7 +43,7 @@ export interface GroupedBarsInput {
 export function groupedBarsSpec(input: GroupedBarsInput): TopLevelSpec {
   const { bars, categories, series, colours, xTitle } = input;
   const barHeight = input.barHeight ?? 9;
-  const y = { field: 'category', type: 'nominal' as const, sort: [...categories], title: null, axis: { labelLimit: 400 } };
+  const y = { field: 'category', type: 'nominal' as const, sort: [...categories], title: null, axis: { labelLimit: 300 } };
   const yOffset = { field: 'series', type: 'nominal' as const, sort: [...series] };
   const color = { field: 'series', type: 'nominal' as const, title: null, sort: [...series], scale: { domain: [...series], range: [...colours] }, legend: { orient: 'bottom' as const, direction: 'vertical' as const } };
   const x = (field: string) => ({ field, type: 'quantitative' as const, title: xTitle, scale: { domain: [0, 1] }, axis: { format: '.0%' } });

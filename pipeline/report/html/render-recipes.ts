@@ -39,17 +39,24 @@ function augmentation(m: CheckedModel): string {
 /** Training time in minutes and samples/s. */
 const trainingTime = (m: CheckedModel) => `${(m.metadata.training.seconds / 60).toFixed(1)} min, ${integer(m.metadata.training.samplesPerSecond)} samples/s`;
 
-/** The changes' mean top-1 in the model's own mode ('none' left out). */
-function changesMean(m: CheckedModel): number | undefined {
-  const changed = m.robustness.results.filter((r) => r.change !== 'none');
-  if (changed.length === 0) return undefined;
-  const means = suiteMeans(changed);
+/** The changes (not 'none') both exports of a pair were measured on, by description. */
+function commonChanges({ seed, shipped }: RecipePair<CheckedModel>): Set<string> {
+  const of = (m: CheckedModel) => m.robustness.results.filter((r) => r.change !== 'none').map((r) => r.description);
+  const theirs = new Set(of(shipped));
+  return new Set(of(seed).filter((d) => theirs.has(d)));
+}
+
+/** The mean top-1 over `changes` in the model's own mode. */
+function changesMean(m: CheckedModel, changes: ReadonlySet<string>): number | undefined {
+  const measured = m.robustness.results.filter((r) => changes.has(r.description));
+  if (measured.length === 0) return undefined;
+  const means = suiteMeans(measured);
   return m.metadata.prediction?.mirrorAverage ? means.mirrorAveraged : means.alone;
 }
 
-/** A suite change's top-1 in the model's own mode. */
-function suiteResult(m: CheckedModel, change: string): number | undefined {
-  const r = m.robustness.results.find((x) => x.change === change);
+/** A suite change's top-1 in the model's own mode, by description (a change measured another way is another row). */
+function suiteResult(m: CheckedModel, description: string): number | undefined {
+  const r = m.robustness.results.find((x) => x.description === description);
   return r && ownAccuracy(r, m.metadata);
 }
 
@@ -61,7 +68,7 @@ const accuracyRow = (label: string, f: (m: CheckedModel) => number | undefined):
 
 function rowsOf(pairs: readonly RecipePair<CheckedModel>[]): Row[] {
   const results = pairs.flatMap((p) => [...p.seed.robustness.results, ...p.shipped.robustness.results]);
-  const changes = [...new Map(results.map((r) => [r.change, r.description])).entries()];
+  const changes = [...new Map(results.map((r) => [r.description, r.change])).entries()];
   const count = pairs[0]!.shipped.shopPhotos.metrics.overall.count;
   return [
     factRow('Recipe', (m) => recipeOf(m.metadata)),
@@ -71,17 +78,22 @@ function rowsOf(pairs: readonly RecipePair<CheckedModel>[]): Row[] {
     factRow('Seconds per epoch', (m) => secondsPerEpoch(m.metadata.training).toFixed(1)),
     factRow('Prediction mode', (m) => predictionModeName(m.metadata)),
     accuracyRow('Test set top-1 (float32 as trained)', (m) => m.metadata.metrics.testAccuracy),
-    ...changes.map(([change, description]) => accuracyRow(change === 'none' ? 'Suite: test images as they are' : `Suite: ${description}`, (m) => suiteResult(m, change))),
-    accuracyRow('Suite: mean of the changes', changesMean),
+    ...changes.map(([description, change]) => accuracyRow(change === 'none' ? 'Suite: test images as they are' : `Suite: ${description}`, (m) => suiteResult(m, description))),
+    { label: 'Suite: mean of the changes both were measured on', cells: (pair) => accuracyCells(changesMean(pair.seed, commonChanges(pair)), changesMean(pair.shipped, commonChanges(pair))) },
     accuracyRow(`Real photos top-1 (${count})`, (m) => ownPhotos(m.shopPhotos.metrics, m.metadata).top1),
     accuracyRow(`Real photos top-3 (${count})`, (m) => ownPhotos(m.shopPhotos.metrics, m.metadata).top3),
   ];
 }
 
-/** A warning when models/<id> was not trained with the shop recipe (an export from before it). */
-function staleWarning({ shipped }: RecipePair<CheckedModel>): string {
-  if (recipeOf(shipped.metadata) === 'shop') return '';
-  return `<p class="warning"><code>${escapeHtml(shipped.folder)}</code> was trained with the ${escapeHtml(recipeOf(shipped.metadata))} recipe (an export from before the shop recipe), so its columns compare the seed recipe with itself. Train the shop recipe with <code>npm run pipeline</code>.</p>`;
+/** Warnings: models/<id> not trained with the shop recipe (an export from before it); suite figures on different test images. */
+function pairWarnings({ shipped, seed }: RecipePair<CheckedModel>): string {
+  const warnings: string[] = [];
+  if (seed.robustness.testImages !== shipped.robustness.testImages) {
+    const on = (m: CheckedModel) => `<code>${escapeHtml(m.folder)}</code>'s on ${m.robustness.testImages.toLocaleString('en-US')}`;
+    warnings.push(`<p class="warning">The suite figures are on different test images (${on(seed)}, ${on(shipped)}), so their differences are rough.</p>`);
+  }
+  if (recipeOf(shipped.metadata) === 'shop') return warnings.join('\n');
+  return `${warnings.join('\n')}<p class="warning"><code>${escapeHtml(shipped.folder)}</code> was trained with the ${escapeHtml(recipeOf(shipped.metadata))} recipe (an export from before the shop recipe), so its columns compare the seed recipe with itself. Train the shop recipe with <code>npm run pipeline</code>.</p>`;
 }
 
 /**
@@ -98,7 +110,7 @@ export function renderRecipes(pairs: readonly RecipePair<CheckedModel>[], charts
   return `<section id="recipes">
 <h2>The two recipes side by side</h2>
 <p>Each architecture trained twice: the seed recipe (the notebook's and the paper's settings exactly, no augmentation; it proves the port is faithful, exported to <code>comparisons/&lt;id&gt;-seed</code>) and the shop recipe the extension ships (the same architecture and parameter count, trained with seeded augmentation for what shop photos vary in; <code>models/&lt;id&gt;</code>). The test-set figure is the float32 model as trained; the suite and the real photos use the exported weights; every figure is each model run as it is meant to be.</p>
-${pairs.map(staleWarning).join('\n')}
+${pairs.map(pairWarnings).join('\n')}
 <table class="recipes">
 <thead><tr><th rowspan="2"></th>${groups}</tr>
 <tr>${heads}</tr></thead>

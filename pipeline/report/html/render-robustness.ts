@@ -45,6 +45,23 @@ function sourcesNote(models: readonly CheckedModel[]): string {
   return parts.join('\n');
 }
 
+/**
+ * A warning for each change id measured more than one way (its description differs between exports:
+ * some recorded it before the suite changed), so no one compares the two as one change.
+ */
+function redefinedNote(models: readonly CheckedModel[]): string {
+  const byId = new Map<string, Set<string>>();
+  for (const r of models.flatMap((m) => m.robustness.results)) byId.set(r.change, (byId.get(r.change) ?? new Set()).add(r.description));
+  return [...byId.entries()]
+    .filter(([, descriptions]) => descriptions.size > 1)
+    .map(([id, descriptions]) => {
+      const who = (d: string) => models.filter((m) => m.robustness.results.some((r) => r.change === id && r.description === d)).map((m) => `<code>${escapeHtml(m.folder)}</code>`).join(', ');
+      const ways = [...descriptions].map((d) => `“${escapeHtml(d)}” (${who(d)})`).join('; ');
+      return `<p class="warning">The change <code>${escapeHtml(id)}</code> was measured in ${descriptions.size} ways, each its own row: ${ways}. The suite changed after some exports recorded it; export those again with <code>npm run pipeline</code> to compare them.</p>`;
+    })
+    .join('\n');
+}
+
 /** How each export is meant to be run and why (metadata.prediction). */
 function renderModes(models: readonly CheckedModel[]): string {
   const items = models.map((m) => {
@@ -70,6 +87,7 @@ export function renderRobustness(models: readonly CheckedModel[], charts: Readon
 <h2>Robustness suite: the test images changed the way shop photos differ</h2>
 <p>Fashion-MNIST frames every item the same way (centred, filling the frame, shoes facing one way, on black); shop photos do not. The suite changes all the test images in one named way at a time (seeded, so every run and every model sees the same images) and measures top-1. Each model is run the way its <code>metadata.json</code> says (alone, or averaging its probabilities for the image and its mirror): that figure is in bold and in the chart; the other mode's is below it (<i>with mirror</i>: averaged with the mirror image; <i>alone</i>: the image alone).</p>
 ${sourcesNote(models)}
+${redefinedNote(models)}
 ${renderChart(COMPARISON_CHARTS.robustness, charts)}
 <table class="robustness">
 <thead><tr><th>Test images</th>${heads}</tr></thead>

@@ -4,7 +4,7 @@ import { renderRecipes } from '../../../../pipeline/report/html/render-recipes.j
 import { renderRobustness } from '../../../../pipeline/report/html/render-robustness.js';
 import { renderShopPhotos } from '../../../../pipeline/report/html/render-shop-photos.js';
 import { recipePairs } from '../../../../pipeline/report/recipe-pairs.js';
-import { checkedFixture, fixtureMetadata } from './report-fixtures.js';
+import { checkedFixture, fixtureMetadata, SUITE } from './report-fixtures.js';
 
 const shop = checkedFixture('models/cnn', fixtureMetadata({ displayName: 'CNN, shop recipe', mirrorAverage: true, augmentation: { mirrorProbability: 0.5, noiseProbability: 0.3, noiseSigmaMax: 22 } }), [[0, 6, 2], [6, 0, 2], [8, 7, 5], [8, 0, 1]], { count: 4, top1: 0.25, top3: 0.5 });
 const seed = checkedFixture('comparisons/cnn-seed', fixtureMetadata({ displayName: 'CNN, seed recipe', recipe: 'seed', testAccuracy: 0.905 }), [[6, 2, 4], [0, 6, 2], [1, 3, 5], [8, 0, 1]]);
@@ -36,6 +36,21 @@ describe('the robustness section', () => {
     expect(html).toContain('<dt><code>models/cnn</code>: mirror-averaged</dt><dd>Fixture: mirror-averaged because the fixture says so.</dd>');
     expect(html).toContain('<dt><code>comparisons/cnn-seed</code>: image alone</dt>');
     expect(renderRobustness([], new Map())).toBe('');
+    expect(html).not.toContain('was measured in');
+  });
+
+  it('keeps a change measured another way (same id, another description) in its own row, and says so', () => {
+    const redefined = SUITE.map((r) => (r.change === 'mirror' ? { ...r, description: 'mirrored, another way', accuracy: 0.3 } : r));
+    const newer = checkedFixture('comparisons/cnn-seed', fixtureMetadata({ recipe: 'seed', robustness: redefined }), [[0, 1, 2], [0, 1, 2], [7, 1, 2], [8, 1, 2]]);
+    const html = renderRobustness([shop, newer], new Map());
+    expect(row(html, 'mirrored left-right')).toEqual(['88.0% alone 60.0%', '—']);
+    expect(row(html, 'mirrored, another way')).toEqual(['—', '30.0% with mirror 88.0%']);
+    expect(html).toContain('The change <code>mirror</code> was measured in 2 ways, each its own row: “mirrored left-right” (<code>models/cnn</code>); “mirrored, another way” (<code>comparisons/cnn-seed</code>).');
+    const recipes = renderRecipes(recipePairs([shop], [newer]), new Map());
+    expect(row(recipes, 'Suite: mirrored left-right')).toEqual(['—', '88.0%', '']);
+    expect(row(recipes, 'Suite: mirrored, another way')).toEqual(['30.0%', '—', '']);
+    // The mean compares only the changes both were measured on (noise-20 here).
+    expect(row(recipes, 'Suite: mean of the changes both were measured on')).toEqual(['50.0%', '52.0%', '+2.00 pts']);
   });
 });
 
@@ -91,7 +106,7 @@ describe('the recipes side by side', () => {
     expect(row(html, 'Prediction mode')).toEqual(['image alone', 'mirror-averaged', '']);
     expect(row(html, 'Test set top-1 (float32 as trained)')).toEqual(['90.5%', '90.0%', '−0.50 pts']);
     expect(row(html, 'Suite: mirrored left-right')).toEqual(['60.0%', '88.0%', '+28.00 pts']);
-    expect(row(html, 'Suite: mean of the changes')).toEqual(['55.0%', '70.0%', '+15.00 pts']);
+    expect(row(html, 'Suite: mean of the changes both were measured on')).toEqual(['55.0%', '70.0%', '+15.00 pts']);
     expect(row(html, 'Real photos top-3 (4)')).toEqual(['50.0%', '100.0%', '+50.00 pts']);
     expect(html).not.toContain('class="warning"');
     expect(renderRecipes([], new Map())).toBe('');
@@ -100,5 +115,8 @@ describe('the recipes side by side', () => {
   it('warns when models/<id> is an older seed-recipe export', () => {
     const html = renderRecipes([{ id: 'cnn', shipped: { ...older, metadata: { ...older.metadata, id: 'cnn' } }, seed }], new Map());
     expect(html).toContain('<p class="warning"><code>models/lenet5</code> was trained with the seed recipe');
+    expect(html).not.toContain('different test images');
+    const computed = { ...shop, robustness: { ...shop.robustness, testImages: 500 } };
+    expect(renderRecipes([{ id: 'cnn', shipped: computed, seed }], new Map())).toContain("The suite figures are on different test images (<code>comparisons/cnn-seed</code>'s on 10,000, <code>models/cnn</code>'s on 500)");
   });
 });
