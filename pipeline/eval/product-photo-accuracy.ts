@@ -1,8 +1,6 @@
-import type * as tf from '@tensorflow/tfjs-node';
 import { IMAGE_PIXELS } from '../../core/class-names.js';
 import { toFashionMnist } from '../../core/conversion/to-fashion-mnist.js';
 import type { ImageSet } from '../data/image-set.js';
-import { predictAll } from './predict-all.js';
 import { PRODUCT_PHOTO_STYLES, renderProductPhoto, type ProductPhotoStyle } from './render-product-photo.js';
 import { scorePredictions } from './score-predictions.js';
 
@@ -49,13 +47,15 @@ export function convertAsProductPhotos(set: ImageSet, styles: readonly ProductPh
 }
 
 /**
- * The model's accuracy on the original images and on their product-photo conversions. Pass
- * `originalProbabilities` (predictAll on set.original) when you have them, to skip predicting twice.
+ * The conversion's round trip scored from a model's probabilities (count*10 each) on the original
+ * test images and on the same images rendered as photos and converted back (`set.converted`), so the
+ * caller predicts in the model's own mode (predictAll with predictOptionsOf(metadata)). Image i
+ * took style i mod the number of styles. Pure.
  */
-export function productPhotoAccuracy(model: tf.LayersModel, set: ProductPhotoSet, originalProbabilities?: Float32Array): ProductPhotoAccuracy {
-  const { original, converted, styles } = set;
-  const originalScores = scorePredictions(originalProbabilities ?? predictAll(model, original.images, original.count), original.labels);
-  const photoScores = scorePredictions(predictAll(model, converted, original.count), original.labels);
+export function roundTripAccuracy(set: ProductPhotoSet, originalProbabilities: Float32Array, convertedProbabilities: Float32Array): ProductPhotoAccuracy {
+  const { original, styles } = set;
+  const originalScores = scorePredictions(originalProbabilities, original.labels);
+  const photoScores = scorePredictions(convertedProbabilities, original.labels);
   const perStyle = styles.map((style, s) => {
     let count = 0;
     let correct = 0;

@@ -9,7 +9,7 @@ import { confidentMistakes } from './confident-mistakes.js';
 import type { ExportedModel } from './find-exported-models.js';
 import { firstPredictions } from './first-predictions.js';
 import type { CheckedModel, ModelReport } from './report-types.js';
-import { roundTripAccuracy } from './round-trip-accuracy.js';
+import { roundTripAccuracy } from '../eval/product-photo-accuracy.js';
 import { withExportedModel } from './with-exported-model.js';
 
 /** Bytes of the weight shards model.json names. */

@@ -26,6 +26,11 @@ describe('npm run pipeline (end to end on the real data)', () => {
       expect(metadata.training.backend).toBe('tensorflow');
       expect(metadata.training.epochs).toBe(1);
       expect(metadata.training.datasetSha256['train-images-idx3-ubyte']).toBe('c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888');
+      // The shop recipe (the default): augmented, its prediction mode chosen on validation, checked on the suite and the real photos.
+      expect(metadata.training).toMatchObject({ recipe: 'shop', augmentation: { mirrorProbability: 0.5 } });
+      expect(metadata.prediction?.why).toMatch(/validation images/);
+      expect(metadata.metrics.robustness?.map((r) => r.change)).toEqual(['none', 'mirror', 'shrink-80', 'shift-3', 'contrast-0.5', 'gamma-2', 'blur-1', 'noise-20']);
+      expect(metadata.metrics.shopPhotos?.overall.count).toBe(36);
     }
     expect(readdirSync(join(out, 'models')).filter((d) => d.startsWith('.'))).toEqual([]);
     expect(existsSync(join(out, 'report', 'metrics.json'))).toBe(true);
@@ -39,11 +44,26 @@ describe('npm run pipeline (end to end on the real data)', () => {
     expect(JSON.parse(readFileSync(join(rbfDir, 'model.json'), 'utf8')).modelTopology.config.layers.at(-1).class_name).toBe('RbfOutput');
     expect(readdirSync(join(out, 'models')).sort()).toEqual(['cnn', 'lenet5']);
     const metrics = JSON.parse(readFileSync(join(out, 'report', 'metrics.json'), 'utf8'));
-    expect(metrics.comparisons).toEqual([rbf]);
+    expect(metrics.comparisons.map((c: { metadata: unknown }) => c.metadata)).toEqual([rbf]);
     const html = readFileSync(join(out, 'report', 'index.html'), 'utf8');
     expect(html).toContain('<section id="lenet5-outputs">');
     expect(html).toContain('<figure class="chart" id="lenet5-outputs-validation-accuracy"><svg');
     expect(html).toContain('<figure class="chart" id="lenet5-outputs-per-class-accuracy"><svg');
+  });
+
+  it('--recipe seed trains the notebook\'s recipe into comparisons/<id>-seed, without augmentation, predicting each image alone', () => {
+    const seedOut = join(out, 'seed');
+    const run = pipeline('--quick', '--recipe', 'seed', '--no-report', '--out', seedOut, '--checkpoint-dir', join(out, 'ckpt-seed'));
+    expect(run.stderr + run.stdout).toContain('Exported lenet5-seed');
+    expect(run.status).toBe(0);
+    expect(existsSync(join(seedOut, 'models'))).toBe(false);
+    for (const id of ['cnn', 'lenet5']) {
+      const dir = join(seedOut, 'comparisons', `${id}-seed`);
+      const metadata = parseModelMetadata(JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')), dir);
+      expect(metadata).toMatchObject({ id, training: { recipe: 'seed' }, prediction: { mirrorAverage: false }, weights: { dtype: 'float32' } });
+      expect(metadata.training.augmentation).toBeUndefined();
+      expect(metadata.metrics.robustness).toHaveLength(8);
+    }
   });
 
   it('--help explains the flags; bad flags exit 2 with a clear sentence', () => {
