@@ -104,7 +104,7 @@ function pairWarnings({ shipped, seed }: RecipePair<CheckedModel>): string {
  */
 export function renderRecipes(pairs: readonly RecipePair<CheckedModel>[], charts: ReadonlyMap<string, RenderedChart>): string {
   if (pairs.length === 0) return '';
-  const groups = pairs.map((p) => `<th colspan="3" class="group">${escapeHtml(p.shipped.metadata.displayName)}</th>`).join('');
+  const groups = pairs.map((p) => `<th colspan="3" class="group">${escapeHtml(p.seed.metadata.displayName)}</th>`).join('');
   const heads = pairs.map((p) => `<th>Seed recipe<br><small>${escapeHtml(p.seed.folder)}</small></th><th>Shipped<br><small>${escapeHtml(p.shipped.folder)}</small></th><th class="num">Difference</th>`).join('');
   const rows = rowsOf(pairs).map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th>${pairs.map((p) => row.cells(p).map((c, i) => `<td${i === 2 ? ' class="num"' : ''}>${c}</td>`).join('')).join('')}</tr>`);
   return `<section id="recipes">
