@@ -169,3 +169,25 @@ describe('bad inputs', () => {
     expect((await readPopup(popup)).top3[0]!.label).toBe(result.top3[0]!.label);
   });
 });
+
+describe('privacy', () => {
+  it("fetches the clicked image anonymously: none of the site's cookies goes with it", async () => {
+    const cookie = { name: 'session', value: 'secret-session-id', domain: '127.0.0.1', path: '/', sameSite: 'Strict' as const, httpOnly: true };
+    await browser.context.addCookies([cookie]);
+    try {
+      // The browser holds the cookie: a visit to the shop sends it.
+      const page = await browser.context.newPage();
+      await page.goto(shop.url('/'));
+      await page.close();
+      expect(shop.requests.filter((r) => r.path === '/').at(-1)?.cookie).toContain('session=secret-session-id');
+      const photo = photos[2]!;
+      const before = shop.requests.length;
+      done(await clickClassify(worker, productUrl(photo)));
+      const fetched = shop.requests.slice(before).filter((r) => r.path === `/products/${photo.name}.png`);
+      expect(fetched.length).toBeGreaterThan(0);
+      for (const request of fetched) expect(request.cookie).toBeUndefined();
+    } finally {
+      await browser.context.clearCookies();
+    }
+  });
+});

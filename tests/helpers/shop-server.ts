@@ -23,6 +23,8 @@ export interface ShopServer {
   origin: string;
   /** Absolute URL of a path on the shop. */
   url(path: string): string;
+  /** Every request so far: its path and the Cookie header it carried (undefined: none). */
+  requests: { path: string; cookie: string | undefined }[];
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
   const huge = fortyMegapixelPng();
   const pixel = onePixelPng();
   const sockets = new Set<Socket>();
+  const requests: ShopServer['requests'] = [];
   const send = (res: ServerResponse, status: number, type: string | null, body: string | Buffer) => {
     const length = String(Buffer.byteLength(body));
     res.writeHead(status, type ? { 'content-type': type, 'content-length': length, 'cache-control': 'no-store' } : { 'content-length': length, 'cache-control': 'no-store' });
@@ -95,6 +98,7 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
   };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    requests.push({ path, cookie: req.headers.cookie });
     const product = byPath.get(path);
     if (product) return send(res, 200, product.contentType ?? 'image/png', product.png);
     switch (path) {
@@ -131,6 +135,7 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
   return {
     origin,
     url: (path) => `${origin}${path}`,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -28,7 +28,9 @@ export async function fetchImageBytes(url: string, signal: AbortSignal): Promise
 
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'include', redirect: 'follow' });
+    // Anonymous: the image's site gets none of its cookies (SameSite=Strict ones included), so a
+    // page cannot make the extension send the user's session to any URL or redirect it names (issue 12).
+    response = await fetch(url, { signal, credentials: 'omit', redirect: 'follow' });
   } catch {
     if (signal.aborted) throw signal.reason;
     throw scheme === 'blob:' ? imageErrors.blobUnreachable() : imageErrors.unreachable(url);
