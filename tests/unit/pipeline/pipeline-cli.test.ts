@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,35 @@ describe('npm run pipeline (end to end on the real data)', () => {
       expect(metadata.metrics.robustness).toHaveLength(8);
     }
   });
+
+  it('Ctrl-C under `npm run pipeline` reaches the handler: it stops after the batch, exits 130 and writes no model', async () => {
+    // The command npm runs, as package.json states it, in its own process group: Ctrl-C in a
+    // terminal sends SIGINT to the whole group (a launcher that relays it and then kills the
+    // child, as tsx's does, never lets "stopping after this batch" happen).
+    const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.pipeline!;
+    const [command, ...args] = script.split(' ');
+    const stopOut = join(out, 'stopped');
+    const child = spawn(command!, [...args, '--models', 'cnn', '--limit', '20000', '--epochs', '1', '--no-report', '--out', stopOut, '--checkpoint-dir', join(out, 'ckpt-stop')], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+    });
+    let output = '';
+    let sent = false;
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const onData = (data: Buffer) => {
+      output += data;
+      if (!sent && output.includes('Training on')) {
+        sent = true;
+        setTimeout(() => process.kill(-child.pid!, 'SIGINT'), 2000);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    expect(await exited).toBe(130);
+    expect(output).toContain('Stopping after this batch');
+    expect(existsSync(join(stopOut, 'models', 'cnn'))).toBe(false);
+  }, 300_000);
 
   it('--help explains the flags; bad flags exit 2 with a clear sentence', () => {
     const help = pipeline('--help');
