@@ -190,4 +190,21 @@ describe('privacy', () => {
       await browser.context.clearCookies();
     }
   });
+
+  it("answers classification requests from the extension's own service worker only: the popup's is left unanswered", async () => {
+    done(await clickClassify(worker, productUrl(photos[3]!))); // the offscreen document is up
+    expect(await offscreenDocumentCount(worker)).toBe(1);
+    const answer = await popup.evaluate(async (imageUrl) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime;
+      try {
+        const response = await runtime.sendMessage({ type: 'fashion-lens/classify', target: 'offscreen', requestId: 'from-popup', imageUrl, modelId: 'cnn', backend: 'auto' });
+        return { answered: response !== undefined, response: JSON.stringify(response)?.slice(0, 80) };
+      } catch (error) {
+        return { answered: false, response: String(error) };
+      }
+    }, productUrl(photos[3]!));
+    expect(answer, answer.response).toMatchObject({ answered: false });
+    // The worker's own requests still work.
+    done(await clickClassify(worker, productUrl(photos[5]!)));
+  });
 });

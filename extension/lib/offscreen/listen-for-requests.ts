@@ -1,14 +1,20 @@
 import { browser } from 'wxt/browser';
 import { isClassifyRequest, type ClassifyRequest, type ClassifyResponse } from '../messages';
+import { isOwnWorker } from './is-own-worker';
+
+/** The service worker's script, as WXT builds it (entrypoints/background.ts). */
+const WORKER_PATH = '/background.js';
 
 /**
- * Answers classification requests from the background. Other messages (none today) are left for
- * other listeners. Uses sendResponse + `return true`, which every Chrome with the offscreen API
+ * Answers classification requests from the background, and from nothing else: a request from any
+ * other sender (another extension page such as the popup, a content script) is left unanswered.
+ * Other messages (none today) are left for other listeners. Uses sendResponse + `return true`, which every Chrome with the offscreen API
  * supports (returning a promise from onMessage is newer).
  */
 export function listenForRequests(handle: (request: ClassifyRequest) => Promise<ClassifyResponse>): void {
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (!isClassifyRequest(message)) return false;
+  const workerUrl = browser.runtime.getURL(WORKER_PATH);
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!isClassifyRequest(message) || !isOwnWorker(sender, browser.runtime.id, workerUrl)) return false;
     void handle(message).then(sendResponse);
     return true;
   });
