@@ -34,11 +34,11 @@ export async function recordShopChecks(dir: string, checks: ShopChecks, log: (li
   const { model } = await loadFashionModel(`file://${resolve(dir, 'model.json')}`, metadata, path);
   try {
     const robustness = runSuite(model, checks.suite);
-    const shopPhotos = predictShopPhotos(model, checks.photos, predictOptionsOf(metadata)).metrics;
+    const own = predictOptionsOf(metadata).mirrorAverage;
+    const shopPhotos = predictShopPhotos(model, checks.photos, { mirrorAverage: own }).metrics;
     const updated: ModelMetadata = { ...metadata, metrics: { ...metadata.metrics, robustness, shopPhotos } };
     parseModelMetadata(JSON.parse(JSON.stringify(updated)), path);
     await writeFileAtomically(path, new TextEncoder().encode(JSON.stringify(updated, null, 2) + '\n'));
-    const own = predictOptionsOf(metadata).mirrorAverage;
     const photos = own ? shopPhotos.mirrorAveraged : shopPhotos.overall;
     log(
       `${dir} (${own ? 'mirror-averaged' : 'image alone'}): ` +

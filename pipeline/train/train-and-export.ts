@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CLASS_NAMES } from '../../core/class-names.js';
 import { predictOptionsOf } from '../../core/predict.js';
 import type { ModelMetadata } from '../../core/types.js';
@@ -124,7 +124,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     createdAt: new Date().toISOString(),
     gitCommit: gitCommit(),
   };
-  const dest = await writeModelAtomically(join(opts.outDir, plan.shipped ? 'models' : 'comparisons'), model, metadata, {}, plan.name);
+  const dest = await writeModelAtomically(dirname(exportDirOf(opts.outDir, plan)), model, metadata, {}, plan.name);
   opts.log(`Exported ${plan.name} to ${dest}`);
   model.dispose();
   optimizer.dispose();

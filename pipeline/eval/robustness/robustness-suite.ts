@@ -1,5 +1,4 @@
 import type * as tf from '@tensorflow/tfjs-node';
-import { IMAGE_SIZE } from '../../../core/class-names.js';
 import { averageWithMirror } from '../../../core/predict.js';
 import type { RobustnessResult } from '../../../core/types.js';
 import type { ImageSet } from '../../data/image-set.js';
@@ -7,6 +6,9 @@ import { predictAll } from '../predict-all.js';
 import { scorePredictions } from '../score-predictions.js';
 import { applySuiteChange } from './apply-suite-change.js';
 import { SUITE_CHANGES } from './suite-changes.js';
+
+/** The suite's own mirror change: the second pass of mirror averaging. */
+const MIRROR = SUITE_CHANGES.find((c) => c.id === 'mirror')!;
 
 /** The changed copies of a set's images, one per suite change (model-independent: made once, used for every model). */
 export interface SuiteImages {
@@ -19,16 +21,6 @@ export function makeSuiteImages(set: ImageSet): SuiteImages {
   return { set, changed: SUITE_CHANGES.map((c) => ({ id: c.id, description: c.description, images: applySuiteChange(c, set.images, set.count) })) };
 }
 
-/** `count` 28x28 images mirrored left-right. */
-function mirrorImages(images: Uint8Array, count: number): Uint8Array {
-  const out = new Uint8Array(images.length);
-  for (let i = 0; i < count * IMAGE_SIZE; i++) {
-    const row = i * IMAGE_SIZE;
-    for (let x = 0; x < IMAGE_SIZE; x++) out[row + x] = images[row + IMAGE_SIZE - 1 - x]!;
-  }
-  return out;
-}
-
 /**
  * Top-1 accuracy of `model` on each changed copy, predicting each image alone and mirror-averaged
  * (two passes per change: the images and their mirrors, averaged by core's averageWithMirror).
@@ -37,7 +29,7 @@ export function runSuite(model: tf.LayersModel, suite: SuiteImages): RobustnessR
   const { count, labels } = suite.set;
   return suite.changed.map(({ id, description, images }) => {
     const alone = predictAll(model, images, count);
-    const mirrored = predictAll(model, mirrorImages(images, count), count);
+    const mirrored = predictAll(model, applySuiteChange(MIRROR, images, count), count);
     return {
       change: id,
       description,
