@@ -8,6 +8,8 @@ import { buildResultStore } from '../lib/result-store';
 // (service workers have no DOM, WebGL or canvas decoding); the offscreen document classifies.
 export default defineBackground(() => {
   const deps = { offscreen: buildOffscreenDocumentKeeper(), store: buildResultStore() };
+  // A click still pending now was cut off when the previous worker stopped: say so (first in the store's queue).
+  void deps.store.failAbandoned(Date.now()).catch(() => {});
 
   browser.runtime.onInstalled.addListener(() => {
     void registerContextMenu();

@@ -17,6 +17,13 @@ export const DECODE_MAX_EDGE = 1024;
 /** Longest edge of the thumbnail kept with each result for the popup. */
 export const THUMBNAIL_EDGE = 160;
 
+/**
+ * Time from a click to its answer (the first click includes model load). Past it the background
+ * stops waiting and the offscreen document drops the request; the popup shows a pending entry
+ * older than this as failed.
+ */
+export const CLICK_DEADLINE_MS = 120_000;
+
 /** Time one request may take in the offscreen document (fetch, decode, convert, predict). */
 export const REQUEST_TIMEOUT_MS = 15_000;
 

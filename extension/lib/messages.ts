@@ -19,6 +19,11 @@ export interface ClassifyRequest {
   modelId: ModelId;
   /** The backend setting. */
   backend: BackendPreference;
+  /**
+   * Epoch ms by which the answer must be back: the background stops waiting then, so the
+   * offscreen document answers "too late" at that moment and never starts the work after it.
+   */
+  deadline: number;
 }
 
 /** The offscreen document's answer. */
@@ -48,7 +53,9 @@ export function isClassifyRequest(message: unknown): message is ClassifyRequest 
     typeof m.imageUrl === 'string' &&
     m.imageUrl.length > 0 &&
     isModelId(m.modelId) &&
-    isBackendPreference(m.backend)
+    isBackendPreference(m.backend) &&
+    typeof m.deadline === 'number' &&
+    Number.isFinite(m.deadline)
   );
 }
 

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { abandonedEntry } from './abandoned-entry';
 import type { FinishedEntry, ResultEntry } from './types';
 
 /** How many finished classifications the history keeps (newest first). */
@@ -26,6 +27,12 @@ export interface ResultStore {
   finish(entry: FinishedEntry): Promise<boolean>;
   /** Empties the history (the last entry stays). */
   clearHistory(): Promise<void>;
+  /**
+   * Marks the last entry failed if it is still pending: called when the service worker starts,
+   * before any click of this worker is recorded, so a pending entry can only be one a stopped
+   * worker left behind.
+   */
+  failAbandoned(now: number): Promise<void>;
 }
 
 /**
@@ -50,5 +57,13 @@ export function buildResultStore(): ResultStore {
         return isLast;
       }),
     clearHistory: () => serially(() => historyItem.setValue([])),
+    failAbandoned: (now) =>
+      serially(async () => {
+        const last = await lastEntryItem.getValue();
+        if (last?.status !== 'pending') return;
+        const failed = abandonedEntry(last, now);
+        await historyItem.setValue(pushHistory(await historyItem.getValue(), failed));
+        await lastEntryItem.setValue(failed);
+      }),
   };
 }

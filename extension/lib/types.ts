@@ -81,6 +81,7 @@ export type ErrorCode =
   | 'too-large'
   | 'too-many-pixels'
   | 'too-small'
+  | 'size-unknown'
   | 'decode-failed'
   | 'timeout'
   | 'model-failed'
@@ -100,8 +101,6 @@ interface EntryBase {
   id: string;
   /** The clicked image's address (data: URLs are shortened for storage). */
   imageUrl: string;
-  /** The page the image was on, when known. */
-  pageUrl?: string;
   /** The model that was asked for. */
   modelId: ModelId;
   /** Epoch ms of the click. */

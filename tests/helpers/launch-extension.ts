@@ -11,6 +11,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   /** The extension's id, read from its service worker's URL. */
   extensionId: string;
+  /** The browser's profile folder (its processes carry it on their command lines). */
+  profileDir: string;
   /** The extension's service worker as it runs now (changes after restartServiceWorker). */
   serviceWorker(): Promise<Worker>;
   /** Stops the service worker (as Chrome does when it is idle) and starts a fresh instance of it. */
@@ -61,6 +63,7 @@ export async function launchExtension(extensionDir: string, extraArgs: string[] 
   return {
     context,
     extensionId,
+    profileDir: userDataDir,
     serviceWorker,
     async restartServiceWorker() {
       // Stop the worker over CDP as Chrome does after 30 s idle, wait until it is stopped, then

@@ -12,6 +12,8 @@ export interface Product {
   path?: string;
   /** Its Content-Type (default image/png). */
   contentType?: string;
+  /** How long the shop takes before it answers (default: at once), as a slow CDN does. */
+  delayMs?: number;
 }
 
 /** The path a product is served at. */
@@ -100,7 +102,13 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push({ path, cookie: req.headers.cookie });
     const product = byPath.get(path);
-    if (product) return send(res, 200, product.contentType ?? 'image/png', product.png);
+    if (product) {
+      const answer = () => send(res, 200, product.contentType ?? 'image/png', product.png);
+      if (!product.delayMs) return answer();
+      const timer = setTimeout(answer, product.delayMs);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     switch (path) {
       case '/':
         return send(res, 200, 'text/html; charset=utf-8', shopPage(products));

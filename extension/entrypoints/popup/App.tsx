@@ -3,10 +3,12 @@ import { BackendPicker } from '../../components/backend-picker';
 import { HistoryList } from '../../components/history-list';
 import { ModelPicker } from '../../components/model-picker';
 import { ResultCard } from '../../components/result-card';
+import { asShown, staleAt } from '../../lib/abandoned-entry';
 import { clearBadge } from '../../lib/badge';
 import { historyItem, lastEntryItem } from '../../lib/result-store';
 import { backendPreferenceItem, modelChoiceItem } from '../../lib/settings';
 import { isBackendPreference, isModelId } from '../../lib/messages';
+import { useRenderAt } from '../../lib/popup/use-render-at';
 import { useStorageValue } from '../../lib/popup/use-storage-value';
 
 /** The popup: the last result (or the one picked from the history), the history, the settings. */
@@ -25,7 +27,10 @@ export function App() {
   }, [last?.id, last?.status]);
 
   const pickedEntry = picked && picked.lastId === last?.id ? history.find((e) => e.id === picked.id) : undefined;
-  const shown = pickedEntry ?? last ?? undefined;
+  // A click pending past its deadline has no one left to answer it: shown failed, from that moment on.
+  useRenderAt(last?.status === 'pending' ? staleAt(last) : undefined);
+  const latest = pickedEntry ?? last ?? undefined;
+  const shown = latest && asShown(latest, Date.now());
   // Until storage has answered, show neither a result nor the first-run hint (no flash of the hint).
   const loaded = last !== undefined && storedHistory !== undefined;
   return (

@@ -1,4 +1,5 @@
 import { toFailure } from '../classify-error';
+import { CLICK_DEADLINE_MS } from '../image-limits';
 import { buildClassifyRequest } from '../messages';
 import { readSettings } from '../settings';
 import type { FinishedEntry, ResultEntry } from '../types';
@@ -7,9 +8,6 @@ import { showBadge } from '../badge';
 import type { OffscreenDocumentKeeper } from './offscreen-document';
 import { sendClassifyRequest } from './send-classify-request';
 import { tryOpenPopup } from './open-popup';
-
-/** How long the background waits for the offscreen document (first request includes model load). */
-export const BACKGROUND_TIMEOUT_MS = 120_000;
 
 /** Longest image address kept in storage (data: URLs can be megabytes; the thumbnail shows the image). */
 const MAX_STORED_URL = 500;
@@ -27,35 +25,55 @@ export function shortenUrl(url: string): string {
 }
 
 /**
- * The context menu's code path: records a pending entry (badge "…", popup opens where allowed and
- * shows "Classifying…"), makes sure the offscreen document exists, asks it to classify, then
+ * The context menu's code path. Records a pending entry (badge "…", popup opens where allowed
+ * and shows "Classifying…"), makes sure the offscreen document exists, asks it to classify, then
  * stores the result or the error sentence and updates the badge. Never throws: every failure
- * becomes an error entry the popup shows.
+ * becomes an error entry the popup shows, a failed storage write included.
+ * What it stores is what the popup shows, bounded: the page's own address is not kept (a page
+ * can make it megabytes long and fill the storage quota).
  */
-export async function classifyImageUrl(imageUrl: string, pageUrl: string | undefined, deps: ClassifyDeps): Promise<FinishedEntry> {
+export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps): Promise<FinishedEntry> {
   const { modelId, backend } = await readSettings();
   const pending: ResultEntry & { status: 'pending' } = {
     id: crypto.randomUUID(),
     imageUrl: shortenUrl(imageUrl),
-    ...(pageUrl ? { pageUrl } : {}),
     modelId,
     requestedAt: Date.now(),
     status: 'pending',
   };
-  await deps.store.start(pending);
-  await showBadge(pending);
+  // If storage fails here the popup cannot show "Classifying…", but the answer is still recorded below.
+  await deps.store.start(pending).catch(() => {});
+  await showBadge(pending).catch(() => {});
   void (deps.openPopup ?? tryOpenPopup)();
 
   let finished: FinishedEntry;
   try {
     await deps.offscreen.ensure();
-    const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend }), BACKGROUND_TIMEOUT_MS);
+    const deadline = pending.requestedAt + CLICK_DEADLINE_MS;
+    const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline }));
     finished = response.ok
       ? { ...pending, status: 'done', result: response.result, finishedAt: Date.now() }
       : { ...pending, status: 'error', error: response.error, finishedAt: Date.now() };
   } catch (error) {
     finished = { ...pending, status: 'error', error: toFailure(error), finishedAt: Date.now() };
   }
-  if (await deps.store.finish(finished)) await showBadge(finished);
-  return finished;
+  return record(finished, deps.store);
+}
+
+/**
+ * Stores the finished entry and shows it on the badge. When storage refuses it (quota, a broken
+ * profile), records a short error entry saying so instead, so the popup never keeps "Classifying…".
+ */
+async function record(finished: FinishedEntry, store: ResultStore): Promise<FinishedEntry> {
+  let entry = finished;
+  let isLast: boolean;
+  try {
+    isLast = await store.finish(entry);
+  } catch (error) {
+    const detail = String((error as Error)?.message ?? error).replace(/\.$/, '');
+    entry = { ...finished, status: 'error', error: { code: 'internal', message: `The result could not be saved in Chrome's storage (${detail}). Clear the history in the popup, then click the image again.` } };
+    isLast = await store.finish(entry).catch(() => true);
+  }
+  if (isLast) await showBadge(entry).catch(() => {});
+  return entry;
 }

@@ -17,10 +17,10 @@ export async function registerContextMenu(): Promise<void> {
  * this path; Chrome offers no way to click a context menu from a test.
  */
 export async function handleContextMenuClick(
-  info: Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'srcUrl' | 'pageUrl'>,
+  info: Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'srcUrl'>,
   _tab: Browser.tabs.Tab | undefined,
   deps: ClassifyDeps,
 ): Promise<FinishedEntry | undefined> {
   if (info.menuItemId !== MENU_ID || !info.srcUrl) return undefined;
-  return classifyImageUrl(info.srcUrl, info.pageUrl, deps);
+  return classifyImageUrl(info.srcUrl, deps);
 }

@@ -1,18 +1,23 @@
 import { browser } from 'wxt/browser';
 import { ClassifyError } from '../classify-error';
+import { CLICK_DEADLINE_MS } from '../image-limits';
 import { parseClassifyResponse, type ClassifyRequest, type ClassifyResponse } from '../messages';
 
 const RETRY = 'Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.';
 
+/** How long past a request's deadline the background still waits, so the offscreen document's own "too late" answer arrives first. */
+const ANSWER_GRACE_MS = 2_000;
+
 /**
  * Sends a request to the offscreen document and checks its answer. Rejects with a sentence when
- * nobody answers or the answer does not arrive within `timeoutMs` (the offscreen document has its
- * own, shorter per-request timeout; this one only catches a document that died).
+ * nobody answers or the answer has not arrived shortly after the request's deadline (the
+ * offscreen document answers by the deadline itself; this only catches a document that died).
  */
-export async function sendClassifyRequest(request: ClassifyRequest, timeoutMs: number): Promise<ClassifyResponse> {
+export async function sendClassifyRequest(request: ClassifyRequest): Promise<ClassifyResponse> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ClassifyError('internal', `The classifier did not answer within ${Math.round(timeoutMs / 1000)} seconds. ${RETRY}`)), timeoutMs);
+    const message = `The classifier did not answer within ${CLICK_DEADLINE_MS / 1000} seconds. ${RETRY}`;
+    timer = setTimeout(() => reject(new ClassifyError('internal', message)), request.deadline + ANSWER_GRACE_MS - Date.now());
   });
   try {
     return parseClassifyResponse(await Promise.race([browser.runtime.sendMessage(request), timeout]));

@@ -21,8 +21,19 @@ export function checkImageType(contentType: string | null, sniffed: SniffedImage
   if (sniffed.format === 'html' || mime === 'text/html' || mime === 'application/xhtml+xml') {
     throw imageErrors.webPage(mime || 'text/html');
   }
-  if (mime.startsWith('image/')) return; // a format we do not sniff; the decoder decides
+  // Chrome decodes no raster format that the sniff does not know, so an image/* type with
+  // unknown bytes is either damaged or something we could not measure before decoding.
+  if (mime.startsWith('image/')) throw imageErrors.sizeUnknown(mime);
   throw imageErrors.notAnImage(mime);
+}
+
+/**
+ * The size the header promises, or the refusal: an image whose header does not say how large it
+ * is would be decoded blind (a 1.5 MB file can hold 400 megapixels).
+ */
+export function measuredSize(sniffed: SniffedImage, contentType: string | null): { width: number; height: number } {
+  if (sniffed.width === undefined || sniffed.height === undefined) throw imageErrors.sizeUnknown(sniffed.format ?? (mimeOf(contentType) || 'unknown type'));
+  return { width: sniffed.width, height: sniffed.height };
 }
 
 /** Refuses images too small to show a garment or too large to decode safely. */

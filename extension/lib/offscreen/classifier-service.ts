@@ -22,6 +22,8 @@ export interface ClassifierService {
  * Builds the service. tfjs starts on the first request (with that request's backend setting)
  * and stays up; a request with a different setting switches backend and reloads the models.
  * Each request's fetch-to-prediction work has REQUEST_TIMEOUT_MS; start-up has its own limit.
+ * Every request is answered by its deadline: one that waited in the queue past it is refused then
+ * and skipped when its turn comes, so one slow image cannot hold up the clicks behind it for long.
  */
 export function buildClassifierService(loadModel: (id: ModelId) => Promise<LoadedFashionModel>): ClassifierService {
   const queue = buildSerialQueue();
@@ -46,8 +48,11 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
   return {
     classify(request) {
       const queuedAt = performance.now();
-      return queue.run(async (): Promise<ClassifyResponse> => {
+      const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(imageErrors.deadlinePassed()) });
+      const work = queue.run(async (): Promise<ClassifyResponse> => {
         const startedAt = performance.now();
+        // Past its deadline while it waited behind slower images: it was answered already; skip it.
+        if (Date.now() >= request.deadline) return tooLate();
         try {
           let loaded: { backend: BackendInfo; model: LoadedFashionModel };
           try {
@@ -57,7 +62,13 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
           }
           const initMs = performance.now() - startedAt;
           const { model, metadata } = loaded.model;
-          const image = await withTimeout((signal) => classifyImage(request.imageUrl, model, predictOptionsOf(metadata), signal), REQUEST_TIMEOUT_MS, imageErrors.timeout);
+          // The image gets REQUEST_TIMEOUT_MS, or what is left before the deadline if that is less.
+          const left = request.deadline - Date.now();
+          const image = await withTimeout(
+            (signal) => classifyImage(request.imageUrl, model, predictOptionsOf(metadata), signal),
+            Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)),
+            left < REQUEST_TIMEOUT_MS ? imageErrors.deadlinePassed : imageErrors.timeout,
+          );
           return {
             ok: true,
             result: {
@@ -72,6 +83,8 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
           return { ok: false, error: toFailure(error) };
         }
       });
+      // Answer at the deadline even while the request still waits in the queue.
+      return withTimeout(() => work, Math.max(0, request.deadline - Date.now()), () => new Error('deadline')).catch(tooLate);
     },
   };
 }

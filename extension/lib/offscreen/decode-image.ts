@@ -1,5 +1,5 @@
 import { DECODE_MAX_EDGE, THUMBNAIL_EDGE } from '../image-limits';
-import { checkImageSize, mimeOf } from './check-image';
+import { checkImageSize, measuredSize, mimeOf } from './check-image';
 import { imageErrors } from './image-errors';
 import type { SniffedImage } from './sniff-image';
 
@@ -51,27 +51,31 @@ async function toDataUrl(blob: Blob): Promise<string> {
 }
 
 /**
- * Decodes the bytes with createImageBitmap. When the header states the size, images beyond the
- * pixel limit or below the minimum are refused before decoding, and large ones are decoded
- * straight to DECODE_MAX_EDGE by the browser's high-quality resampler. Otherwise the size is
- * checked after decoding.
+ * Decodes the bytes with createImageBitmap, never blind: the size the header states (as shown,
+ * Exif orientation applied) is checked against the pixel limits first, and images are decoded
+ * straight to DECODE_MAX_EDGE by the browser's high-quality resampler where the header gives the
+ * exact size. Where it gives an upper bound (GIF, ICO, AVIF) the decoded size is checked again.
  */
 export async function decodeImage(bytes: Uint8Array, contentType: string | null, sniffed: SniffedImage): Promise<DecodedImage> {
-  if (sniffed.width !== undefined && sniffed.height !== undefined) checkImageSize(sniffed.width, sniffed.height);
+  const header = measuredSize(sniffed, contentType);
+  checkImageSize(header.width, header.height);
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeOf(contentType) });
-  const target = sniffed.width && sniffed.height ? fitWithin(sniffed.width, sniffed.height, DECODE_MAX_EDGE) : undefined;
+  const target = sniffed.exact ? fitWithin(header.width, header.height, DECODE_MAX_EDGE) : undefined;
   let bitmap: ImageBitmap;
   try {
+    // 'from-image' applies the Exif orientation (Chrome's default, stated): the resize target is the size as shown.
     bitmap = await createImageBitmap(
       blob,
-      target ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high', premultiplyAlpha: 'none' } : { premultiplyAlpha: 'none' },
+      target
+        ? { imageOrientation: 'from-image', resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high', premultiplyAlpha: 'none' }
+        : { imageOrientation: 'from-image', premultiplyAlpha: 'none' },
     );
   } catch {
     throw imageErrors.decodeFailed(mimeOf(contentType) || sniffed.format || '');
   }
   try {
-    const width = sniffed.width ?? bitmap.width;
-    const height = sniffed.height ?? bitmap.height;
+    const width = sniffed.exact ? header.width : bitmap.width;
+    const height = sniffed.exact ? header.height : bitmap.height;
     checkImageSize(width, height);
     const size = fitWithin(bitmap.width, bitmap.height, DECODE_MAX_EDGE);
     const rgba = draw(bitmap, size.width, size.height, undefined, EXACT_PIXELS).getImageData(0, 0, size.width, size.height);

@@ -1,33 +1,33 @@
+import { avifSize } from './image-headers/avif-size';
+import { swapsEdges } from './image-headers/exif-orientation';
+import { gifSize } from './image-headers/gif-size';
+import { icoSize } from './image-headers/ico-size';
+import { readJpegHeader } from './image-headers/jpeg-header';
+import { pngOrientation } from './image-headers/png-orientation';
+
 /** What the first bytes of a file say it is. */
 export interface SniffedImage {
   /** Raster formats Chrome decodes, 'svg' and 'html' (refused with their own sentence), or null. */
   format: 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'avif' | 'ico' | 'svg' | 'html' | null;
-  /** Pixel size from the header, when the format states it up front (checked before decoding). */
+  /**
+   * Pixel size as the browser shows the image (Exif orientation applied), read from the header
+   * before anything decodes it. Undefined when the header does not say (the image is refused).
+   */
   width?: number;
   height?: number;
+  /**
+   * True when the browser decodes to exactly this size, so it can be asked to decode straight to
+   * a smaller one. Otherwise (GIF frames, ICO entries, AVIF crops) the size is an upper bound.
+   */
+  exact?: boolean;
 }
 
 const ascii = (bytes: Uint8Array, start: number, length: number) =>
   String.fromCharCode(...bytes.subarray(start, start + length));
 
-function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  // Walk the marker segments to the first start-of-frame (SOF0..SOF15 minus DHT/JPG/DAC).
-  let offset = 2;
-  while (offset + 9 < bytes.length) {
-    if (bytes[offset] !== 0xff) return undefined;
-    const marker = bytes[offset + 1]!;
-    if (marker === 0xff) {
-      offset++;
-      continue;
-    }
-    const length = (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: (bytes[offset + 5]! << 8) | bytes[offset + 6]!, width: (bytes[offset + 7]! << 8) | bytes[offset + 8]! };
-    }
-    offset += 2 + length;
-  }
-  return undefined;
-}
+/** The size as shown: edges swapped when the orientation turns the stored pixels a quarter. */
+const shown = (size: { width?: number; height?: number }, orientation: number) =>
+  swapsEdges(orientation) && size.width !== undefined ? { width: size.height, height: size.width } : size;
 
 function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | undefined {
   const chunk = ascii(bytes, 12, 4);
@@ -54,25 +54,27 @@ function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: n
 export function sniffImage(bytes: Uint8Array): SniffedImage {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length >= 24 && bytes[0] === 0x89 && ascii(bytes, 1, 3) === 'PNG') {
-    return { format: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+    return { format: 'png', ...shown({ width: view.getUint32(16), height: view.getUint32(20) }, pngOrientation(bytes)), exact: true };
   }
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    return { format: 'jpeg', ...jpegSize(bytes) };
+    const { orientation, ...size } = readJpegHeader(bytes);
+    return { format: 'jpeg', ...shown(size, orientation), ...(size.width !== undefined ? { exact: true } : {}) };
   }
   if (bytes.length >= 10 && (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a')) {
-    return { format: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true) };
+    return { format: 'gif', ...gifSize(bytes) };
   }
   if (bytes.length >= 16 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') {
-    return { format: 'webp', ...webpSize(bytes, view) };
+    const size = webpSize(bytes, view);
+    return { format: 'webp', ...size, ...(size ? { exact: true } : {}) };
   }
   if (bytes.length >= 26 && ascii(bytes, 0, 2) === 'BM') {
-    return { format: 'bmp', width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+    return { format: 'bmp', width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)), exact: true };
   }
   if (bytes.length >= 12 && ascii(bytes, 4, 4) === 'ftyp' && /avi[fs]/.test(ascii(bytes, 8, 4))) {
-    return { format: 'avif' };
+    return { format: 'avif', ...avifSize(bytes) };
   }
-  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 1 && bytes[3] === 0) {
-    return { format: 'ico' };
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && (bytes[2] === 1 || bytes[2] === 2) && bytes[3] === 0) {
+    return { format: 'ico', ...icoSize(bytes) }; // ICO, or CUR (type 2), which Chrome decodes alike
   }
   const head = ascii(bytes, 0, Math.min(bytes.length, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return { format: 'svg' };

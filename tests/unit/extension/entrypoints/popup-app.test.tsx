@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../extension/entrypoints/popup/App';
+import { CLICK_DEADLINE_MS } from '../../../../extension/lib/image-limits';
 import { historyItem, lastEntryItem } from '../../../../extension/lib/result-store';
 import { backendPreferenceItem, modelChoiceItem } from '../../../../extension/lib/settings';
 import { doneEntry, errorEntry } from '../fixtures';
@@ -37,10 +38,24 @@ describe('the popup', () => {
     const card = await screen.findByRole('region', { name: 'Last result' });
     expect(within(card).getAllByRole('listitem')[0]!.textContent).toBe('Bag91.2%');
 
-    await lastEntryItem.setValue({ id: 'b', imageUrl: 'https://x/b.jpg', modelId: 'cnn', requestedAt: 2, status: 'pending' });
+    await lastEntryItem.setValue({ id: 'b', imageUrl: 'https://x/b.jpg', modelId: 'cnn', requestedAt: Date.now(), status: 'pending' });
     expect((await screen.findByRole('status')).textContent).toBe('Classifying with CNN…');
     await lastEntryItem.setValue(errorEntry('b', 'The image took longer than 15 seconds to download and classify.'));
     expect((await screen.findByRole('alert')).textContent).toBe('The image took longer than 15 seconds to download and classify.');
+  });
+
+  it('shows a click still pending past its deadline as failed, also when the deadline passes while it is open', async () => {
+    const stopped = 'This classification stopped before it finished (Fashion Lens was stopped or restarted meanwhile). Click the image again.';
+    const longAgo = Date.now() - CLICK_DEADLINE_MS - 60_000;
+    await lastEntryItem.setValue({ id: 'old', imageUrl: 'https://x/old.jpg', modelId: 'cnn', requestedAt: longAgo, status: 'pending' });
+    render(<App />);
+    expect((await screen.findByRole('alert')).textContent).toBe(stopped);
+    expect(screen.queryByRole('status')).toBeNull();
+
+    const almostStale = Date.now() - CLICK_DEADLINE_MS - 5_000 + 400; // stale in 0.4 s
+    await lastEntryItem.setValue({ id: 'new', imageUrl: 'https://x/new.jpg', modelId: 'cnn', requestedAt: almostStale, status: 'pending' });
+    expect((await screen.findByRole('status')).textContent).toBe('Classifying with CNN…');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(stopped), { timeout: 3_000 });
   });
 
   it('shows a history entry when it is picked', async () => {

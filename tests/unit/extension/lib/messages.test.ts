@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClassifyRequest, isClassifyRequest, parseClassifyResponse } from '../../../../extension/lib/messages';
 
-const request = buildClassifyRequest({ requestId: 'r1', imageUrl: 'https://shop.example/a.jpg', modelId: 'cnn', backend: 'auto' });
+const request = buildClassifyRequest({ requestId: 'r1', imageUrl: 'https://shop.example/a.jpg', modelId: 'cnn', backend: 'auto', deadline: 1_700_000_120_000 });
 
 describe('classification messages', () => {
   it('accepts the requests buildClassifyRequest makes', () => {
@@ -19,6 +19,8 @@ describe('classification messages', () => {
     ['an unknown backend', { ...request, backend: 'webgpu' }],
     ['an empty URL', { ...request, imageUrl: '' }],
     ['no request id', { ...request, requestId: undefined }],
+    ['no deadline', { ...request, deadline: undefined }],
+    ['a deadline that is not a time', { ...request, deadline: Number.NaN }],
   ])('refuses %s', (_, message) => {
     expect(isClassifyRequest(message)).toBe(false);
   });

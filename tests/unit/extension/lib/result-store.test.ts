@@ -61,3 +61,31 @@ describe('buildResultStore', () => {
     expect(await lastEntryItem.getValue()).toMatchObject({ id: 'a' });
   });
 });
+
+describe('failAbandoned (a new service worker starts)', () => {
+  it('turns a click the stopped worker left pending into a failed entry, in the history too', async () => {
+    const store = buildResultStore();
+    await store.start(pending('cut-off', 1_000));
+    await store.failAbandoned(9_000);
+    const last = await lastEntryItem.getValue();
+    expect(last).toMatchObject({ id: 'cut-off', status: 'error', finishedAt: 9_000, error: { code: 'internal', message: expect.stringMatching(/^This classification stopped before it finished/) } });
+    expect(await historyItem.getValue()).toEqual([last]);
+  });
+
+  it('leaves finished entries alone', async () => {
+    const store = buildResultStore();
+    await store.finish(failed('done', 1_000));
+    await store.failAbandoned(9_000);
+    expect(await lastEntryItem.getValue()).toEqual(failed('done', 1_000));
+    expect(await historyItem.getValue()).toHaveLength(1);
+  });
+
+  it('runs before a click queued after it, so the new click stays pending', async () => {
+    await lastEntryItem.setValue(pending('cut-off', 1_000));
+    const store = buildResultStore();
+    const sweeping = store.failAbandoned(9_000);
+    await store.start(pending('new', 9_001));
+    await sweeping;
+    expect(await lastEntryItem.getValue()).toMatchObject({ id: 'new', status: 'pending' });
+  });
+});

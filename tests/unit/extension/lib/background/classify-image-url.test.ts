@@ -46,11 +46,12 @@ describe('classifyImageUrl', () => {
     await modelChoiceItem.setValue('lenet5');
     await backendPreferenceItem.setValue('wasm');
     answerWith(() => ({ ok: true, result: RESULT }));
-    const entry = await classifyImageUrl('https://shop.example/shoe.jpg', 'https://shop.example/', deps);
+    const entry = await classifyImageUrl('https://shop.example/shoe.jpg', deps);
 
     expect(ensure).toHaveBeenCalledOnce();
     expect(received).toEqual([expect.objectContaining({ imageUrl: 'https://shop.example/shoe.jpg', modelId: 'lenet5', backend: 'wasm', requestId: entry.id })]);
-    expect(entry).toMatchObject({ status: 'done', result: RESULT, pageUrl: 'https://shop.example/' });
+    expect(entry).toMatchObject({ status: 'done', result: RESULT });
+    expect(entry).not.toHaveProperty('pageUrl');
     expect(await lastEntryItem.getValue()).toEqual(entry);
     expect(await historyItem.getValue()).toEqual([entry]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('Snkr');
@@ -59,7 +60,7 @@ describe('classifyImageUrl', () => {
 
   it('stores the offscreen document’s error sentence and shows "!"', async () => {
     answerWith(() => ({ ok: false, error: { code: 'svg', message: 'This is an SVG drawing, not a photo.' } }));
-    const entry = await classifyImageUrl('https://shop.example/logo.svg', undefined, deps);
+    const entry = await classifyImageUrl('https://shop.example/logo.svg', deps);
     expect(entry).toMatchObject({ status: 'error', error: { code: 'svg', message: 'This is an SVG drawing, not a photo.' } });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getTitle({})).toContain('SVG drawing');
@@ -68,7 +69,7 @@ describe('classifyImageUrl', () => {
   it('turns a missing offscreen document into a sentence instead of throwing', async () => {
     // Chrome's rejection when no page listens (the fake browser words it differently).
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
-    const entry = await classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
     expect(entry.status).toBe('error');
     expect(entry.status === 'error' && entry.error).toEqual({
       code: 'internal',
@@ -80,8 +81,8 @@ describe('classifyImageUrl', () => {
     vi.useFakeTimers();
     try {
       vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockReturnValueOnce(new Promise(() => {}));
-      const running = classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
-      await vi.advanceTimersByTimeAsync(120_000);
+      const running = classifyImageUrl('https://shop.example/a.jpg', deps);
+      await vi.advanceTimersByTimeAsync(120_000 + 2_000); // the deadline, plus the grace for the offscreen document's own answer
       const entry = await running;
       expect(entry.status === 'error' && entry.error.message).toBe('The classifier did not answer within 120 seconds. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.');
     } finally {
@@ -91,7 +92,7 @@ describe('classifyImageUrl', () => {
 
   it('records the failure when the offscreen document cannot be created', async () => {
     ensure.mockRejectedValueOnce(new Error('Offscreen API is disabled'));
-    const entry = await classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
     expect(entry.status === 'error' && entry.error.message).toContain('Offscreen API is disabled');
     expect(await lastEntryItem.getValue()).toMatchObject({ status: 'error' });
   });
@@ -100,12 +101,32 @@ describe('classifyImageUrl', () => {
     let release!: () => void;
     answerWith(() => ({ ok: true, result: RESULT }));
     ensure.mockImplementationOnce(() => new Promise<void>((resolve) => (release = resolve)));
-    const running = classifyImageUrl('https://shop.example/a.jpg', undefined, deps);
+    const running = classifyImageUrl('https://shop.example/a.jpg', deps);
     await vi.waitFor(() => expect(ensure).toHaveBeenCalled());
     expect(await fakeBrowser.action.getBadgeText({})).toBe('…');
     expect(await lastEntryItem.getValue()).toMatchObject({ status: 'pending' });
     release();
     await running;
+  });
+
+  it('records a short error entry when storage refuses the result, instead of leaving "Classifying…"', async () => {
+    answerWith(() => ({ ok: true, result: RESULT }));
+    const finish = deps.store.finish.bind(deps.store);
+    let refused = 0;
+    deps.store = { ...deps.store, finish: async (entry) => (entry.status === 'done' && ++refused ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : finish(entry)) };
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
+    expect(refused).toBe(1);
+    expect(entry.status === 'error' && entry.error.message).toBe("The result could not be saved in Chrome's storage (QUOTA_BYTES quota exceeded). Clear the history in the popup, then click the image again.");
+    expect(await lastEntryItem.getValue()).toEqual(entry);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+
+  it('still classifies and records the answer when the pending entry cannot be written', async () => {
+    answerWith(() => ({ ok: true, result: RESULT }));
+    deps.store = { ...deps.store, start: async () => Promise.reject(new Error('IO error')) };
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
+    expect(entry).toMatchObject({ status: 'done', result: RESULT });
+    expect(await lastEntryItem.getValue()).toEqual(entry);
   });
 
   it('keeps huge data: URLs out of storage', () => {
@@ -128,7 +149,7 @@ describe('the context menu', () => {
   it('classifies the clicked image and ignores other menu items', async () => {
     answerWith(() => ({ ok: true, result: RESULT }));
     expect(await handleContextMenuClick({ menuItemId: 'other', srcUrl: 'https://x/a.jpg' }, undefined, deps)).toBeUndefined();
-    const entry = await handleContextMenuClick({ menuItemId: MENU_ID, srcUrl: 'https://x/a.jpg', pageUrl: 'https://x/' }, undefined, deps);
+    const entry = await handleContextMenuClick({ menuItemId: MENU_ID, srcUrl: 'https://x/a.jpg' }, undefined, deps);
     expect(entry).toMatchObject({ status: 'done', imageUrl: 'https://x/a.jpg' });
     expect(received).toHaveLength(1);
   });

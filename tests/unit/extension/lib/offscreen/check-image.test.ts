@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClassifyError } from '../../../../../extension/lib/classify-error';
 import { MAX_IMAGE_PIXELS, MIN_IMAGE_EDGE } from '../../../../../extension/lib/image-limits';
-import { checkImageSize, checkImageType, mimeOf } from '../../../../../extension/lib/offscreen/check-image';
+import { checkImageSize, checkImageType, measuredSize, mimeOf } from '../../../../../extension/lib/offscreen/check-image';
 
 function failure(run: () => void): ClassifyError {
   try {
@@ -19,8 +19,10 @@ describe('checkImageType', () => {
     expect(() => checkImageType(null, { format: 'png', width: 10, height: 10 })).not.toThrow();
   });
 
-  it('lets the decoder judge image types it does not sniff', () => {
-    expect(() => checkImageType('image/x-icon; charset=binary', { format: null })).not.toThrow();
+  it('refuses an image type whose bytes it cannot measure, rather than decode it blind', () => {
+    const error = failure(() => checkImageType('image/x-icon; charset=binary', { format: null }));
+    expect(error.code).toBe('size-unknown');
+    expect(error.message).toMatch(/^The image's size cannot be read from its header \(image\/x-icon\)/);
   });
 
   it('refuses SVG by header or by content, with its own sentence', () => {
@@ -67,5 +69,17 @@ describe('mimeOf', () => {
   it('drops parameters and case', () => {
     expect(mimeOf('Image/JPEG; q=1')).toBe('image/jpeg');
     expect(mimeOf(null)).toBe('');
+  });
+});
+
+describe('measuredSize', () => {
+  it('passes on the size the header states', () => {
+    expect(measuredSize({ format: 'jpeg', width: 600, height: 400, exact: true }, 'image/jpeg')).toEqual({ width: 600, height: 400 });
+  });
+
+  it('refuses a photo whose header does not state its size, naming the format', () => {
+    const error = failure(() => measuredSize({ format: 'avif' }, 'image/avif'));
+    expect(error.code).toBe('size-unknown');
+    expect(error.message).toMatch(/\(avif\), so Fashion Lens will not decode it/);
   });
 });

@@ -1,0 +1,89 @@
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CLICK_DEADLINE_MS } from '../../extension/lib/image-limits.js';
+import type { FinishedEntry, ResultEntry } from '../../extension/lib/types.js';
+import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
+import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
+import { firstOfEachClass, type ProductPhoto } from '../helpers/product-photos.js';
+import { BAD_PATHS, startShopServer, type ShopServer } from '../helpers/shop-server.js';
+
+// Faults around the clicks: a page that makes its address megabytes long, a service worker that
+// Chrome stops mid-request, and one slow image that many clicks wait behind.
+
+/** The few chrome.* calls made inside the service worker (this file has Node types, not Chrome's). */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; getBytesInUse(): Promise<number> } } };
+
+let browser: ExtensionBrowser;
+let worker: Worker;
+let shop: ShopServer;
+let photos: ProductPhoto[];
+let popup: Page;
+
+const SLOW_PATH = '/cdn/slow-14s.png';
+
+function done(entry: FinishedEntry) {
+  if (entry.status !== 'done') throw new Error(`expected a result, got: ${entry.error.message}`);
+  return entry.result;
+}
+
+const stored = async (key: 'lastEntry' | 'history') => worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+
+beforeAll(async () => {
+  photos = await firstOfEachClass();
+  shop = await startShopServer([...photos.map((p) => ({ name: p.name, png: p.png })), { name: 'slow', png: photos[7]!.png, path: SLOW_PATH, delayMs: 14_000 }]);
+  browser = await launchExtension(inject('extensionDir'));
+  worker = await browser.serviceWorker();
+  await setSettings(worker, { modelId: 'cnn', backend: 'auto' });
+  done(await clickClassify(worker, shop.url(`/products/${photos[0]!.name}.png`))); // model loaded: clicks below are warm
+  popup = await browser.openPopup();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.close();
+});
+
+describe('storage', () => {
+  it('stays bounded when the page makes its address 2 MB long: every result is kept', async () => {
+    const pageUrl = `${shop.url('/')}?${'q'.repeat(2 * 1024 * 1024)}`;
+    const ids: string[] = [];
+    for (const photo of photos.slice(0, 5)) ids.push((await clickClassify(worker, shop.url(`/products/${photo.name}.png`), pageUrl)).id);
+    const history = (await stored('history')) as FinishedEntry[];
+    expect(history.slice(0, 5).map((e) => [e.id, e.status])).toEqual(ids.reverse().map((id) => [id, 'done']));
+    const bytes = await worker.evaluate(() => chrome.storage.local.getBytesInUse());
+    expect(bytes).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('a service worker stopped mid-request', () => {
+  it('leaves a failed entry with a sentence, not one pending for ever', async () => {
+    const click = clickClassify(worker, shop.url(BAD_PATHS.slow)).catch(() => 'the worker stopped');
+    for (let waited = 0; ((await stored('lastEntry')) as ResultEntry | null)?.status !== 'pending'; waited += 50) {
+      if (waited > 10_000) throw new Error('the click never became pending');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    worker = await browser.restartServiceWorker(); // as Chrome does to an idle or misbehaving worker
+    expect(await click).toBe('the worker stopped');
+    const last = (await stored('lastEntry')) as ResultEntry;
+    expect(last).toMatchObject({ status: 'error', error: { message: 'This classification stopped before it finished (Fashion Lens was stopped or restarted meanwhile). Click the image again.' } });
+    await popup.reload();
+    expect((await readPopup(popup)).alert).toBe(last.status === 'error' ? last.error.message : null);
+  });
+});
+
+describe('one slow image clicked many times', () => {
+  it('answers or refuses every click within its own deadline, and a later click does not wait for the refused ones', async () => {
+    // Ten clicks on an image the CDN takes 14 s to send: eight fit in 120 s one after another.
+    const clicks = Array.from({ length: 10 }, () => clickClassify(worker, shop.url(SLOW_PATH)));
+    const entries = await Promise.all(clicks);
+    for (const entry of entries) {
+      expect(entry.finishedAt - entry.requestedAt, `click ${entry.id} answered within its deadline`).toBeLessThanOrEqual(CLICK_DEADLINE_MS + 1_000);
+      if (entry.status === 'error') expect(entry.error.message).toMatch(/^Fashion Lens was still busy with earlier images when this one's time ran out \(120 seconds after the click\)/);
+    }
+    expect(entries.filter((e) => e.status === 'done').length).toBeGreaterThanOrEqual(7);
+    expect(entries.filter((e) => e.status === 'error').length).toBeGreaterThanOrEqual(2);
+    // The refused clicks are not fetched after their deadline, so a new click starts at once.
+    const next = done(await clickClassify(worker, shop.url(`/products/${photos[3]!.name}.png`)));
+    expect(next.timings.queueMs).toBeLessThan(2_000);
+  });
+});

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cornerColour } from '../../core/conversion/corner-colour.js';
+import { findContentBox, TRIM_DISTANCE } from '../../core/conversion/trim-to-content.js';
+import type { FinishedEntry } from '../../extension/lib/types.js';
+import { clickClassify, setSettings } from '../helpers/extension-driver.js';
+import { extensionRendererPids, peakResidentMiB } from '../helpers/extension-renderer.js';
+import { hugeFlatJpeg } from '../helpers/huge-jpeg.js';
+import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
+import { jpegWithOrientation } from '../helpers/oriented-images.js';
+import { decodePng, encodePng } from '../helpers/product-photos.js';
+import { startShopServer, type ShopServer } from '../helpers/shop-server.js';
+
+// Images a page can hand the extension that are not what they seem: a phone photo stored on its
+// side, a small file that decodes to 400 megapixels. (A crash of the extension's renderer cannot be
+// recovered from inside: Chrome turns the whole extension off, so the decode bomb must not crash it.)
+
+let browser: ExtensionBrowser;
+let worker: Worker;
+let shop: ShopServer;
+let page: Page;
+
+const BOMB_PATH = '/products/poster.jpg';
+const SNEAKER = join(import.meta.dirname, '..', 'fixtures', 'shop-photos', '7_Sneaker', 'saleor-dash-force-1.png');
+
+function done(entry: FinishedEntry) {
+  if (entry.status !== 'done') throw new Error(`expected a result, got: ${entry.error.message}`);
+  return entry.result;
+}
+
+/** A real sneaker photo cropped to the shoe with a margin: wide, so a squash changes what the model sees. */
+function wideSneakerPng(): Buffer {
+  const photo = decodePng(readFileSync(SNEAKER));
+  const box = findContentBox(photo, cornerColour(photo, TRIM_DISTANCE));
+  const margin = 20;
+  const x0 = Math.max(0, box.x0 - margin);
+  const y0 = Math.max(0, box.y0 - margin);
+  const width = Math.min(photo.width, box.x1 + margin) - x0;
+  const height = Math.min(photo.height, box.y1 + margin) - y0;
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) data.set(photo.data.subarray(((y0 + y) * photo.width + x0) * 4, ((y0 + y) * photo.width + x0 + width) * 4), y * width * 4);
+  return encodePng({ data, width, height });
+}
+
+/**
+ * JPEGs made by Chromium's own encoder from one picture: as it shows (upright), and stored a
+ * quarter-turn anticlockwise, as a phone held on its side stores it (Exif orientation 6 says
+ * "turn clockwise to show").
+ */
+async function uprightAndStoredOnItsSide(png: Buffer): Promise<{ upright: Buffer; onItsSide: Buffer; width: number; height: number }> {
+  // Runs in the page (this file has Node types, not the DOM's, so the code is a string).
+  const made = (await page.evaluate(`(async () => {
+    const bitmap = await createImageBitmap(await (await fetch('data:image/png;base64,${png.toString('base64')}')).blob());
+    const { width, height } = bitmap;
+    const encode = async (canvas) => {
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    };
+    const upright = new OffscreenCanvas(width, height);
+    const u = upright.getContext('2d');
+    u.fillStyle = '#fff';
+    u.fillRect(0, 0, width, height);
+    u.drawImage(bitmap, 0, 0);
+    const side = new OffscreenCanvas(height, width);
+    const s = side.getContext('2d');
+    s.translate(0, width);
+    s.rotate(-Math.PI / 2);
+    s.drawImage(upright, 0, 0);
+    return { upright: await encode(upright), onItsSide: await encode(side), width, height };
+  })()`)) as { upright: string; onItsSide: string; width: number; height: number };
+  return { upright: Buffer.from(made.upright, 'base64'), onItsSide: Buffer.from(made.onItsSide, 'base64'), width: made.width, height: made.height };
+}
+
+beforeAll(async () => {
+  shop = await startShopServer([{ name: 'poster', png: hugeFlatJpeg(20_000, true), path: BOMB_PATH, contentType: 'image/jpeg' }]);
+  browser = await launchExtension(inject('extensionDir'));
+  worker = await browser.serviceWorker();
+  await setSettings(worker, { modelId: 'cnn', backend: 'auto' });
+  page = await browser.context.newPage();
+  await page.goto(shop.url('/'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.close();
+});
+
+describe('a JPEG whose Exif orientation turns it', () => {
+  it('is classified like its upright copy (the browser turns it; the decode keeps its shape)', async () => {
+    const { upright, onItsSide, width, height } = await uprightAndStoredOnItsSide(wideSneakerPng());
+    expect(width).toBeGreaterThan(height * 1.15); // wide enough that a squash shows
+    const asShot = done(await clickClassify(worker, `data:image/jpeg;base64,${upright.toString('base64')}`));
+    const turned = done(await clickClassify(worker, `data:image/jpeg;base64,${jpegWithOrientation(onItsSide, 6).toString('base64')}`));
+    expect({ width: turned.imageWidth, height: turned.imageHeight }).toEqual({ width, height });
+    const differences = turned.input.map((value, i) => Math.abs(value - asShot.input[i]!));
+    expect(Math.max(...differences), 'the two 28x28 inputs differ only by JPEG noise').toBeLessThanOrEqual(24);
+    expect(turned.top3.map((p) => p.label)).toEqual(asShot.top3.map((p) => p.label));
+  });
+});
+
+describe('a decode bomb', () => {
+  it('refuses a 1.5 MB JPEG of 20000 x 20000 pixels hidden behind a stray byte, before decoding it', async () => {
+    const entry = await clickClassify(worker, shop.url(BOMB_PATH));
+    expect(entry.status === 'error' && entry.error).toEqual({
+      code: 'too-many-pixels',
+      message: 'The image is 20000 x 20000 pixels (400.0 megapixels); Fashion Lens decodes at most 25 megapixels. Try a smaller version of the image.',
+    });
+    const pids = extensionRendererPids(browser.profileDir);
+    expect(pids.length).toBeGreaterThan(0);
+    for (const pid of pids) expect(peakResidentMiB(pid), `peak memory of renderer ${pid}`).toBeLessThan(600);
+  });
+});
