@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/core/**/*.test.ts', 'tests/unit/pipeline/**/*.test.ts', 'tests/unit/bench/**/*.test.ts'],
+          include: ['tests/unit/core/**/*.test.ts', 'tests/unit/pipeline/**/*.test.ts', 'tests/unit/bench/**/*.test.ts', 'tests/unit/harness/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 120_000,
@@ -33,6 +33,7 @@ export default defineConfig({
           pool: 'forks',
           fileParallelism: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/require-browser.ts'],
           testTimeout: 180_000,
           hookTimeout: 600_000,
         },
