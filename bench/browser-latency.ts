@@ -5,9 +5,10 @@
  * the model) and the warm latency per stage (median over several clicks), with each warm
  * prediction's ratio to WASM. Also prints the built extension's size.
  *
- *   npm run build && npx tsx bench/browser-latency.ts [--warm 10] [--extension .output/chrome-mv3]
+ *   npx wxt build --mode e2e && npx tsx bench/browser-latency.ts [--warm 10] [--extension .output/chrome-mv3-e2e]
  *
- * Drives the same code path as the context menu (see tests/helpers/extension-driver.ts).
+ * Drives the same code path as the context menu (see tests/helpers/extension-driver.ts), in the
+ * test build: the production code plus the hook that lets a program click (the production build has none).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -62,11 +63,11 @@ const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { warm: { type: 'string', default: '10' }, extension: { type: 'string', default: '.output/chrome-mv3' } } });
+  const { values } = parseArgs({ options: { warm: { type: 'string', default: '10' }, extension: { type: 'string', default: '.output/chrome-mv3-e2e' } } });
   const warmCount = Number(values.warm);
   const extensionDir = resolve(values.extension!);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${relative(process.cwd(), extensionDir)}. Run \`npm run build\` first (or pass --extension <dir>).`);
+    throw new Error(`No built extension at ${relative(process.cwd(), extensionDir)}. Run \`npx wxt build --mode e2e\` first (the test build; or pass --extension <dir>).`);
   }
 
   const photos = await firstOfEachClass();

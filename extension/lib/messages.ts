@@ -4,6 +4,20 @@ import type { BackendPreference, ClassifyFailure, ClassifyResult } from './types
 /** Message type of a classification request (background -> offscreen document). */
 export const CLASSIFY_MESSAGE = 'fashion-lens/classify';
 
+/** Message type of the popup's "Clear history" (popup -> background, which owns result storage). */
+export const CLEAR_HISTORY_MESSAGE = 'fashion-lens/clear-history';
+
+/** Asks the background to empty the history through its result store. */
+export interface ClearHistoryRequest {
+  type: typeof CLEAR_HISTORY_MESSAGE;
+}
+
+export const buildClearHistoryRequest = (): ClearHistoryRequest => ({ type: CLEAR_HISTORY_MESSAGE });
+
+export function isClearHistoryRequest(message: unknown): message is ClearHistoryRequest {
+  return typeof message === 'object' && message !== null && (message as Record<string, unknown>).type === CLEAR_HISTORY_MESSAGE;
+}
+
 const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
 /** Asks the offscreen document to classify one image. */

@@ -7,7 +7,7 @@ import { WASM_FILES } from '../../extension/modules/package-models/collect-model
 
 // The production build users load: permissions, CSP, packaged models and WASM, no remote code.
 
-const dir = inject('extensionDir');
+const dir = inject('productionDir');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
 function filesUnder(root: string): string[] {
@@ -20,6 +20,14 @@ function filesUnder(root: string): string[] {
 const DOCUMENTATION_HOSTS = new Set(['www.w3.org', 'github.com', 'wxt.dev', 'developer.mozilla.org', 'www.shadertoy.com', 'arxiv.org', 'emscripten.org']);
 
 describe('the built extension', () => {
+  it('contains no test hook: the click handler is reachable only from the context menu', () => {
+    const worker = readFileSync(join(dir, 'background.js'), 'utf8');
+    expect(worker).toContain('Classify with Fashion Lens'); // the right file
+    expect(worker).not.toContain('fashionLens');
+    // The test build of the same code has it, so the check above can see it when it is there.
+    expect(readFileSync(join(inject('extensionDir'), 'background.js'), 'utf8')).toContain('fashionLens');
+  });
+
   it('asks for the fewest permissions and names itself', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('Fashion Lens');

@@ -1,6 +1,6 @@
 /**
- * Builds the production extension once for the e2e suite, exactly as `npm run build` does
- * (minified), with the committed models in artifacts/models when both are there and valid;
+ * Builds the extension once for the e2e suite: the production build exactly as `npm run build`
+ * does (minified) and the test build of the same code (`--mode e2e`, with the click hook), with the committed models in artifacts/models when both are there and valid;
  * otherwise it trains small models with the pipeline's own --quick run and export, and packages
  * those through FASHION_LENS_MODELS_DIR. Tests read what was built through inject().
  */
@@ -14,8 +14,10 @@ import { requireChromium } from '../helpers/launch-extension.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The built extension (.output/chrome-mv3). */
+    /** The test build the e2e tests drive (.output/chrome-mv3-e2e): the production code plus the click hook. */
     extensionDir: string;
+    /** The production build users load (.output/chrome-mv3), which must not contain the hook. */
+    productionDir: string;
     /** The models folder it packages. */
     modelsDir: string;
     /** True when those are the committed, fully trained models (accuracy assertions need them). */
@@ -61,12 +63,15 @@ export default function setup(project: TestProject): () => void {
     run('npx', ['tsx', 'pipeline/cli.ts', '--models', 'cnn,lenet5', '--quick', '--no-report', '--out', scratch, '--checkpoint-dir', join(scratch, 'checkpoints')], process.env, 'the pipeline quick run');
     modelsDir = join(scratch, 'models');
   }
-  // NODE_ENV=test (set by Vitest) would make Vite build a development bundle; the minified
-  // production build is the one users load, so it is the one tested.
+  // NODE_ENV=test (set by Vitest) would make Vite build a development bundle; both builds are
+  // minified like the one users load. The production build is checked for what ships; the test
+  // build (the same code, plus the hook through which tests click the context menu) is driven.
   const { NODE_ENV: _, ...env } = process.env;
   run('npx', ['wxt', 'build'], { ...env, [MODELS_DIR_ENV]: modelsDir }, '`wxt build`');
+  run('npx', ['wxt', 'build', '--mode', 'e2e'], { ...env, [MODELS_DIR_ENV]: modelsDir }, '`wxt build --mode e2e`');
 
-  project.provide('extensionDir', join(ROOT, '.output', 'chrome-mv3'));
+  project.provide('extensionDir', join(ROOT, '.output', 'chrome-mv3-e2e'));
+  project.provide('productionDir', join(ROOT, '.output', 'chrome-mv3'));
   project.provide('modelsDir', modelsDir);
   project.provide('realModels', !problem);
   return () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BackendPicker } from '../../components/backend-picker';
 import { HistoryList } from '../../components/history-list';
 import { ModelPicker } from '../../components/model-picker';
@@ -7,7 +8,7 @@ import { asShown, staleAt } from '../../lib/abandoned-entry';
 import { clearBadge } from '../../lib/badge';
 import { historyItem, lastEntryItem } from '../../lib/result-store';
 import { backendPreferenceItem, modelChoiceItem } from '../../lib/settings';
-import { isBackendPreference, isModelId } from '../../lib/messages';
+import { buildClearHistoryRequest, isBackendPreference, isModelId } from '../../lib/messages';
 import { useRenderAt } from '../../lib/popup/use-render-at';
 import { useStorageValue } from '../../lib/popup/use-storage-value';
 
@@ -43,7 +44,7 @@ export function App() {
           Right-click a product image on any page and choose <strong>Classify with Fashion Lens</strong>. The image is classified on your device.
         </p>
       )}
-      <HistoryList entries={history} selectedId={shown?.id} onSelect={(id) => setPicked({ id, lastId: last?.id })} onClear={() => void historyItem.setValue([])} />
+      <HistoryList entries={history} selectedId={shown?.id} onSelect={(id) => setPicked({ id, lastId: last?.id })} onClear={() => void browser.runtime.sendMessage(buildClearHistoryRequest())} />
       <section class="settings" aria-label="Settings">
         <h2>Settings</h2>
         <ModelPicker value={isModelId(storedModel) ? storedModel : 'cnn'} onChange={(id) => void modelChoiceItem.setValue(id)} />

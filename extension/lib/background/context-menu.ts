@@ -12,9 +12,9 @@ export async function registerContextMenu(): Promise<void> {
 }
 
 /**
- * contextMenus.onClicked handler: classifies the clicked image. Exported (and exposed on the
- * service worker's global as `fashionLens.handleContextMenuClick`) so the e2e tests run exactly
- * this path; Chrome offers no way to click a context menu from a test.
+ * contextMenus.onClicked handler: classifies the clicked image. Exported (and, in test builds
+ * only, exposed on the service worker's global as `fashionLens.handleContextMenuClick`) so the
+ * e2e tests run exactly this path; Chrome offers no way to click a context menu from a test.
  */
 export async function handleContextMenuClick(
   info: Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'srcUrl'>,

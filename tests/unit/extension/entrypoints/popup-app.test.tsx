@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../extension/entrypoints/popup/App';
 import { CLICK_DEADLINE_MS } from '../../../../extension/lib/image-limits';
-import { historyItem, lastEntryItem } from '../../../../extension/lib/result-store';
+import { listenForPopup } from '../../../../extension/lib/background/listen-for-popup';
+import { buildResultStore, historyItem, lastEntryItem } from '../../../../extension/lib/result-store';
 import { backendPreferenceItem, modelChoiceItem } from '../../../../extension/lib/settings';
 import { doneEntry, errorEntry } from '../fixtures';
 
@@ -70,7 +71,8 @@ describe('the popup', () => {
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Last result' })).getAllByRole('listitem')[0]!.textContent).toBe('Shirt91.2%'));
   });
 
-  it('clears the history in storage', async () => {
+  it('clears the history through the background’s result store', async () => {
+    listenForPopup(buildResultStore()); // the service worker's side
     await historyItem.setValue([doneEntry('a'), errorEntry('b', 'Broken.')]);
     render(<App />);
     await screen.findByText('Broken.');

@@ -1,5 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listenForPopup } from '../../../../extension/lib/background/listen-for-popup';
+import { buildClearHistoryRequest } from '../../../../extension/lib/messages';
 import { buildResultStore, HISTORY_LIMIT, historyItem, lastEntryItem, pushHistory } from '../../../../extension/lib/result-store';
 import type { FinishedEntry, ResultEntry } from '../../../../extension/lib/types';
 
@@ -87,5 +89,27 @@ describe('failAbandoned (a new service worker starts)', () => {
     await store.start(pending('new', 9_001));
     await sweeping;
     expect(await lastEntryItem.getValue()).toMatchObject({ id: 'new', status: 'pending' });
+  });
+});
+
+describe("the popup's Clear history", () => {
+  it('queues behind a click being recorded, so the clear is not undone by it', async () => {
+    const store = buildResultStore();
+    listenForPopup(store);
+    await store.finish(failed('old', 1));
+    const recording = store.finish(failed('new', 2)); // reads the history, then writes it back with 'new'
+    await fakeBrowser.runtime.sendMessage(buildClearHistoryRequest());
+    await recording;
+    await vi.waitFor(async () => expect(await historyItem.getValue()).toEqual([]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await historyItem.getValue()).toEqual([]); // and it stays cleared
+  });
+
+  it('is not heard from a content script (a message that carries a web page’s URL)', async () => {
+    await historyItem.setValue([failed('kept', 1)]);
+    listenForPopup(buildResultStore());
+    await fakeBrowser.runtime.onMessage.trigger(buildClearHistoryRequest(), { id: fakeBrowser.runtime.id, tab: { id: 1 }, url: 'https://shop.example/product' } as never);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await historyItem.getValue()).toHaveLength(1);
   });
 });

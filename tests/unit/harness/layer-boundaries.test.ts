@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The layout's one rule, enforced: pipeline -> core <- extension. Production code never imports
+// tests/ or bench/, core/ imports neither side, and the two sides never import each other (the
+// tsconfigs only catch imports that drag in the other side's Node or DOM types).
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** Top-level folders each production folder may import from (besides itself and packages). */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: [],
+  pipeline: ['core'],
+  extension: ['core'],
+};
+
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+
+/** The relative import specifiers of one source text. Pure. */
+function relativeImports(source: string): string[] {
+  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!).filter((specifier) => specifier.startsWith('.'));
+}
+
+/** "<file> imports <target>" for each import that crosses the layout's rule. Pure. */
+function boundaryViolations(files: { path: string; source: string }[]): string[] {
+  const violations: string[] = [];
+  for (const { path, source } of files) {
+    const layer = path.split('/')[0]!;
+    for (const specifier of relativeImports(source)) {
+      const target = relative(ROOT, resolve(ROOT, dirname(path), specifier));
+      const targetLayer = target.split('/')[0]!;
+      if (targetLayer !== layer && !(ALLOWED[layer] ?? []).includes(targetLayer)) violations.push(`${path} imports ${target}`);
+    }
+  }
+  return violations;
+}
+
+function sourcesUnder(folder: string): { path: string; source: string }[] {
+  return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(ts|tsx|mts)$/.test(name) && !name.includes('node_modules'))
+    .map((name) => ({ path: `${folder}/${name}`, source: readFileSync(join(ROOT, folder, name), 'utf8') }));
+}
+
+describe('layer boundaries', () => {
+  it('hold in the code: pipeline -> core <- extension, and nothing ships that imports tests/ or bench/', () => {
+    const files = Object.keys(ALLOWED).flatMap(sourcesUnder);
+    expect(files.length).toBeGreaterThan(100);
+    expect(boundaryViolations(files)).toEqual([]);
+  });
+
+  it('are seen when crossed, whatever the import form', () => {
+    const files = [
+      { path: 'extension/lib/a.ts', source: "import { fit } from '../../pipeline/train/fit';\nimport type { X } from '../../core/types';" },
+      { path: 'core/b.ts', source: "export { y } from '../extension/lib/y';\nconst z = await import('../tests/helpers/z.js');" },
+      { path: 'pipeline/c.ts', source: "import '../bench/side-effect';\nimport { ok } from './d';\nimport { tf } from '@tensorflow/tfjs';" },
+    ];
+    expect(boundaryViolations(files)).toEqual([
+      'extension/lib/a.ts imports pipeline/train/fit',
+      'core/b.ts imports extension/lib/y',
+      'core/b.ts imports tests/helpers/z.js',
+      'pipeline/c.ts imports bench/side-effect',
+    ]);
+  });
+});
