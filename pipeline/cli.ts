@@ -6,6 +6,9 @@ import { quietTensorflowInfoLogs } from './native/quiet-tensorflow-logs.js';
 import { parsePipelineArgs, UsageError, USAGE } from './cli-args.js';
 import { requireNativeTensorflow, NativeUnavailableError } from './native/require-native.js';
 
+/** Errors whose message says what is wrong and what to do: printed without a stack. */
+const USER_ERRORS = ['DatasetError', 'CheckpointError', 'FileSystemError'];
+
 async function main(): Promise<number> {
   quietTensorflowInfoLogs();
   let args;
@@ -34,7 +37,7 @@ async function main(): Promise<number> {
     const outcome = await runPipeline(args, tensorflowVersion, () => stopping, (line) => console.log(line));
     return outcome === 'stopped' ? 130 : 0;
   } catch (error) {
-    const known = error instanceof NativeUnavailableError || (error as Error).name === 'DatasetError';
+    const known = error instanceof NativeUnavailableError || USER_ERRORS.includes((error as Error).name);
     console.error(known ? (error as Error).message : error);
     return 1;
   }
