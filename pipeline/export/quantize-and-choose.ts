@@ -10,6 +10,7 @@ import { scorePredictions } from '../eval/score-predictions.js';
 import { chooseShippedVariant, SHIPPING_TOLERANCE } from './choose-shipped-variant.js';
 import { layersModelFileContents, readLayersModelFiles, type LayersModelFiles } from './layers-model-files.js';
 import { quantizeModelFiles } from './quantize-model-files.js';
+import { withWeightHash } from './record-weight-hashes.js';
 import { writeDirAtomically } from './write-dir-atomically.js';
 
 /** The weight dtypes every model is exported in, float32 first (the reference the others are judged by). */
@@ -74,8 +75,8 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
  * variantDir), measures each one's accuracy on `data.test` as loaded back through core's
  * loadFashionModel, and ships the smallest within 0.2 points of float32 (chooseShippedVariant):
  * models/<id>/ is replaced atomically by that variant's model.json + weights.bin and a
- * metadata.json whose weights record the choice and every variant's {dtype, weightBytes,
- * testAccuracy}. Running it again re-measures from the saved float32 variant.
+ * metadata.json whose weights record the choice, every variant's {dtype, weightBytes,
+ * testAccuracy} and the shipped weights' SHA-256. Running it again re-measures from the saved float32 variant.
  */
 export async function quantizeAndChoose(outDir: string, id: ModelId, data: { test: ImageSet }, log: (line: string) => void = () => {}): Promise<QuantizeOutcome> {
   const modelDir = join(outDir, 'models', id);
@@ -85,7 +86,7 @@ export async function quantizeAndChoose(outDir: string, id: ModelId, data: { tes
   const variants: QuantizationResult[] = [];
   for (const dtype of VARIANT_DTYPES) {
     const files = quantizeModelFiles(source, dtype);
-    const variantMetadata: ModelMetadata = { ...metadata, weights: { dtype } };
+    const variantMetadata: ModelMetadata = withWeightHash({ ...metadata, weights: { dtype } }, files.weightData);
     const dir = variantDir(outDir, id, dtype);
     writeDirAtomically(dir, { ...layersModelFileContents(files), 'metadata.json': JSON.stringify(variantMetadata, null, 2) + '\n' });
     const testAccuracy = await measureTestAccuracy(dir, variantMetadata, data.test);
@@ -93,7 +94,7 @@ export async function quantizeAndChoose(outDir: string, id: ModelId, data: { tes
     variants.push({ dtype, weightBytes: files.weightData.length, testAccuracy });
   }
   const shipped = chooseShippedVariant(variants);
-  const shippedMetadata: ModelMetadata = { ...metadata, weights: { dtype: shipped.dtype, variants } };
+  const shippedMetadata: ModelMetadata = withWeightHash({ ...metadata, weights: { dtype: shipped.dtype, variants } }, built.get(shipped.dtype)!.weightData);
   const metadataPath = join(modelDir, 'metadata.json');
   parseModelMetadata(JSON.parse(JSON.stringify(shippedMetadata)), metadataPath);
   writeDirAtomically(modelDir, { ...layersModelFileContents(built.get(shipped.dtype)!), 'metadata.json': JSON.stringify(shippedMetadata, null, 2) + '\n' });
