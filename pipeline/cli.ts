@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => {
     if (stopping) process.exit(130);
     stopping = true;
-    console.error('\nStopping after this batch; no partial model is written. The last epoch checkpoint stays: run again with --resume to continue. Ctrl-C again to quit now.');
+    console.error('\nStopping after this batch (or this step of quantization, the checks or the report); nothing half-written is left. The last epoch checkpoint stays: run again with --resume to continue. Ctrl-C again to quit now.');
   });
   try {
     const tensorflowVersion = await requireNativeTensorflow();

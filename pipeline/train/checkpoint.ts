@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs-node';
 import type { io } from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { layersModelFileContents } from '../export/layers-model-files.js';
+import { modelToFiles } from '../export/model-to-files.js';
+import { writeDirAtomically } from '../export/write-dir-atomically.js';
 import { CheckpointError, damagedCheckpoint } from './checkpoint-error.js';
 import type { EpochLog } from './epoch-log.js';
 
@@ -26,25 +29,22 @@ interface CheckpointState {
 /**
  * Writes weights, optimizer state (m, v, iterations, schedule) and the epoch history after an
  * epoch. The next epoch's shuffling is derived from (seed, epoch), so this is the whole state.
- * Written to a temporary folder then renamed, so a crash keeps the previous checkpoint.
+ * Written as one atomic folder write (writeDirAtomically): a crash or a full disk keeps the
+ * previous checkpoint, leaves no temporary folder, and a file-system error names its path.
  */
 export async function saveCheckpoint(dir: string, identity: RunIdentity, model: tf.LayersModel, optimizer: tf.Optimizer, history: EpochLog[]): Promise<void> {
-  const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  await model.save(`file://${join(tmp, 'model')}`);
+  const modelFiles = layersModelFileContents(await modelToFiles(model));
   const optimizerWeights = await optimizer.getWeights();
   const { data, specs } = await tf.io.encodeWeights(optimizerWeights);
   // getWeights hands out fresh scalars (iterations, schedule) beside the optimizer's own slot
   // variables: dispose the former, or every checkpoint leaks them.
   tf.dispose(optimizerWeights.map((w) => w.tensor).filter((t) => !(t instanceof tf.Variable)));
-  writeFileSync(join(tmp, 'optimizer.bin'), Buffer.from(data));
   const state: CheckpointState = { identity, history, optimizerSpecs: specs, savedAt: new Date().toISOString() };
-  writeFileSync(join(tmp, 'state.json'), JSON.stringify(state, null, 2));
-  const old = `${dir}.old-${process.pid}`;
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(tmp, dir);
-  rmSync(old, { recursive: true, force: true });
+  writeDirAtomically(dir, {
+    ...Object.fromEntries(Object.entries(modelFiles).map(([name, content]) => [`model/${name}`, content])),
+    'optimizer.bin': new Uint8Array(data),
+    'state.json': JSON.stringify(state, null, 2),
+  });
 }
 
 /**

@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { mkdtempSync, rmSync, truncateSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from '../../../../pipeline/train/checkpoint.js';
 import { Nadam } from '../../../../pipeline/train/nadam.js';
+import { FileSystemError } from '../../../../pipeline/file-system-error.js';
+import { canMountSmallDisk, mountSmallDisk } from '../../../helpers/small-disk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'fashion-lens-checkpoint-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -67,5 +69,26 @@ describe('loadCheckpoint on a broken checkpoint', () => {
     rmSync(join(other, 'model', 'weights.bin'));
     await expect(resume(other)).rejects.toThrow(/^The checkpoint in .* is damaged: the saved model in .*model could not be read/);
     expect(readFileSync(join(other, 'state.json'), 'utf8')).toContain('"identity"');
+  });
+});
+
+describe('saveCheckpoint on a full disk (issue 12, item 12)', () => {
+  it.skipIf(!canMountSmallDisk())('names the path and the fix, keeps the previous checkpoint and leaves no temporary folder (needs root for a tmpfs)', async () => {
+    const disk = mountSmallDisk('64k')!;
+    try {
+      const dir = join(disk.dir, 'checkpoints', 'cnn');
+      const small = tinyModel();
+      await saveCheckpoint(dir, identity, small, new Nadam(), [EPOCH]);
+      const big = tf.sequential({ layers: [tf.layers.dense({ units: 10_000, inputShape: [3] })] }); // 160 kB of weights
+      const error = await saveCheckpoint(dir, identity, big, new Nadam(), [EPOCH, { ...EPOCH, epoch: 2 }]).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(FileSystemError);
+      expect((error as Error).message).toMatch(new RegExp(`^Could not write ${join(disk.dir, 'checkpoints')}/\\.cnn\\.tmp-\\d+/.*: the disk is full\\. Free some space on the disk`));
+      expect(readdirSync(join(disk.dir, 'checkpoints'))).toEqual(['cnn']);
+      expect(await resume(dir)).toEqual([EPOCH]);
+      small.dispose();
+      big.dispose();
+    } finally {
+      disk.remove();
+    }
   });
 });
