@@ -4,6 +4,7 @@ import { IMAGE_SIZE, NUM_CLASSES } from './class-names.js';
 import './layers/index.js';
 import { parseModelMetadata } from './metadata/parse-model-metadata.js';
 import type { ModelMetadata } from './types.js';
+import { checkWeightHash } from './weight-hash.js';
 
 /** A loaded model and its validated metadata. */
 export interface LoadedFashionModel {
@@ -15,24 +16,46 @@ export interface LoadedFashionModel {
 
 const FIX = 'Run `npm run pipeline` to export the models again, then rebuild the extension with `npm run build`.';
 
+/** How loadFashionModel checks the weights. */
+export interface LoadOptions {
+  /**
+   * Refuse metadata that records no weights.sha256 (the extension: what it ships was checked at
+   * build time, so a missing hash means a copy that skipped that check). Otherwise a recorded
+   * hash is checked and an absent one is not (exports made before hashes were recorded).
+   */
+  requireWeightHash?: boolean;
+  /** Names the model in errors when `model` is an IOHandler (default: "the given model source"). */
+  source?: string;
+  /** What to do, the last sentence of every error (default: export again, then rebuild the extension). */
+  fix?: string;
+}
+
 /**
  * Loads a Fashion Lens model in the tf.js layers format: the metadata is validated first (a model
- * whose metadata fails the schema is refused), then the model is loaded and checked against the
+ * whose metadata fails the schema is refused), then the model is loaded, its weights checked
+ * against the SHA-256 the metadata records (weights.sha256), and it is checked against the
  * contract (input [null, 28, 28, 1], output [null, 10], the trainable parameter count the
  * metadata records). `model` is a model.json URL (http(s)://, or file:// under tfjs-node) or an
  * IOHandler; `where` names the metadata file in errors. The pipeline's round-trip tests and the
  * extension both load through here.
  */
-export async function loadFashionModel(model: string | tf.io.IOHandler, metadataJson: unknown, where: string): Promise<LoadedFashionModel> {
+export async function loadFashionModel(model: string | tf.io.IOHandler, metadataJson: unknown, where: string, options: LoadOptions = {}): Promise<LoadedFashionModel> {
   const metadata = parseModelMetadata(metadataJson, where);
-  const source = typeof model === 'string' ? model : 'the given model source';
+  const source = typeof model === 'string' ? model : (options.source ?? 'the given model source');
+  const fix = options.fix ?? FIX;
+  const sentence = (text: string) => (fix ? `${text} ${fix}` : text);
   const name = `the ${metadata.displayName} model (${metadata.id})`;
+  const expected = metadata.weights.sha256;
+  if (expected === undefined && options.requireWeightHash) {
+    throw new Error(sentence(`${where} records no SHA-256 of the model's weights (weights.sha256), so ${name} cannot be checked before it is used.`));
+  }
   let loaded: tf.LayersModel;
   try {
-    loaded = await tf.loadLayersModel(model);
+    const handler = typeof model === 'string' ? (tf.io.getLoadHandlers(model)[0] ?? tf.io.http(model)) : model;
+    loaded = await tf.loadLayersModel(expected === undefined ? handler : checkWeightHash(handler, expected, source, where));
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(`Could not load ${name} from ${source}: ${reason}. ${FIX}`, { cause });
+    throw new Error(sentence(`Could not load ${name} from ${source}: ${reason.replace(/\.$/, '')}.`), { cause });
   }
   const problems: string[] = [];
   const inputShape = JSON.stringify(loaded.inputs.map((t) => t.shape));
@@ -43,7 +66,7 @@ export async function loadFashionModel(model: string | tf.io.IOHandler, metadata
   if (trainable !== metadata.trainableParams) problems.push(`it has ${trainable} trainable parameters but ${where} says ${metadata.trainableParams} (model and metadata come from different exports)`);
   if (problems.length > 0) {
     loaded.dispose();
-    throw new Error(`${source} is not a usable Fashion Lens model: ${problems.join('; ')}. ${FIX}`);
+    throw new Error(sentence(`${source} is not a usable Fashion Lens model: ${problems.join('; ')}.`));
   }
   return { model: loaded, metadata };
 }

@@ -131,6 +131,13 @@ export interface ModelMetadata {
   weights: {
     dtype: WeightDtype;
     variants?: QuantizationResult[];
+    /**
+     * SHA-256 (64 lower-case hex digits) of the weight data: every shard of model.json's
+     * weightsManifest joined in manifest order (our exports have one, weights.bin, so it is that
+     * file's hash). Checked at load and by the extension build. Absent in exports made before
+     * it was recorded (issue 12, item 8); `npm run hash-weights` adds it.
+     */
+    sha256?: string;
   };
   /** ISO 8601 time of export. */
   createdAt: string;

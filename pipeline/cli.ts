@@ -6,6 +6,9 @@ import { quietTensorflowInfoLogs } from './native/quiet-tensorflow-logs.js';
 import { parsePipelineArgs, UsageError, USAGE } from './cli-args.js';
 import { requireNativeTensorflow, NativeUnavailableError } from './native/require-native.js';
 
+/** Errors whose message says what is wrong and what to do: printed without a stack. */
+const USER_ERRORS = ['DatasetError', 'CheckpointError', 'FileSystemError'];
+
 async function main(): Promise<number> {
   quietTensorflowInfoLogs();
   let args;
@@ -26,7 +29,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => {
     if (stopping) process.exit(130);
     stopping = true;
-    console.error('\nStopping after this batch; no partial model is written. The last epoch checkpoint stays: run again with --resume to continue. Ctrl-C again to quit now.');
+    console.error('\nStopping after this batch (or this step of quantization, the checks or the report); nothing half-written is left. The last epoch checkpoint stays: run again with --resume to continue. Ctrl-C again to quit now.');
   });
   try {
     const tensorflowVersion = await requireNativeTensorflow();
@@ -34,7 +37,7 @@ async function main(): Promise<number> {
     const outcome = await runPipeline(args, tensorflowVersion, () => stopping, (line) => console.log(line));
     return outcome === 'stopped' ? 130 : 0;
   } catch (error) {
-    const known = error instanceof NativeUnavailableError || (error as Error).name === 'DatasetError';
+    const known = error instanceof NativeUnavailableError || USER_ERRORS.includes((error as Error).name);
     console.error(known ? (error as Error).message : error);
     return 1;
   }

@@ -1,9 +1,11 @@
+import { checkOutputDirs } from './check-output-dirs.js';
 import type { PipelineArgs } from './cli-args.js';
 import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
 import { computeStandardization } from './data/standardization.js';
 import { takeFirst } from './data/take-first.js';
 import { quantizeAndChoose } from './export/quantize-and-choose.js';
 import { writeReport } from './report/write-report.js';
+import { StopRequested, stopIfAsked } from './stop-requested.js';
 import { registerNativeReluGradient } from './train/native-relu-gradient.js';
 import { loadShopChecks, recordShopChecks } from './eval/record-shop-checks.js';
 import { exportDirOf, trainAndExport } from './train/train-and-export.js';
@@ -16,9 +18,27 @@ function limitData(data: FashionMnist, limit: number | undefined): FashionMnist 
   return { ...data, train: takeFirst(data.train, limit), validation: takeFirst(data.validation, small), test: takeFirst(data.test, small) };
 }
 
-/** The whole job behind `npm run pipeline`: data, then train + evaluate + export (+ quantize, if shipped) each model, then the report. */
+/**
+ * The whole job behind `npm run pipeline`: data, then train + evaluate + export (+ quantize, if
+ * shipped) each model, then the report. `shouldStop` (Ctrl-C) is asked after every training batch
+ * and between the steps of quantization, the checks and the report; a stop returns 'stopped'
+ * with nothing half-written (every write is atomic, and the step in progress is dropped).
+ */
 export async function runPipeline(args: PipelineArgs, tensorflowVersion: string, shouldStop: () => boolean, log: (line: string) => void): Promise<'done' | 'stopped'> {
+  try {
+    return await runSteps(args, tensorflowVersion, shouldStop, log);
+  } catch (error) {
+    if (error instanceof StopRequested) return 'stopped';
+    throw error;
+  }
+}
+
+async function runSteps(args: PipelineArgs, tensorflowVersion: string, shouldStop: () => boolean, log: (line: string) => void): Promise<'done' | 'stopped'> {
   const started = performance.now();
+  checkOutputDirs([
+    { dir: args.outDir, flag: '--out' },
+    { dir: args.checkpointDir, flag: '--checkpoint-dir' },
+  ]);
   registerNativeReluGradient();
   const data = limitData(await loadFashionMnist({ dataDir: args.dataDir }), args.limit);
   log(
@@ -41,11 +61,13 @@ export async function runPipeline(args: PipelineArgs, tensorflowVersion: string,
       log,
     });
     if (result === 'stopped') return 'stopped';
-    if (plan.shipped) await quantizeAndChoose(args.outDir, plan.id, data, log);
+    if (plan.shipped) await quantizeAndChoose(args.outDir, plan.id, data, log, shouldStop);
+    stopIfAsked(shouldStop, `the checks of ${plan.name}`);
     await recordShopChecks(exportDirOf(args.outDir, plan), checks, log);
   }
   if (args.report) {
-    const { indexPath } = await writeReport(args.outDir, { data, log });
+    stopIfAsked(shouldStop, 'the report');
+    const { indexPath } = await writeReport(args.outDir, { data, log, shouldStop });
     log(`Report: ${indexPath}`);
   }
   return 'done';

@@ -142,9 +142,10 @@ function checkTraining(value: unknown, problems: Problems): void {
 }
 
 function checkWeights(value: unknown, problems: Problems): void {
-  const weights = checkObject(value, 'weights', problems, ['dtype'], ['variants']);
+  const weights = checkObject(value, 'weights', problems, ['dtype'], ['variants', 'sha256']);
   if (!weights) return;
   checkOneOf(weights.dtype, 'weights.dtype', problems, WEIGHT_DTYPES);
+  checkString(weights.sha256, 'weights.sha256', problems, SHA256, 'a SHA-256 (64 lowercase hex digits)');
   checkArray(weights.variants, 'weights.variants', problems)?.forEach((variant, i) => {
     const path = child('weights.variants', i);
     const v = checkObject(variant, path, problems, ['dtype', 'weightBytes', 'testAccuracy']);

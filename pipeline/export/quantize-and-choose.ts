@@ -10,7 +10,9 @@ import { scorePredictions } from '../eval/score-predictions.js';
 import { chooseShippedVariant, SHIPPING_TOLERANCE } from './choose-shipped-variant.js';
 import { layersModelFileContents, readLayersModelFiles, type LayersModelFiles } from './layers-model-files.js';
 import { quantizeModelFiles } from './quantize-model-files.js';
+import { withWeightHash } from './record-weight-hashes.js';
 import { writeDirAtomically } from './write-dir-atomically.js';
+import { stopIfAsked } from '../stop-requested.js';
 
 /** The weight dtypes every model is exported in, float32 first (the reference the others are judged by). */
 export const VARIANT_DTYPES: readonly WeightDtype[] = ['float32', 'float16', 'uint8'];
@@ -41,20 +43,29 @@ function readMetadata(dir: string): ModelMetadata {
   return parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
 }
 
+const metadataIn = (dir: string) => (existsSync(join(dir, 'metadata.json')) ? readMetadata(dir) : undefined);
+
 /**
- * The float32 export to quantize: models/<id>/ when it is float32 (a fresh export), else the
- * float32 variant saved by an earlier run of this, which must come from the same export.
+ * The float32 export to quantize and the metadata to carry over. The pipeline exports a shipped
+ * model's float32 weights to variants/<id>-float32, and only quantizeAndChoose writes
+ * models/<id>, so a stop or a full disk during quantization never leaves unquantized weights
+ * where the build picks them up (issue 12, item 12). An older layout's float32 models/<id> is
+ * used when it is the newer export. The metadata is models/<id>'s when it is the same export
+ * (its recorded checks carry over), else the float32 export's.
  */
-function float32Source(outDir: string, id: ModelId, metadata: ModelMetadata): LayersModelFiles {
+function float32Source(outDir: string, id: ModelId): { dir: string; files: LayersModelFiles; metadata: ModelMetadata } {
   const modelDir = join(outDir, 'models', id);
-  if (metadata.weights.dtype === 'float32') return readLayersModelFiles(modelDir);
-  const dir = variantDir(outDir, id, 'float32');
-  const saved = existsSync(join(dir, 'metadata.json')) ? readMetadata(dir) : undefined;
-  if (!saved || saved.createdAt !== metadata.createdAt) {
-    const why = saved ? `it holds the export of ${saved.createdAt}, not ${metadata.createdAt}` : 'it is missing';
-    throw new Error(`${modelDir} ships ${metadata.weights.dtype} weights, so the float32 export to quantize from must be in ${dir}, but ${why}. Train and export the model again with \`npm run pipeline -- --models ${id}\`.`);
+  const variant = variantDir(outDir, id, 'float32');
+  const shipped = metadataIn(modelDir);
+  const saved = metadataIn(variant);
+  if (shipped?.weights.dtype === 'float32' && (!saved || Date.parse(shipped.createdAt) > Date.parse(saved.createdAt))) {
+    return { dir: modelDir, files: readLayersModelFiles(modelDir), metadata: shipped };
   }
-  return readLayersModelFiles(dir);
+  if (!saved) {
+    const why = shipped ? `${modelDir} ships ${shipped.weights.dtype} weights` : `${modelDir} does not exist either`;
+    throw new Error(`The float32 export to quantize from must be in ${variant}, but it is missing (${why}). Train and export the model again with \`npm run pipeline -- --models ${id}\`.`);
+  }
+  return { dir: variant, files: readLayersModelFiles(variant), metadata: shipped?.createdAt === saved.createdAt ? shipped : saved };
 }
 
 /** Test accuracy of the model in `dir`, loaded through core's loader (the extension's path). */
@@ -70,30 +81,34 @@ async function measureTestAccuracy(dir: string, metadata: ModelMetadata, test: I
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
 
 /**
- * Exports the model in <outDir>/models/<id>/ in every VARIANT_DTYPES weight dtype (into
- * variantDir), measures each one's accuracy on `data.test` as loaded back through core's
- * loadFashionModel, and ships the smallest within 0.2 points of float32 (chooseShippedVariant):
- * models/<id>/ is replaced atomically by that variant's model.json + weights.bin and a
- * metadata.json whose weights record the choice and every variant's {dtype, weightBytes,
- * testAccuracy}. Running it again re-measures from the saved float32 variant.
+ * Quantizes the float32 export of model `id` (float32Source) into every VARIANT_DTYPES weight
+ * dtype (into variantDir), measures each one's accuracy on `data.test` as loaded back through
+ * core's loadFashionModel, and ships the smallest within 0.2 points of float32
+ * (chooseShippedVariant): models/<id>/ is replaced atomically by that variant's model.json +
+ * weights.bin and a metadata.json whose weights record the choice, every variant's {dtype,
+ * weightBytes, testAccuracy} and the shipped weights' SHA-256. Running it again re-measures from
+ * the saved float32 variant. `shouldStop` is asked before each variant and before models/<id> is
+ * written: a stop throws StopRequested and leaves models/<id> as it was.
  */
-export async function quantizeAndChoose(outDir: string, id: ModelId, data: { test: ImageSet }, log: (line: string) => void = () => {}): Promise<QuantizeOutcome> {
+export async function quantizeAndChoose(outDir: string, id: ModelId, data: { test: ImageSet }, log: (line: string) => void = () => {}, shouldStop?: () => boolean): Promise<QuantizeOutcome> {
   const modelDir = join(outDir, 'models', id);
-  const metadata = readMetadata(modelDir);
-  const source = float32Source(outDir, id, metadata);
+  const { dir: sourceDir, files: source, metadata } = float32Source(outDir, id);
   const built = new Map<WeightDtype, LayersModelFiles>();
   const variants: QuantizationResult[] = [];
   for (const dtype of VARIANT_DTYPES) {
+    stopIfAsked(shouldStop, `the ${dtype} weights of ${id}`);
     const files = quantizeModelFiles(source, dtype);
-    const variantMetadata: ModelMetadata = { ...metadata, weights: { dtype } };
+    const variantMetadata: ModelMetadata = withWeightHash({ ...metadata, weights: { dtype } }, files.weightData);
     const dir = variantDir(outDir, id, dtype);
-    writeDirAtomically(dir, { ...layersModelFileContents(files), 'metadata.json': JSON.stringify(variantMetadata, null, 2) + '\n' });
+    // The float32 export in variants/ is the source itself: rewriting it would only need room for a second copy.
+    if (dir !== sourceDir) writeDirAtomically(dir, { ...layersModelFileContents(files), 'metadata.json': JSON.stringify(variantMetadata, null, 2) + '\n' });
     const testAccuracy = await measureTestAccuracy(dir, variantMetadata, data.test);
     built.set(dtype, files);
     variants.push({ dtype, weightBytes: files.weightData.length, testAccuracy });
   }
+  stopIfAsked(shouldStop, `${modelDir} was written`);
   const shipped = chooseShippedVariant(variants);
-  const shippedMetadata: ModelMetadata = { ...metadata, weights: { dtype: shipped.dtype, variants } };
+  const shippedMetadata: ModelMetadata = withWeightHash({ ...metadata, weights: { dtype: shipped.dtype, variants } }, built.get(shipped.dtype)!.weightData);
   const metadataPath = join(modelDir, 'metadata.json');
   parseModelMetadata(JSON.parse(JSON.stringify(shippedMetadata)), metadataPath);
   writeDirAtomically(modelDir, { ...layersModelFileContents(built.get(shipped.dtype)!), 'metadata.json': JSON.stringify(shippedMetadata, null, 2) + '\n' });

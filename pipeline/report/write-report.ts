@@ -7,6 +7,7 @@ import { convertAsProductPhotos, type ProductPhotoSet } from '../eval/product-ph
 import { renderProductPhoto } from '../eval/render-product-photo.js';
 import { loadShopPhotos, SHOP_PHOTOS_DIR } from '../eval/shop-photos.js';
 import { writeDirAtomically } from '../export/write-dir-atomically.js';
+import { stopIfAsked } from '../stop-requested.js';
 import { buildMetricsJson } from './build-metrics-json.js';
 import { reportChecks } from './check-model.js';
 import { collectCheckedModel, collectModelReport } from './collect-model-report.js';
@@ -35,6 +36,8 @@ export interface WriteReportOptions {
   shopPhotosDir?: string;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Asked between models and charts (Ctrl-C): a stop throws StopRequested before anything is written. */
+  shouldStop?: () => boolean;
 }
 
 /** The files writeReport wrote. */
@@ -70,7 +73,8 @@ function checksLine(m: CheckedModel): string {
  * photos and the Fashion-MNIST test set, without training anything. Every export is run as its
  * metadata says it is meant to be (alone or mirror-averaged); its robustness-suite and real-photo
  * figures are read from its metadata.json, or computed here for an older export without them. index.html is one self-contained page (inline SVG charts, pictures as
- * data URIs, no scripts or fonts) that opens from disk. The folder is replaced atomically.
+ * data URIs, no scripts or fonts) that opens from disk. The folder is replaced atomically; a stop
+ * (opts.shouldStop) throws StopRequested before it is, leaving the old report as it was.
  * Throws a sentence saying what to run when there are no exported models.
  */
 export async function writeReport(outDir: string, opts: WriteReportOptions = {}): Promise<WrittenReport> {
@@ -88,6 +92,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   log(`Report: ${test.count.toLocaleString('en-US')} test images rendered as product photos and converted back in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const models = [];
   for (const model of exported) {
+    stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
     started = performance.now();
     const report = await collectModelReport(model, photos, checks);
     const p = report.roundTrip;
@@ -97,6 +102,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   }
   const comparisons: CheckedModel[] = [];
   for (const model of comparisonExports) {
+    stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
     const checked = await collectCheckedModel(model, checks);
     log(checksLine(checked));
     comparisons.push(checked);
@@ -105,7 +111,10 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const pairs = recipePairs(models as CheckedModel[], comparisons);
   const outputComparison = lenet5OutputComparison(models, comparisons);
   const charts = new Map<string, RenderedChart>();
-  for (const chart of reportCharts(models, comparisons, outputComparison)) charts.set(chart.name, { caption: chart.caption, svg: await renderChartSvg(chart.spec, chart.name) });
+  for (const chart of reportCharts(models, comparisons, outputComparison)) {
+    stopIfAsked(opts.shouldStop, `the report's chart ${chart.name}`);
+    charts.set(chart.name, { caption: chart.caption, svg: await renderChartSvg(chart.spec, chart.name) });
+  }
   const thumbnails = await loadPhotoThumbnails(shopPhotos.map((p) => p.file), shopPhotosDir);
   const generatedAt = new Date().toISOString();
   const sha = data.sha256?.['t10k-images-idx3-ubyte'];
@@ -116,6 +125,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const dir = join(outDir, 'report');
   const files: Record<string, string> = { 'index.html': html, 'metrics.json': JSON.stringify(metrics, null, 2) + '\n' };
   for (const [name, chart] of charts) files[`${name}.svg`] = chart.svg;
+  stopIfAsked(opts.shouldStop, `${dir} was written`);
   writeDirAtomically(dir, files);
   return { indexPath: resolve(dir, 'index.html'), metricsPath: resolve(dir, 'metrics.json'), charts: [...charts.keys()] };
 }

@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs-node';
 import type { io } from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { layersModelFileContents } from '../export/layers-model-files.js';
+import { modelToFiles } from '../export/model-to-files.js';
+import { writeDirAtomically } from '../export/write-dir-atomically.js';
+import { CheckpointError, damagedCheckpoint } from './checkpoint-error.js';
 import type { EpochLog } from './epoch-log.js';
 
 /** What a run must match to be resumed from a checkpoint. */
@@ -25,47 +29,78 @@ interface CheckpointState {
 /**
  * Writes weights, optimizer state (m, v, iterations, schedule) and the epoch history after an
  * epoch. The next epoch's shuffling is derived from (seed, epoch), so this is the whole state.
- * Written to a temporary folder then renamed, so a crash keeps the previous checkpoint.
+ * Written as one atomic folder write (writeDirAtomically): a crash or a full disk keeps the
+ * previous checkpoint, leaves no temporary folder, and a file-system error names its path.
  */
 export async function saveCheckpoint(dir: string, identity: RunIdentity, model: tf.LayersModel, optimizer: tf.Optimizer, history: EpochLog[]): Promise<void> {
-  const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  await model.save(`file://${join(tmp, 'model')}`);
+  const modelFiles = layersModelFileContents(await modelToFiles(model));
   const optimizerWeights = await optimizer.getWeights();
   const { data, specs } = await tf.io.encodeWeights(optimizerWeights);
   // getWeights hands out fresh scalars (iterations, schedule) beside the optimizer's own slot
   // variables: dispose the former, or every checkpoint leaks them.
   tf.dispose(optimizerWeights.map((w) => w.tensor).filter((t) => !(t instanceof tf.Variable)));
-  writeFileSync(join(tmp, 'optimizer.bin'), Buffer.from(data));
   const state: CheckpointState = { identity, history, optimizerSpecs: specs, savedAt: new Date().toISOString() };
-  writeFileSync(join(tmp, 'state.json'), JSON.stringify(state, null, 2));
-  const old = `${dir}.old-${process.pid}`;
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(tmp, dir);
-  rmSync(old, { recursive: true, force: true });
+  writeDirAtomically(dir, {
+    ...Object.fromEntries(Object.entries(modelFiles).map(([name, content]) => [`model/${name}`, content])),
+    'optimizer.bin': new Uint8Array(data),
+    'state.json': JSON.stringify(state, null, 2),
+  });
 }
 
 /**
  * Restores a checkpoint into a freshly built `model` and `optimizer`. Returns the history, or
- * undefined when there is none. Throws when the checkpoint belongs to a different run.
+ * undefined when there is none. Throws a CheckpointError naming the file and what to do when the
+ * checkpoint belongs to a different run or is damaged (truncated state.json, a missing file).
  */
 export async function loadCheckpoint(dir: string, identity: RunIdentity, model: tf.LayersModel, optimizer: tf.Optimizer): Promise<EpochLog[] | undefined> {
   const statePath = join(dir, 'state.json');
   if (!existsSync(statePath)) return undefined;
-  const state = JSON.parse(readFileSync(statePath, 'utf8')) as CheckpointState;
+  const state = readState(dir, statePath);
   const mismatch = (Object.keys(identity) as (keyof RunIdentity)[]).filter((k) => state.identity[k] !== identity[k]);
   if (mismatch.length) {
-    throw new Error(
+    throw new CheckpointError(
       `The checkpoint in ${dir} is from a different run (${mismatch.map((k) => `${k}: ${state.identity[k]} there, ${identity[k]} now`).join('; ')}). ` +
         `Run with the same flags, or without --resume to start over (that replaces the checkpoint).`,
     );
   }
-  const saved = await tf.loadLayersModel(`file://${join(dir, 'model', 'model.json')}`);
-  model.setWeights(saved.getWeights());
-  saved.dispose();
-  const bin = readFileSync(join(dir, 'optimizer.bin'));
-  const map = tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), state.optimizerSpecs);
-  await optimizer.setWeights(state.optimizerSpecs.map((s) => ({ name: s.name, tensor: map[s.name]! })));
+  const modelDir = join(dir, 'model');
+  let saved: tf.LayersModel;
+  try {
+    saved = await tf.loadLayersModel(`file://${join(modelDir, 'model.json')}`);
+  } catch (error) {
+    throw damagedCheckpoint(dir, `the saved model in ${modelDir} could not be read (${reasonOf(error)})`, error);
+  }
+  try {
+    model.setWeights(saved.getWeights());
+  } catch (error) {
+    throw damagedCheckpoint(dir, `the saved model in ${modelDir} does not fit this model (${reasonOf(error)})`, error);
+  } finally {
+    saved.dispose();
+  }
+  const binPath = join(dir, 'optimizer.bin');
+  if (!existsSync(binPath)) throw damagedCheckpoint(dir, `${binPath} is missing`);
+  try {
+    const bin = readFileSync(binPath);
+    const map = tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), state.optimizerSpecs);
+    await optimizer.setWeights(state.optimizerSpecs.map((s) => ({ name: s.name, tensor: map[s.name]! })));
+  } catch (error) {
+    throw damagedCheckpoint(dir, `${binPath} could not be restored (${reasonOf(error)})`, error);
+  }
   return state.history;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+
+/** state.json, parsed and checked for the fields resuming needs. */
+function readState(dir: string, statePath: string): CheckpointState {
+  let state: unknown;
+  try {
+    state = JSON.parse(readFileSync(statePath, 'utf8'));
+  } catch (error) {
+    throw damagedCheckpoint(dir, `${statePath} is not valid JSON (${reasonOf(error)})`, error);
+  }
+  const s = state as Partial<CheckpointState> | null;
+  if (typeof s?.identity !== 'object' || s.identity === null) throw damagedCheckpoint(dir, `${statePath} does not say which run it belongs to (no "identity")`);
+  if (!Array.isArray(s.history) || !Array.isArray(s.optimizerSpecs)) throw damagedCheckpoint(dir, `${statePath} lacks the epoch history or the optimizer's weight list`);
+  return s as CheckpointState;
 }

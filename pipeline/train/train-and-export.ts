@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CLASS_NAMES } from '../../core/class-names.js';
 import { predictOptionsOf } from '../../core/predict.js';
 import type { ModelMetadata } from '../../core/types.js';
@@ -10,6 +10,7 @@ import { choosePredictionMode } from '../eval/choose-prediction-mode.js';
 import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
 import { gitCommit } from '../export/git-commit.js';
+import { variantDir } from '../export/quantize-and-choose.js';
 import { writeModelAtomically } from '../export/write-model-atomically.js';
 import { countModelParams, printModelSummary } from '../models/model-summary.js';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from './checkpoint.js';
@@ -33,7 +34,10 @@ export interface TrainOptions {
   log: (line: string) => void;
 }
 
-/** The folder a plan's model is exported to: <outDir>/models/<name> when shipped, else <outDir>/comparisons/<name>. */
+/**
+ * The folder a plan's model ends up in: <outDir>/models/<name> when shipped (written by
+ * quantizeAndChoose from the float32 export in variants/), else <outDir>/comparisons/<name>.
+ */
 export const exportDirOf = (outDir: string, plan: Pick<TrainingPlan, 'name' | 'shipped'>) => join(outDir, plan.shipped ? 'models' : 'comparisons', plan.name);
 
 /**
@@ -124,8 +128,12 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     createdAt: new Date().toISOString(),
     gitCommit: gitCommit(),
   };
-  const dest = await writeModelAtomically(dirname(exportDirOf(opts.outDir, plan)), model, metadata, {}, plan.name);
-  opts.log(`Exported ${plan.name} to ${dest}`);
+  // A shipped model's float32 export goes to variants/<id>-float32: only quantizeAndChoose writes
+  // models/<id>, with the weights it ships, so a stop or a full disk in between never leaves
+  // unquantized weights there for the build (issue 12, item 12).
+  const exportDir = plan.shipped ? variantDir(opts.outDir, plan.id, 'float32') : exportDirOf(opts.outDir, plan);
+  const dest = await writeModelAtomically(dirname(exportDir), model, metadata, {}, basename(exportDir));
+  opts.log(`Exported ${plan.name}${plan.shipped ? ' (float32, to quantize)' : ''} to ${dest}`);
   model.dispose();
   optimizer.dispose();
   return metadata;

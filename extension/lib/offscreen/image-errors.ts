@@ -43,5 +43,5 @@ export const imageErrors = {
   timeout: () =>
     new ClassifyError('timeout', `The image took longer than ${REQUEST_TIMEOUT_MS / 1000} seconds to download and classify, so Fashion Lens gave up. The server may be slow: try again later.`),
   modelFailed: (detail: string) =>
-    new ClassifyError('model-failed', `The classifier could not start (${detail.replace(/\.$/, '')}). Reload the extension on chrome://extensions; if it persists, choose another backend under Settings.`),
+    new ClassifyError('model-failed', `The classifier could not start (${detail.replace(/\.$/, '')}). Rebuild the extension with \`npm run build\` and reload it on chrome://extensions; if it persists, choose another backend under Settings.`),
 };

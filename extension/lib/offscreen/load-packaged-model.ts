@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { browser } from 'wxt/browser';
 import { IMAGE_PIXELS } from '../../../core/class-names';
 import { loadFashionModel, type LoadedFashionModel } from '../../../core/model-loader';
@@ -5,17 +6,36 @@ import { predictOptionsOf, predictProbabilitiesAsync } from '../../../core/predi
 import type { ModelId } from '../../../core/types';
 
 /**
+ * fetch for the extension's own files that names the file when it is not there (a bare fetch of a
+ * missing chrome-extension:// file only says "Failed to fetch"; issue 12, item 8).
+ */
+async function fetchPackagedFile(url: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const href = url instanceof Request ? url.url : String(url);
+  const name = new URL(href).pathname.replace(/^\//, '');
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    throw new Error(`${name} is missing from the extension (${(error as Error).message})`);
+  }
+  if (!response.ok) throw new Error(`${name} is missing from the extension (HTTP ${response.status})`);
+  return response;
+}
+
+/**
  * Loads a model packaged in the extension (models/<id>/, copied in at build time), validating its
- * metadata.json with core's schema, and warms it up with one prediction in the mode its metadata
+ * metadata.json with core's schema and its weights against the SHA-256 that metadata records (a
+ * model without one is refused), and warms it up with one prediction in the mode its metadata
  * asks for (a mirror-averaged model predicts a batch of two), so the first click does not pay for
  * weight upload and shader compilation.
  */
 export async function loadPackagedModel(id: ModelId): Promise<LoadedFashionModel> {
   const base = browser.runtime.getURL(`/models/${id}/`);
   const where = `models/${id}/metadata.json in the extension`;
-  const response = await fetch(`${base}metadata.json`);
-  if (!response.ok) throw new Error(`${where} is missing (HTTP ${response.status}); rebuild the extension with \`npm run build\``);
-  const loaded = await loadFashionModel(`${base}model.json`, await response.json(), where);
+  const metadata = await (await fetchPackagedFile(`${base}metadata.json`)).json();
+  const handler = tf.io.http(`${base}model.json`, { fetchFunc: fetchPackagedFile });
+  // No fix sentence here: the popup's model error (imageErrors.modelFailed) says to rebuild the extension.
+  const loaded = await loadFashionModel(handler, metadata, where, { requireWeightHash: true, source: `models/${id}/model.json in the extension`, fix: '' });
   await predictProbabilitiesAsync(loaded.model, new Uint8Array(IMAGE_PIXELS), predictOptionsOf(loaded.metadata));
   return loaded;
 }

@@ -1,4 +1,5 @@
 // Build-time code (Node), loaded by WXT from extension/modules; never bundled into the extension.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseModelMetadata } from '../../../core/metadata/parse-model-metadata.js';
@@ -42,9 +43,34 @@ function weightPaths(modelJson: unknown, where: string): string[] {
 }
 
 /**
+ * The weights (every shard, joined in manifest order) must match the SHA-256 their metadata
+ * records, so a damaged or swapped weight file never ships (issue 12, item 8: flipped bytes loaded
+ * and answered "Bag 100%" for everything). The extension checks the same hash when it loads.
+ */
+function checkWeightHash(dir: string, weights: string[], recorded: string | undefined, metadataPath: string, shown: (path: string) => string): void {
+  const files = weights.map((w) => shown(join(dir, w))).join(', ');
+  if (recorded === undefined) {
+    throw new Error(
+      `Fashion Lens build: ${metadataPath} records no SHA-256 of its weights (${files}), so they cannot be checked; it was exported before the pipeline recorded it. ` +
+        `Run \`npm run hash-weights\` to record the hash of the weights as they are, or export the model again with \`npm run pipeline\`, then build again.`,
+    );
+  }
+  const hash = createHash('sha256');
+  for (const weight of weights) hash.update(readFileSync(join(dir, weight)));
+  const actual = hash.digest('hex');
+  if (actual !== recorded) {
+    throw new Error(
+      `Fashion Lens build: the weight file ${files} does not match the SHA-256 that ${metadataPath} records (${recorded.slice(0, 12)}…, the file hashes to ${actual.slice(0, 12)}…): it is damaged or comes from another export. ` +
+        `Restore it (e.g. \`git checkout ${shown(dir)}\`) or export the model again with \`npm run pipeline\`, then build again.`,
+    );
+  }
+}
+
+/**
  * Checks each model folder (<modelsDir>/<id>/{model.json, weight shards, metadata.json}) and lists
- * what to copy to models/<id>/ in the build. Throws one sentence naming the missing or invalid
- * file, so a build never ships without a model or with metadata the extension would refuse.
+ * what to copy to models/<id>/ in the build. Throws one sentence naming the missing, invalid or
+ * damaged file, so a build never ships without a model, with metadata the extension would refuse,
+ * or with weights that do not match the SHA-256 their metadata records.
  */
 export function collectModelFiles(modelsDir: string, root = process.cwd()): PackagedFile[] {
   const shown = (path: string) => relative(root, path) || path;
@@ -69,6 +95,7 @@ export function collectModelFiles(modelsDir: string, root = process.cwd()): Pack
         throw new Error(`Fashion Lens build: ${shown(modelPath)} needs the weight file ${weight}, which is missing from ${shown(dir)}. ${FIX}`);
       }
     }
+    checkWeightHash(dir, weights, metadata.weights.sha256, shown(metadataPath), shown);
     for (const name of ['model.json', 'metadata.json', ...weights]) {
       files.push({ absoluteSrc: join(dir, name), relativeDest: `models/${id}/${name}` });
     }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { PartialConv2D, Standardize, TrainableSubsampling } from '../../../core/
 import { loadFashionModel } from '../../../core/model-loader.js';
 import { predictProbabilities } from '../../../core/predict.js';
 import type { ModelMetadata } from '../../../core/types.js';
+import { weightDataSha256 } from '../../../core/weight-hash.js';
 import { buildCnn } from '../../../pipeline/models/build-cnn.js';
 import { buildLenet5 } from '../../../pipeline/models/build-lenet5.js';
 import { countModelParams } from '../../../pipeline/models/model-summary.js';
@@ -97,5 +99,54 @@ describe('loadFashionModel', () => {
     );
     wrongShape.dispose();
     lenet.dispose();
+  });
+
+  describe('the weights\' SHA-256 (issue 12, item 8)', () => {
+    /** A LeNet-5 export whose metadata records its weights' hash, as the pipeline writes it. */
+    async function hashedExport(name: string): Promise<{ dir: string; metadata: ModelMetadata }> {
+      const model = buildLenet5({ standardization, seed: 3 });
+      const dir = await exportModel(name, model, {});
+      model.dispose();
+      const metadata = validMetadata({ trainableParams: 60850 });
+      metadata.weights.sha256 = createHash('sha256').update(readFileSync(join(dir, 'weights.bin'))).digest('hex');
+      return { dir, metadata };
+    }
+
+    it('loads weights that match the recorded hash', async () => {
+      const { dir, metadata } = await hashedExport('hashed');
+      const loaded = await loadFashionModel(`file://${dir}/model.json`, metadata, `${dir}/metadata.json`, { requireWeightHash: true });
+      loaded.model.dispose();
+    });
+
+    it('refuses weights with 20 kB of flipped bytes, naming the model, the metadata and what to do', async () => {
+      const { dir, metadata } = await hashedExport('flipped');
+      const weights = readFileSync(join(dir, 'weights.bin'));
+      for (let i = 4096; i < 4096 + 20_000; i++) weights[i] = weights[i]! ^ 0xff;
+      writeFileSync(join(dir, 'weights.bin'), weights);
+      const error = (await loadFashionModel(`file://${dir}/model.json`, metadata, `${dir}/metadata.json`).catch((e: Error) => e)) as Error;
+      expect(error).toBeInstanceOf(Error);
+      expect(error.message).toMatch(new RegExp(`^Could not load the LeNet-5 .* the weights of file://${dir}/model.json do not match the SHA-256 that ${dir}/metadata.json records \\(${metadata.weights.sha256!.slice(0, 12)}…, they hash to [0-9a-f]{12}…\\): the weight file is damaged or comes from another export\\.`));
+      expect(error.message).toContain('rebuild the extension with `npm run build`');
+    });
+
+    it('with requireWeightHash (the extension), refuses metadata that records no hash; without it, loads it', async () => {
+      const { dir, metadata } = await hashedExport('unhashed');
+      delete metadata.weights.sha256;
+      await expect(loadFashionModel(`file://${dir}/model.json`, metadata, 'models/lenet5/metadata.json', { requireWeightHash: true })).rejects.toThrow(
+        /^models\/lenet5\/metadata\.json records no SHA-256 of the model's weights \(weights\.sha256\), so the LeNet-5 .* cannot be checked before it is used\./,
+      );
+      const loaded = await loadFashionModel(`file://${dir}/model.json`, metadata, 'metadata.json');
+      loaded.model.dispose();
+    });
+
+    it('hashes with WebCrypto exactly as Node\'s crypto does, joined shards included', async () => {
+      const a = new Uint8Array([1, 2, 3, 250]);
+      const b = new Uint8Array(70_000).map((_, i) => i % 251);
+      const joined = Buffer.concat([a, b]);
+      const expected = createHash('sha256').update(joined).digest('hex');
+      expect(await weightDataSha256(joined)).toBe(expected);
+      expect(await weightDataSha256([a.slice().buffer, b.slice().buffer])).toBe(expected);
+      expect(await weightDataSha256(joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength))).toBe(expected);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,16 @@ describe('npm run pipeline (end to end on the real data)', () => {
     const bad = pipeline('--models', 'vgg');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--models takes cnn, lenet5');
+  });
+
+  it('an --out that cannot be written is refused at start, before training, with a sentence and no stack (issue 12, item 12)', () => {
+    const file = join(out, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const run = pipeline('--quick', '--models', 'lenet5', '--out', join(file, 'out'), '--checkpoint-dir', join(out, 'ckpt-unwritable'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Could not write in the --out folder ${join(file, 'out')}: a part of the path is a file, not a folder.`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).not.toContain('Training on');
   });
 
   it('a missing data dir is refused with the path in the message', () => {

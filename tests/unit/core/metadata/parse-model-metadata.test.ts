@@ -82,6 +82,7 @@ describe('parseModelMetadata', () => {
     ['history epoch', (m) => delete m.training.history[0].epoch, 'training.history[0].epoch is missing'],
     ['sha256', (m) => (m.training.datasetSha256['train-images-idx3-ubyte'] = 'ABC'), 'training.datasetSha256["train-images-idx3-ubyte"] must be a SHA-256 (64 lowercase hex digits) (got "ABC")'],
     ['weight dtype', (m) => (m.weights.dtype = 'int8'), 'weights.dtype must be one of "float32", "float16", "uint8" (got "int8")'],
+    ['weights hash', (m) => (m.weights.sha256 = 'a22243c6'), 'weights.sha256 must be a SHA-256 (64 lowercase hex digits) (got "a22243c6")'],
     ['variant bytes', (m) => (m.weights.variants[0].weightBytes = 0), 'weights.variants[0].weightBytes must be a positive integer (got 0)'],
     ['created at', (m) => (m.createdAt = 'yesterday'), 'createdAt must be an ISO 8601 date-time'],
     ['impossible date', (m) => (m.createdAt = '2026-13-45T10:00:00Z'), 'createdAt must be a real date'],

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,10 @@ import { collectModelFiles, collectWasmFiles, MODELS_DIR_ENV, resolveModelsDir }
 let root: string;
 let modelsDir: string;
 
-function metadata(id: ModelId) {
+/** SHA-256 of the shards' contents joined, as writeModel writes them ('x' each). */
+const shardsHash = (count: number) => createHash('sha256').update('x'.repeat(count)).digest('hex');
+
+function metadata(id: ModelId, shardCount = 2) {
   return {
     schemaVersion: 1,
     id,
@@ -22,7 +26,7 @@ function metadata(id: ModelId) {
     trainableParams: 1000,
     metrics: { testAccuracy: 0.9, testLoss: 0.3, validationAccuracy: 0.9, perClassAccuracy: Array(10).fill(0.9), confusionMatrix: Array.from({ length: 10 }, () => Array(10).fill(1)) },
     training: { epochs: 1, batchSize: 32, optimizer: { name: 'Nadam' }, seed: 42, backend: 'tensorflow', tensorflowVersion: '2.15.1', seconds: 1, samplesPerSecond: 1, history: [], datasetSha256: {} },
-    weights: { dtype: 'float32' },
+    weights: { dtype: 'float32', sha256: shardsHash(shardCount) },
     createdAt: '2026-01-31T12:00:00.000Z',
     gitCommit: 'unknown',
   };
@@ -32,7 +36,7 @@ function writeModel(id: ModelId, shards = ['group1-shard1of2.bin', 'group1-shard
   const dir = join(modelsDir, id);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'layers-model', modelTopology: {}, weightsManifest: [{ paths: shards, weights: [] }] }));
-  writeFileSync(join(dir, 'metadata.json'), JSON.stringify(metadata(id)));
+  writeFileSync(join(dir, 'metadata.json'), JSON.stringify(metadata(id, shards.length)));
   for (const shard of shards) writeFileSync(join(dir, shard), 'x');
 }
 
@@ -93,6 +97,23 @@ describe('collectModelFiles', () => {
     expect(() => collectModelFiles(modelsDir, root)).toThrow(/metadata .*cnn\/metadata\.json is not valid JSON/);
     writeFileSync(join(modelsDir, 'cnn', 'metadata.json'), JSON.stringify(metadata('lenet5')));
     expect(() => collectModelFiles(modelsDir, root)).toThrow('says it describes "lenet5" but sits in the cnn/ folder');
+  });
+
+  it('refuses a weight file that does not match the SHA-256 its metadata records, naming the file (issue 12, item 8)', () => {
+    writeFileSync(join(modelsDir, 'lenet5', 'weights.bin'), 'y');
+    expect(() => collectModelFiles(modelsDir, root)).toThrow(
+      new RegExp(`^Fashion Lens build: the weight file artifacts/models/lenet5/weights\\.bin does not match the SHA-256 that artifacts/models/lenet5/metadata\\.json records \\(${shardsHash(1).slice(0, 12)}…, the file hashes to [0-9a-f]{12}…\\): it is damaged or comes from another export\\.`),
+    );
+  });
+
+  it('refuses metadata that records no SHA-256 of the weights, saying how to record it', () => {
+    const path = join(modelsDir, 'cnn', 'metadata.json');
+    const unhashed = JSON.parse(readFileSync(path, 'utf8'));
+    delete unhashed.weights.sha256;
+    writeFileSync(path, JSON.stringify(unhashed));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow(
+      /^Fashion Lens build: artifacts\/models\/cnn\/metadata\.json records no SHA-256 of its weights \(artifacts\/models\/cnn\/group1-shard1of2\.bin, artifacts\/models\/cnn\/group1-shard2of2\.bin\), so they cannot be checked; .* Run `npm run hash-weights`/,
+    );
   });
 
   it('refuses a model.json without weights', () => {

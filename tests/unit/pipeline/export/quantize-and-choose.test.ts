@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +47,8 @@ describe('quantizeAndChoose on a real quick export', () => {
     const modelDir = join(out, 'models', 'lenet5');
     expect(readdirSync(modelDir).sort()).toEqual(['metadata.json', 'model.json', 'weights.bin']);
     const metadata = parseModelMetadata(JSON.parse(readFileSync(join(modelDir, 'metadata.json'), 'utf8')), 'metadata.json');
-    expect(metadata.weights).toEqual({ dtype: outcome.shipped.dtype, variants: outcome.variants });
+    const sha256 = createHash('sha256').update(readFileSync(join(modelDir, 'weights.bin'))).digest('hex');
+    expect(metadata.weights).toEqual({ dtype: outcome.shipped.dtype, variants: outcome.variants, sha256 });
     expect(statSync(join(modelDir, 'weights.bin')).size).toBe(outcome.shipped.weightBytes);
     const manifest = JSON.parse(readFileSync(join(modelDir, 'model.json'), 'utf8')).weightsManifest[0];
     const dtypes = new Set(manifest.weights.filter((w: { name: string }) => !w.name.startsWith('standardize/')).map((w: { quantization?: { dtype: string } }) => w.quantization?.dtype ?? 'float32'));

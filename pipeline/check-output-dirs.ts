@@ -1,0 +1,23 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileSystemError, fileSystemError } from './file-system-error.js';
+
+/**
+ * Checks, before any training, that each folder (e.g. --out and --checkpoint-dir) can be created
+ * and written: a probe file is written and removed. An unwritable --out used to be found only
+ * after training, when the export failed (issue 12, item 12). Throws a FileSystemError naming the
+ * folder, the flag and the fix.
+ */
+export function checkOutputDirs(dirs: { dir: string; flag: string }[]): void {
+  for (const { dir, flag } of dirs) {
+    const probe = join(dir, `.fashion-lens-write-check-${process.pid}`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(probe, 'Fashion Lens checks that it can write here before training.\n');
+    } catch (error) {
+      const wrapped = fileSystemError(error, `write in the ${flag} folder`, dir);
+      throw new FileSystemError(`${wrapped.message} Nothing was trained.`, (wrapped as FileSystemError).code, error);
+    }
+    rmSync(probe, { force: true });
+  }
+}

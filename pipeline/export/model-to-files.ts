@@ -1,0 +1,29 @@
+import type { io } from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-node';
+import { WEIGHTS_FILE, type LayersModelFiles } from './layers-model-files.js';
+
+/**
+ * The model as the files tfjs-node's file:// save would write (model.json with one shard,
+ * WEIGHTS_FILE), in memory: the caller hashes the weights and writes every file itself, through
+ * one atomic folder write that names the path of any file-system error.
+ */
+export async function modelToFiles(model: tf.LayersModel): Promise<LayersModelFiles> {
+  let files: LayersModelFiles | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      if (!artifacts.weightData || !artifacts.weightSpecs) throw new Error('The model has no weights to save.');
+      const modelJson: io.ModelJSON = {
+        modelTopology: artifacts.modelTopology as object,
+        weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs }],
+        format: artifacts.format,
+        generatedBy: artifacts.generatedBy,
+        convertedBy: artifacts.convertedBy,
+        ...(artifacts.trainingConfig ? { trainingConfig: artifacts.trainingConfig } : {}),
+        ...(artifacts.userDefinedMetadata ? { userDefinedMetadata: artifacts.userDefinedMetadata } : {}),
+      };
+      files = { modelJson, weightData: new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)) };
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+    }),
+  );
+  return files!;
+}
