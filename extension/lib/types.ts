@@ -72,6 +72,7 @@ export interface ClassifyResult {
 /** Why a classification failed; `code` is for programs, `message` is the sentence users see. */
 export type ErrorCode =
   | 'unsupported-url'
+  | 'no-site-access'
   | 'unreachable'
   | 'blob-unreachable'
   | 'http-error'

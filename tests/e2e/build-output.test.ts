@@ -34,7 +34,9 @@ describe('the built extension', () => {
     expect(manifest.description.length).toBeLessThanOrEqual(132); // the Chrome Web Store limit
     expect(manifest.permissions).toEqual(['contextMenus', 'offscreen', 'storage']);
     expect(manifest.minimum_chrome_version).toBe('116');
-    expect(manifest.host_permissions).toEqual(['<all_urls>']);
+    // Site access is asked for one site at a time, at the first click on that site's images.
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { toFailure } from '../classify-error';
+import { ClassifyError, toFailure } from '../classify-error';
 import { CLICK_DEADLINE_MS } from '../image-limits';
 import { buildClassifyRequest } from '../messages';
 import { readSettings } from '../settings';
@@ -6,6 +6,7 @@ import type { FinishedEntry, ResultEntry } from '../types';
 import type { ResultStore } from '../result-store';
 import { showBadge } from '../badge';
 import type { OffscreenDocumentKeeper } from './offscreen-document';
+import { siteAccessPattern } from './request-site-access';
 import { sendClassifyRequest } from './send-classify-request';
 import { tryOpenPopup } from './open-popup';
 
@@ -20,19 +21,29 @@ export interface ClassifyDeps {
   openPopup?: () => Promise<boolean>;
 }
 
+/** The sentence for a click whose image's site the user did not allow. */
+function siteAccessRefused(imageUrl: string): ClassifyError {
+  const host = new URL(siteAccessPattern(imageUrl)!.slice(0, -2)).host;
+  return new ClassifyError(
+    'no-site-access',
+    `Fashion Lens may not read images from ${host}: Chrome asks once per site, and it was not allowed. Right-click the image again and choose Allow, or allow the site under the extension's details on chrome://extensions.`,
+  );
+}
+
 export function shortenUrl(url: string): string {
   return url.length <= MAX_STORED_URL ? url : `${url.slice(0, MAX_STORED_URL - 1)}…`;
 }
 
 /**
- * The context menu's code path. Records a pending entry (badge "…", popup opens where allowed
+ * The context menu's code path. `access` is the answer to the site-access request the click
+ * made (see requestSiteAccess); without it the image is not fetched. Records a pending entry (badge "…", popup opens where allowed
  * and shows "Classifying…"), makes sure the offscreen document exists, asks it to classify, then
  * stores the result or the error sentence and updates the badge. Never throws: every failure
  * becomes an error entry the popup shows, a failed storage write included.
  * What it stores is what the popup shows, bounded: the page's own address is not kept (a page
  * can make it megabytes long and fill the storage quota).
  */
-export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps): Promise<FinishedEntry> {
+export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps, access: Promise<boolean> = Promise.resolve(true)): Promise<FinishedEntry> {
   const { modelId, backend } = await readSettings();
   const pending: ResultEntry & { status: 'pending' } = {
     id: crypto.randomUUID(),
@@ -48,6 +59,7 @@ export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps): Pr
 
   let finished: FinishedEntry;
   try {
+    if (!(await access)) throw siteAccessRefused(imageUrl);
     await deps.offscreen.ensure();
     const deadline = pending.requestedAt + CLICK_DEADLINE_MS;
     const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline }));

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { classifyImageUrl, type ClassifyDeps } from './classify-image-url';
+import { requestSiteAccess } from './request-site-access';
 import type { FinishedEntry } from '../types';
 
 /** Id of the "Classify with Fashion Lens" menu item. */
@@ -22,5 +23,7 @@ export async function handleContextMenuClick(
   deps: ClassifyDeps,
 ): Promise<FinishedEntry | undefined> {
   if (info.menuItemId !== MENU_ID || !info.srcUrl) return undefined;
-  return classifyImageUrl(info.srcUrl, deps);
+  // First, before any await: Chrome's site-access prompt needs the click's user gesture.
+  const access = requestSiteAccess(info.srcUrl);
+  return classifyImageUrl(info.srcUrl, deps, access);
 }

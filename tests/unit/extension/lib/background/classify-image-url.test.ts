@@ -35,6 +35,7 @@ beforeEach(() => {
   received = [];
   ensure = vi.fn(async () => {});
   deps = { offscreen: { ensure }, store: buildResultStore(), openPopup: vi.fn(async () => false) };
+  Object.assign(fakeBrowser, { permissions: { request: vi.fn(async () => true), contains: vi.fn(async () => true) } });
 });
 
 afterEach(() => {
@@ -129,6 +130,17 @@ describe('classifyImageUrl', () => {
     expect(await lastEntryItem.getValue()).toEqual(entry);
   });
 
+  it('does not fetch an image whose site the user did not allow, and says how to allow it', async () => {
+    answerWith(() => ({ ok: true, result: RESULT }));
+    const entry = await classifyImageUrl('https://cdn.shop.example:8443/a.jpg', deps, Promise.resolve(false));
+    expect(entry.status === 'error' && entry.error).toEqual({
+      code: 'no-site-access',
+      message: "Fashion Lens may not read images from cdn.shop.example:8443: Chrome asks once per site, and it was not allowed. Right-click the image again and choose Allow, or allow the site under the extension's details on chrome://extensions.",
+    });
+    expect(received).toEqual([]);
+    expect(ensure).not.toHaveBeenCalled();
+  });
+
   it('keeps huge data: URLs out of storage', () => {
     const url = `data:image/png;base64,${'A'.repeat(100_000)}`;
     expect(shortenUrl(url).length).toBe(500);
@@ -144,6 +156,16 @@ describe('the context menu', () => {
     await registerContextMenu();
     expect(removeAll).toHaveBeenCalledOnce();
     expect(create).toHaveBeenCalledWith({ id: MENU_ID, title: 'Classify with Fashion Lens', contexts: ['image'] });
+  });
+
+  it('asks for the image’s site before anything else, within the click', async () => {
+    answerWith(() => ({ ok: true, result: RESULT }));
+    const request = vi.fn(async () => false);
+    Object.assign(fakeBrowser, { permissions: { request, contains: vi.fn(async () => false) } });
+    const clicked = handleContextMenuClick({ menuItemId: MENU_ID, srcUrl: 'https://cdn.shop.example/a.jpg' }, undefined, deps);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://cdn.shop.example/*'] }); // synchronously, in the click's turn
+    expect(await clicked).toMatchObject({ status: 'error', error: { code: 'no-site-access' } });
+    expect(received).toEqual([]);
   });
 
   it('classifies the clicked image and ignores other menu items', async () => {
