@@ -1,7 +1,5 @@
-import type { BackendPreference } from '../lib/types';
 import { BACKEND_LABELS } from '../lib/popup/format';
-
-const OPTIONS = Object.keys(BACKEND_LABELS) as BackendPreference[];
+import { BACKEND_PREFERENCES, type BackendPreference } from '../lib/types';
 
 /** The backend setting: Automatic (recommended) or a forced backend. */
 export function BackendPicker({ value, onChange }: { value: BackendPreference; onChange(value: BackendPreference): void }) {
@@ -9,7 +7,7 @@ export function BackendPicker({ value, onChange }: { value: BackendPreference; o
     <label class="backend-picker">
       <span>Backend</span>
       <select value={value} onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value as BackendPreference)}>
-        {OPTIONS.map((option) => (
+        {BACKEND_PREFERENCES.map((option) => (
           <option key={option} value={option}>
             {BACKEND_LABELS[option]}
             {option === 'auto' ? ' (recommended)' : ''}

@@ -1,4 +1,4 @@
-import { CLICK_DEADLINE_MS } from './image-limits';
+import { CLICK_DEADLINE_MS } from './time-limits';
 import type { FinishedEntry, ResultEntry } from './types';
 
 /** What a click whose classification stopped without an answer becomes. Pure. */

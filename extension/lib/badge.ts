@@ -1,19 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { NUM_CLASSES } from '../../core/class-names';
 import type { ResultEntry } from './types';
 
-/** Four-character badge names (the badge shows about four characters). */
-const SHORT_LABELS: Record<string, string> = {
-  'T-shirt/top': 'Tee',
-  Trouser: 'Trou',
-  Pullover: 'Pull',
-  Dress: 'Drss',
-  Coat: 'Coat',
-  Sandal: 'Sndl',
-  Shirt: 'Shrt',
-  Sneaker: 'Snkr',
-  Bag: 'Bag',
-  'Ankle boot': 'Boot',
-};
+/** Four-character badge names by class index, in CLASS_NAMES' order (the badge shows about four characters). */
+const SHORT_LABELS = ['Tee', 'Trou', 'Pull', 'Drss', 'Coat', 'Sndl', 'Shrt', 'Snkr', 'Bag', 'Boot'] as const satisfies { length: typeof NUM_CLASSES };
 
 /** Badge text, colour and tooltip for an entry. Pure. */
 export function badgeFor(entry: ResultEntry): { text: string; color: string; title: string } {
@@ -25,7 +15,7 @@ export function badgeFor(entry: ResultEntry): { text: string; color: string; tit
     case 'done': {
       const best = entry.result.top3[0]!;
       const percent = Math.round(best.probability * 100);
-      return { text: SHORT_LABELS[best.label] ?? best.label.slice(0, 4), color: '#1f6f78', title: `Fashion Lens: ${best.label} (${percent}%). Click to see the top 3.` };
+      return { text: SHORT_LABELS[best.index] ?? best.label.slice(0, 4), color: '#1f6f78', title: `Fashion Lens: ${best.label} (${percent}%). Click to see the top 3.` };
     }
   }
 }

@@ -16,16 +16,3 @@ export const DECODE_MAX_EDGE = 1024;
 
 /** Longest edge of the thumbnail kept with each result for the popup. */
 export const THUMBNAIL_EDGE = 160;
-
-/**
- * Time from a click to its answer (the first click includes model load). Past it the background
- * stops waiting and the offscreen document drops the request; the popup shows a pending entry
- * older than this as failed.
- */
-export const CLICK_DEADLINE_MS = 120_000;
-
-/** Time one request may take in the offscreen document (fetch, decode, convert, predict). */
-export const REQUEST_TIMEOUT_MS = 15_000;
-
-/** Time the backend choice plus model load may take before it counts as failed. */
-export const INIT_TIMEOUT_MS = 60_000;

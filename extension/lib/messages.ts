@@ -1,5 +1,6 @@
 import { MODEL_IDS, type ModelId } from '../../core/types';
-import type { BackendPreference, ClassifyFailure, ClassifyResult } from './types';
+import { ClassifyError } from './classify-error';
+import { BACKEND_PREFERENCES, type BackendPreference, type ClassifyFailure, type ClassifyResult } from './types';
 
 /** Message type of a classification request (background -> offscreen document). */
 export const CLASSIFY_MESSAGE = 'fashion-lens/classify';
@@ -17,8 +18,6 @@ export const buildClearHistoryRequest = (): ClearHistoryRequest => ({ type: CLEA
 export function isClearHistoryRequest(message: unknown): message is ClearHistoryRequest {
   return typeof message === 'object' && message !== null && (message as Record<string, unknown>).type === CLEAR_HISTORY_MESSAGE;
 }
-
-const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
 
 /** Asks the offscreen document to classify one image. */
 export interface ClassifyRequest {
@@ -73,14 +72,19 @@ export function isClassifyRequest(message: unknown): message is ClassifyRequest 
   );
 }
 
+/** What to do when the classifier page is gone or failed: said once, used by every such sentence. */
+export const RETRY = 'Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.';
+
+/** The classifier page closed (or never loaded) before it answered. */
+export const classifierGone = () => new ClassifyError('internal', `The classifier page closed before it answered. ${RETRY}`);
+
 /**
  * Checks the offscreen document's answer at the background's edge. `undefined` means nobody
- * answered (the document closed or never loaded); anything else malformed is a bug.
+ * answered (the document closed or never loaded): the typed error that says so. Anything else
+ * malformed is a bug.
  */
 export function parseClassifyResponse(response: unknown): ClassifyResponse {
-  if (response === undefined) {
-    throw new Error('The classifier page did not answer (it may have been closed). Try again.');
-  }
+  if (response === undefined) throw classifierGone();
   if (typeof response === 'object' && response !== null) {
     const r = response as Record<string, unknown>;
     if (r.ok === true && typeof r.result === 'object' && r.result !== null) return response as ClassifyResponse;

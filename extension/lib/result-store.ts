@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { abandonedEntry } from './abandoned-entry';
+import { buildSerialQueue } from './serial-queue';
 import type { FinishedEntry, ResultEntry } from './types';
 
 /** How many finished classifications the history keeps (newest first). */
@@ -40,12 +41,8 @@ export interface ResultStore {
  * clicks finishing together would otherwise each read the same history and drop each other.
  */
 export function buildResultStore(): ResultStore {
-  let chain: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = chain.then(task, task);
-    chain = run.catch(() => {});
-    return run;
-  };
+  const queue = buildSerialQueue();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => queue.run(task);
   return {
     start: (entry) => serially(() => lastEntryItem.setValue(entry)),
     finish: (entry) =>

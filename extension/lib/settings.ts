@@ -6,14 +6,24 @@ import type { BackendPreference } from './types';
 // chrome.storage.local survives browser restarts; these are device settings (the backend that
 // is fastest depends on this machine's GPU), so they are not synced.
 
+/** The settings before the user picks anything. */
+export const DEFAULT_MODEL: ModelId = 'cnn';
+export const DEFAULT_BACKEND: BackendPreference = 'auto';
+
 /** The model the popup's choice selects. */
-export const modelChoiceItem = storage.defineItem<ModelId>('local:modelChoice', { fallback: 'cnn' });
+export const modelChoiceItem = storage.defineItem<ModelId>('local:modelChoice', { fallback: DEFAULT_MODEL });
 
 /** The backend setting ('auto' unless the user forces one). */
-export const backendPreferenceItem = storage.defineItem<BackendPreference>('local:backendPreference', { fallback: 'auto' });
+export const backendPreferenceItem = storage.defineItem<BackendPreference>('local:backendPreference', { fallback: DEFAULT_BACKEND });
+
+/** A stored model choice, or the default when it is missing or unrecognised. Pure. */
+export const modelOrDefault = (value: unknown): ModelId => (isModelId(value) ? value : DEFAULT_MODEL);
+
+/** A stored backend setting, or the default when it is missing or unrecognised. Pure. */
+export const backendOrDefault = (value: unknown): BackendPreference => (isBackendPreference(value) ? value : DEFAULT_BACKEND);
 
 /** Reads both settings, replacing anything unrecognised with the default. */
 export async function readSettings(): Promise<{ modelId: ModelId; backend: BackendPreference }> {
   const [modelId, backend] = await Promise.all([modelChoiceItem.getValue(), backendPreferenceItem.getValue()]);
-  return { modelId: isModelId(modelId) ? modelId : 'cnn', backend: isBackendPreference(backend) ? backend : 'auto' };
+  return { modelId: modelOrDefault(modelId), backend: backendOrDefault(backend) };
 }

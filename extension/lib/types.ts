@@ -1,10 +1,14 @@
+import type { TopKEntry } from '../../core/top-k';
 import type { ModelId } from '../../core/types';
 
-/** A tfjs backend the offscreen document can run the models on. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+/** The backend setting's choices, in the order the popup lists them: 'auto' picks the fastest that works, a name forces that backend. */
+export const BACKEND_PREFERENCES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 
-/** The backend setting: 'auto' picks the fastest that works, a name forces that one. */
-export type BackendPreference = 'auto' | BackendName;
+/** The backend setting. */
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+
+/** A tfjs backend the offscreen document can run the models on. */
+export type BackendName = Exclude<BackendPreference, 'auto'>;
 
 /** Which backend the classifier runs on, and why. */
 export interface BackendInfo {
@@ -36,15 +40,8 @@ export interface StageTimings {
   totalMs: number;
 }
 
-/** One ranked label. */
-export interface Prediction {
-  /** Class index 0..9. */
-  index: number;
-  /** Class name, e.g. 'Sneaker'. */
-  label: string;
-  /** Softmax probability 0..1. */
-  probability: number;
-}
+/** One ranked label: core's top-k entry (class index, class name, softmax probability). */
+export type Prediction = TopKEntry;
 
 /** What the offscreen document answers for one image. */
 export interface ClassifyResult {

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CLICK_DEADLINE_MS } from '../../extension/lib/image-limits.js';
+import { CLICK_DEADLINE_MS } from '../../extension/lib/time-limits.js';
 import type { FinishedEntry, ResultEntry } from '../../extension/lib/types.js';
 import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';

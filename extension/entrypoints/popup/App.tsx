@@ -7,8 +7,8 @@ import { ResultCard } from '../../components/result-card';
 import { asShown, staleAt } from '../../lib/abandoned-entry';
 import { clearBadge } from '../../lib/badge';
 import { historyItem, lastEntryItem } from '../../lib/result-store';
-import { backendPreferenceItem, modelChoiceItem } from '../../lib/settings';
-import { buildClearHistoryRequest, isBackendPreference, isModelId } from '../../lib/messages';
+import { backendOrDefault, backendPreferenceItem, modelChoiceItem, modelOrDefault } from '../../lib/settings';
+import { buildClearHistoryRequest } from '../../lib/messages';
 import { useRenderAt } from '../../lib/popup/use-render-at';
 import { useStorageValue } from '../../lib/popup/use-storage-value';
 
@@ -47,8 +47,8 @@ export function App() {
       <HistoryList entries={history} selectedId={shown?.id} onSelect={(id) => setPicked({ id, lastId: last?.id })} onClear={() => void browser.runtime.sendMessage(buildClearHistoryRequest())} />
       <section class="settings" aria-label="Settings">
         <h2>Settings</h2>
-        <ModelPicker value={isModelId(storedModel) ? storedModel : 'cnn'} onChange={(id) => void modelChoiceItem.setValue(id)} />
-        <BackendPicker value={isBackendPreference(storedBackend) ? storedBackend : 'auto'} onChange={(b) => void backendPreferenceItem.setValue(b)} />
+        <ModelPicker value={modelOrDefault(storedModel)} onChange={(id) => void modelChoiceItem.setValue(id)} />
+        <BackendPicker value={backendOrDefault(storedBackend)} onChange={(b) => void backendPreferenceItem.setValue(b)} />
       </section>
     </main>
   );

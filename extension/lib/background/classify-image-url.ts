@@ -1,5 +1,5 @@
 import { ClassifyError, toFailure } from '../classify-error';
-import { CLICK_DEADLINE_MS } from '../image-limits';
+import { CLICK_DEADLINE_MS } from '../time-limits';
 import { buildClassifyRequest } from '../messages';
 import { readSettings } from '../settings';
 import type { FinishedEntry, ResultEntry } from '../types';

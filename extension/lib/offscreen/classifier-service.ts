@@ -2,16 +2,18 @@ import type { LoadedFashionModel } from '../../../core/model-loader';
 import { predictOptionsOf } from '../../../core/predict';
 import type { ModelId } from '../../../core/types';
 import { toFailure } from '../classify-error';
-import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../image-limits';
+import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
 import type { BackendInfo, BackendPreference } from '../types';
 import { planBackends } from './backend-plan';
 import { classifyImage } from './classify-image';
+import { classifierErrors } from './classifier-errors';
 import { imageErrors } from './image-errors';
 import { initBackend } from './init-backend';
 import { buildModelRegistry } from './model-registry';
 import { readWebglRenderer } from './read-webgl-renderer';
-import { buildSerialQueue, withTimeout } from './serial-queue';
+import { buildSerialQueue } from '../serial-queue';
+import { withTimeout } from '../with-timeout';
 
 /** The offscreen document's classifier: one backend, models loaded once, one request at a time. */
 export interface ClassifierService {
@@ -48,7 +50,7 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
   return {
     classify(request) {
       const queuedAt = performance.now();
-      const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(imageErrors.deadlinePassed()) });
+      const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(classifierErrors.deadlinePassed()) });
       const work = queue.run(async (): Promise<ClassifyResponse> => {
         const startedAt = performance.now();
         // Past its deadline while it waited behind slower images: it was answered already; skip it.
@@ -58,7 +60,7 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
           try {
             loaded = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
           } catch (error) {
-            throw imageErrors.modelFailed((error as Error)?.message ?? String(error));
+            throw classifierErrors.modelFailed((error as Error)?.message ?? String(error));
           }
           const initMs = performance.now() - startedAt;
           const { model, metadata } = loaded.model;
@@ -67,7 +69,7 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
           const image = await withTimeout(
             (signal) => classifyImage(request.imageUrl, model, predictOptionsOf(metadata), signal),
             Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)),
-            left < REQUEST_TIMEOUT_MS ? imageErrors.deadlinePassed : imageErrors.timeout,
+            left < REQUEST_TIMEOUT_MS ? classifierErrors.deadlinePassed : imageErrors.timeout,
           );
           return {
             ok: true,

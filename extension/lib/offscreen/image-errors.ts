@@ -1,5 +1,6 @@
 import { ClassifyError } from '../classify-error';
-import { CLICK_DEADLINE_MS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_EDGE, REQUEST_TIMEOUT_MS } from '../image-limits';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_EDGE } from '../image-limits';
+import { REQUEST_TIMEOUT_MS } from '../time-limits';
 
 // Every sentence says what went wrong and what to try; the e2e tests look for these words.
 
@@ -36,12 +37,8 @@ export const imageErrors = {
     new ClassifyError('too-small', `The image is only ${width} x ${height} pixels, too small to show a garment (at least ${MIN_IMAGE_EDGE} x ${MIN_IMAGE_EDGE} is needed). Right-click a larger product photo.`),
   sizeUnknown: (format: string) =>
     new ClassifyError('size-unknown', `The image's size cannot be read from its header (${format}), so Fashion Lens will not decode it: an image of unknown size can exhaust the browser's memory. Try a JPEG, PNG or WebP version of it.`),
-  deadlinePassed: () =>
-    new ClassifyError('timeout', `Fashion Lens was still busy with earlier images when this one's time ran out (${CLICK_DEADLINE_MS / 1000} seconds after the click), so it gave up on it. Click the image again.`),
   decodeFailed: (contentType: string) =>
     new ClassifyError('decode-failed', `The image could not be decoded (${contentType || 'unknown type'}); the file may be damaged or in a format Chrome cannot read. Try another image.`),
   timeout: () =>
     new ClassifyError('timeout', `The image took longer than ${REQUEST_TIMEOUT_MS / 1000} seconds to download and classify, so Fashion Lens gave up. The server may be slow: try again later.`),
-  modelFailed: (detail: string) =>
-    new ClassifyError('model-failed', `The classifier could not start (${detail.replace(/\.$/, '')}). Rebuild the extension with \`npm run build\` and reload it on chrome://extensions; if it persists, choose another backend under Settings.`),
 };

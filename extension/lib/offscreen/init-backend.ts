@@ -3,7 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { browser } from 'wxt/browser';
 import type { BackendInfo, BackendName } from '../types';
 import type { BackendCandidate } from './backend-plan';
-import { withTimeout } from './serial-queue';
+import { withTimeout } from '../with-timeout';
 
 /** Time a backend gets to start and pass its check (WebGL shader compiles included). */
 export const BACKEND_CHECK_TIMEOUT_MS = 20_000;

@@ -34,7 +34,7 @@ export async function loadPackagedModel(id: ModelId): Promise<LoadedFashionModel
   const where = `models/${id}/metadata.json in the extension`;
   const metadata = await (await fetchPackagedFile(`${base}metadata.json`)).json();
   const handler = tf.io.http(`${base}model.json`, { fetchFunc: fetchPackagedFile });
-  // No fix sentence here: the popup's model error (imageErrors.modelFailed) says to rebuild the extension.
+  // No fix sentence here: the popup's model error (classifierErrors.modelFailed) says to rebuild the extension.
   const loaded = await loadFashionModel(handler, metadata, where, { requireWeightHash: true, source: `models/${id}/model.json in the extension`, fix: '' });
   await predictProbabilitiesAsync(loaded.model, new Uint8Array(IMAGE_PIXELS), predictOptionsOf(loaded.metadata));
   return loaded;

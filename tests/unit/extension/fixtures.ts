@@ -1,3 +1,4 @@
+import { CLASS_NAMES, type ClassName } from '../../../core/class-names';
 import type { ClassifyResult, FinishedEntry } from '../../../extension/lib/types';
 
 /** A finished result as the offscreen document answers it (values are illustrative). */
@@ -6,7 +7,7 @@ export function doneEntry(id: string, label = 'Sneaker', overrides: Partial<Clas
     modelId: 'cnn',
     modelName: 'Seed CNN',
     top3: [
-      { index: 7, label, probability: 0.912 },
+      { index: Math.max(0, CLASS_NAMES.indexOf(label as ClassName)), label, probability: 0.912 },
       { index: 5, label: 'Sandal', probability: 0.061 },
       { index: 9, label: 'Ankle boot', probability: 0.02 },
     ],

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../extension/entrypoints/popup/App';
-import { CLICK_DEADLINE_MS } from '../../../../extension/lib/image-limits';
+import { CLICK_DEADLINE_MS } from '../../../../extension/lib/time-limits';
 import { listenForPopup } from '../../../../extension/lib/background/listen-for-popup';
 import { buildResultStore, historyItem, lastEntryItem } from '../../../../extension/lib/result-store';
 import { backendPreferenceItem, modelChoiceItem } from '../../../../extension/lib/settings';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ClassifyError } from '../../../../extension/lib/classify-error';
 import { buildClassifyRequest, isClassifyRequest, parseClassifyResponse } from '../../../../extension/lib/messages';
 
 const request = buildClassifyRequest({ requestId: 'r1', imageUrl: 'https://shop.example/a.jpg', modelId: 'cnn', backend: 'auto', deadline: 1_700_000_120_000 });
@@ -32,8 +33,9 @@ describe('classification messages', () => {
     expect(parseClassifyResponse(success)).toEqual(success);
   });
 
-  it('says nobody answered when the answer is undefined', () => {
-    expect(() => parseClassifyResponse(undefined)).toThrow(/did not answer/);
+  it('says the classifier page closed when the answer is undefined, as a typed error with its sentence', () => {
+    expect(() => parseClassifyResponse(undefined)).toThrow(ClassifyError);
+    expect(() => parseClassifyResponse(undefined)).toThrow('The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.');
   });
 
   it.each([[{ ok: true }], [{ ok: false, error: { code: 1 } }], [42], [{ result: {} }]])('refuses the malformed answer %j', (response) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSerialQueue, withTimeout } from '../../../../../extension/lib/offscreen/serial-queue';
+import { buildSerialQueue } from '../../../../extension/lib/serial-queue';
+import { withTimeout } from '../../../../extension/lib/with-timeout';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
