@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Models and tfjs' .wasm files are copied in by extension/modules/package-models.ts
+// Models and tfjs' .wasm files are copied in by extension/modules/package-models/ (index.ts)
 // (FASHION_LENS_MODELS_DIR packages another models folder, e.g. for tests).
 export default defineConfig({
   srcDir: 'extension',

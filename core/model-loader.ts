@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, NUM_CLASSES } from './class-names.js';
+import { IMAGE_SIZE, NUM_CLASSES } from './model-contract.js';
 // Registers the custom layers (Standardize, ScaledTanh, ...) that model.json names.
 import './layers/index.js';
 import { parseModelMetadata } from './metadata/parse-model-metadata.js';
 import type { ModelMetadata } from './types.js';
 import { checkWeightHash } from './weight-hash.js';
+import { countParameters } from './count-parameters.js';
+import { ModelContractError } from './model-contract-error.js';
 
 /** A loaded model and its validated metadata. */
 export interface LoadedFashionModel {
@@ -47,7 +49,7 @@ export async function loadFashionModel(model: string | tf.io.IOHandler, metadata
   const name = `the ${metadata.displayName} model (${metadata.id})`;
   const expected = metadata.weights.sha256;
   if (expected === undefined && options.requireWeightHash) {
-    throw new Error(sentence(`${where} records no SHA-256 of the model's weights (weights.sha256), so ${name} cannot be checked before it is used.`));
+    throw new ModelContractError(sentence(`${where} records no SHA-256 of the model's weights (weights.sha256), so ${name} cannot be checked before it is used.`));
   }
   let loaded: tf.LayersModel;
   try {
@@ -55,18 +57,18 @@ export async function loadFashionModel(model: string | tf.io.IOHandler, metadata
     loaded = await tf.loadLayersModel(expected === undefined ? handler : checkWeightHash(handler, expected, source, where));
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(sentence(`Could not load ${name} from ${source}: ${reason.replace(/\.$/, '')}.`), { cause });
+    throw new ModelContractError(sentence(`Could not load ${name} from ${source}: ${reason.replace(/\.$/, '')}.`), { cause });
   }
   const problems: string[] = [];
   const inputShape = JSON.stringify(loaded.inputs.map((t) => t.shape));
   const outputShape = JSON.stringify(loaded.outputs.map((t) => t.shape));
   if (inputShape !== JSON.stringify([[null, IMAGE_SIZE, IMAGE_SIZE, 1]])) problems.push(`its input shape is ${inputShape}, not [[null,${IMAGE_SIZE},${IMAGE_SIZE},1]]`);
   if (outputShape !== JSON.stringify([[null, NUM_CLASSES]])) problems.push(`its output shape is ${outputShape}, not [[null,${NUM_CLASSES}]]`);
-  const trainable = loaded.trainableWeights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+  const trainable = countParameters(loaded.trainableWeights);
   if (trainable !== metadata.trainableParams) problems.push(`it has ${trainable} trainable parameters but ${where} says ${metadata.trainableParams} (model and metadata come from different exports)`);
   if (problems.length > 0) {
     loaded.dispose();
-    throw new Error(sentence(`${source} is not a usable Fashion Lens model: ${problems.join('; ')}.`));
+    throw new ModelContractError(sentence(`${source} is not a usable Fashion Lens model: ${problems.join('; ')}.`));
   }
   return { model: loaded, metadata };
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_PIXELS, IMAGE_SIZE, NUM_CLASSES } from './class-names.js';
+import { IMAGE_PIXELS, IMAGE_SIZE, NUM_CLASSES } from './model-contract.js';
 import type { ModelMetadata } from './types.js';
 
 /** One 28x28 grayscale image, row-major, raw 0..255, light item on black (Fashion-MNIST polarity). */

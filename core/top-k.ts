@@ -1,4 +1,4 @@
-import { CLASS_NAMES, NUM_CLASSES } from './class-names.js';
+import { CLASS_NAMES, NUM_CLASSES } from './model-contract.js';
 
 /** One ranked prediction. */
 export interface TopKEntry {

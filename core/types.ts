@@ -118,7 +118,7 @@ export interface ModelMetadata {
     /** Mean training samples per second. */
     samplesPerSecond: number;
     /** Per-epoch history. */
-    history: { epoch: number; loss: number; accuracy: number; valLoss: number; valAccuracy: number; seconds: number }[];
+    history: EpochLog[];
     /** SHA-256 of each decompressed dataset file, by file name. */
     datasetSha256: Record<string, string>;
   };
@@ -143,4 +143,20 @@ export interface ModelMetadata {
   createdAt: string;
   /** Git commit of the code that trained it ('unknown' outside a git checkout). */
   gitCommit: string;
+}
+
+/** One epoch of training, as the pipeline logs it and metadata.json records it. */
+export interface EpochLog {
+  /** 1-based epoch number. */
+  epoch: number;
+  /** Mean training loss over the epoch's batches (dropout active, as Keras reports it). */
+  loss: number;
+  /** Training accuracy over the epoch's batches. */
+  accuracy: number;
+  /** Validation loss on the held-out 5,000 images after the epoch. */
+  valLoss: number;
+  /** Validation accuracy after the epoch. */
+  valAccuracy: number;
+  /** Wall-clock seconds of the epoch's training steps (validation excluded). */
+  seconds: number;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MODEL_IDS, RECIPES, type ModelId, type Recipe } from '../core/types.js';
+import { describePlanEpochs } from './train/plan-epochs.js';
 
 /** Everything `npm run pipeline` can be told. */
 export interface PipelineArgs {
@@ -21,6 +22,8 @@ export interface PipelineArgs {
   rbf: boolean;
   report: boolean;
   help: boolean;
+  /** Print failures with their stack trace (expected failures are one sentence otherwise). */
+  verbose: boolean;
 }
 
 /** A bad command line; the CLI prints the message and the usage, and exits 2. */
@@ -35,7 +38,7 @@ Options:
   --models <ids>        Models to train, comma-separated: cnn, lenet5 (default: cnn,lenet5)
   --recipe <name>       shop (default): the recipe the extension ships (augmented), to <out>/models/<id>/;
                         seed: the notebook's recipe exactly (no augmentation), to <out>/comparisons/<id>-seed/
-  --epochs <n>          Epochs per model (default: the recipe's plan: shop cnn 15, lenet5 30; seed cnn 10, lenet5 20)
+  --epochs <n>          Epochs per model (default: the recipe's plan: ${describePlanEpochs()})
   --batch-size <n>      Mini-batch size (default: 32)
   --seed <n>            Seed for initial weights, shuffling and dropout (default: 42)
   --data-dir <dir>      Folder with the four Fashion-MNIST IDX files (.gz or raw)
@@ -49,6 +52,7 @@ Options:
                         <out>/comparisons/lenet5-rbf/; the report compares it with the softmax
                         LeNet-5 (not shipped; takes as long as LeNet-5's own training)
   --no-report           Skip writing the report
+  --verbose             Print a failure's stack trace (for bug reports)
   -h, --help            Show this help
 `;
 
@@ -82,6 +86,7 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
         rbf: { type: 'boolean', default: false },
         'no-report': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        verbose: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -114,5 +119,6 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
     rbf: v.rbf ?? false,
     report: !v['no-report'],
     help: v.help ?? false,
+    verbose: v.verbose ?? false,
   };
 }

@@ -4,10 +4,11 @@
  */
 import { quietTensorflowInfoLogs } from './native/quiet-tensorflow-logs.js';
 import { parsePipelineArgs, UsageError, USAGE } from './cli-args.js';
-import { requireNativeTensorflow, NativeUnavailableError } from './native/require-native.js';
+import { describeFailure, exitWith } from './describe-failure.js';
+import { requireNativeTensorflow } from './native/require-native.js';
 
-/** Errors whose message says what is wrong and what to do: printed without a stack. */
-const USER_ERRORS = ['DatasetError', 'CheckpointError', 'FileSystemError'];
+/** --verbose: failures are printed with their stack trace. */
+const verbose = () => process.argv.includes('--verbose');
 
 async function main(): Promise<number> {
   quietTensorflowInfoLogs();
@@ -37,16 +38,9 @@ async function main(): Promise<number> {
     const outcome = await runPipeline(args, tensorflowVersion, () => stopping, (line) => console.log(line));
     return outcome === 'stopped' ? 130 : 0;
   } catch (error) {
-    const known = error instanceof NativeUnavailableError || USER_ERRORS.includes((error as Error).name);
-    console.error(known ? (error as Error).message : error);
+    console.error(describeFailure(error, args.verbose));
     return 1;
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main, verbose);

@@ -1,11 +1,13 @@
+import { UserError } from './user-error.js';
+
 /** A file-system failure, named with its path and what to do; the CLI prints its message without a stack. */
-export class FileSystemError extends Error {
+export class FileSystemError extends UserError {
   override name = 'FileSystemError';
   /** The errno code (ENOSPC, EACCES, ...) of the failure, when it had one. */
   readonly code: string | undefined;
 
   constructor(message: string, code: string | undefined, cause: unknown) {
-    super(message, { cause });
+    super('file-system', message, { cause });
     this.code = code;
   }
 }

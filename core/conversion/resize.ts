@@ -1,3 +1,4 @@
+import { bilinearTaps } from './bilinear-taps.js';
 import { compositeRowOnWhite } from './composite-on-white.js';
 import type { Box, FloatImage, RgbaImage } from './types.js';
 
@@ -25,6 +26,7 @@ function axisTaps(source: number, target: number): AxisTaps {
   const count = new Int32Array(target);
   const weights: number[] = [];
   const scale = source / target;
+  const bilinear = target > source ? bilinearTaps(source, target) : undefined;
   for (let t = 0; t < target; t++) {
     offset[t] = weights.length;
     if (target <= source) {
@@ -35,9 +37,8 @@ function axisTaps(source: number, target: number): AxisTaps {
       first[t] = j0;
       for (let j = j0; j < j1; j++) weights.push((Math.min(j + 1, end) - Math.max(j, start)) / scale);
     } else {
-      const centre = Math.min(source - 1, Math.max(0, (t + 0.5) * scale - 0.5));
-      const j0 = Math.min(source - 1, Math.floor(centre));
-      const f = centre - j0;
+      const j0 = bilinear!.first[t]!;
+      const f = bilinear!.fraction[t]!;
       first[t] = j0;
       weights.push(1 - f);
       if (j0 + 1 < source) weights.push(f);

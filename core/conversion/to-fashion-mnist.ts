@@ -1,4 +1,4 @@
-import { IMAGE_SIZE } from '../class-names.js';
+import { IMAGE_SIZE } from '../model-contract.js';
 import { checkRgbaImage } from './check-rgba-image.js';
 import { cornerColour } from './corner-colour.js';
 import { fitLongestEdge } from './fit-longest-edge.js';

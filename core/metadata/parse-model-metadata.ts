@@ -1,6 +1,7 @@
-import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../class-names.js';
+import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../model-contract.js';
 import { MODEL_IDS, RECIPES, TRAINING_LOSSES, type ModelMetadata, type WeightDtype } from '../types.js';
 import { Problems, checkArray, checkEquals, checkInteger, checkNumber, checkObject, checkOneOf, checkString, child, isRecord } from './json-checks.js';
+import { ModelContractError } from '../model-contract-error.js';
 
 /** Every WeightDtype, as a record so the compiler notices when the type gains a member. */
 const WEIGHT_DTYPES = Object.keys({ float32: true, float16: true, uint8: true } satisfies Record<WeightDtype, true>);
@@ -41,7 +42,7 @@ export function parseModelMetadata(json: unknown, where: string): ModelMetadata 
   if (problems.list.length > 0) {
     const listed = problems.list.slice(0, MAX_LISTED).join('; ');
     const more = problems.list.length > MAX_LISTED ? `; and ${problems.list.length - MAX_LISTED} more problems` : '';
-    throw new Error(`${where} is not valid model metadata: ${listed}${more}. Re-export the model with \`npm run pipeline\` (and rebuild the extension with \`npm run build\`).`);
+    throw new ModelContractError(`${where} is not valid model metadata: ${listed}${more}. Re-export the model with \`npm run pipeline\` (and rebuild the extension with \`npm run build\`).`);
   }
   return json as ModelMetadata;
 }

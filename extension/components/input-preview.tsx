@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { IMAGE_SIZE } from '../../core/class-names';
+import { IMAGE_SIZE } from '../../core/model-contract';
 
 /** The 28x28 grayscale input the model saw, drawn pixel for pixel and enlarged without smoothing. */
 export function InputPreview({ pixels }: { pixels: readonly number[] }) {

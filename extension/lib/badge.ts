@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { NUM_CLASSES } from '../../core/class-names';
+import type { NUM_CLASSES } from '../../core/model-contract';
 import type { ResultEntry } from './types';
 
 /** Four-character badge names by class index, in CLASS_NAMES' order (the badge shows about four characters). */

@@ -1,3 +1,5 @@
+import { concatBytes } from '../../core/concat-bytes.js';
+
 /** The part of fetch the download uses; inject one to point the download at a local server in tests. */
 export type FetchLike = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
 
@@ -62,13 +64,7 @@ export async function fetchBytes(url: string, fetchImpl: FetchLike, timeouts: Fe
       chunks.push(value);
       arm(timeouts.stallMs, stall);
     }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    return concatBytes(chunks);
   } catch (error) {
     if (error instanceof FetchFailed) throw error;
     throw new FetchFailed(timedOut ?? reasonOf(error));

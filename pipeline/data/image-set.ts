@@ -1,4 +1,4 @@
-import { IMAGE_PIXELS } from '../../core/class-names.js';
+import { IMAGE_PIXELS } from '../../core/model-contract.js';
 
 /** A labelled set of 28x28 grayscale Fashion-MNIST images. */
 export interface ImageSet {
@@ -7,7 +7,7 @@ export interface ImageSet {
    * honour byteOffset/byteLength (never use `images.buffer` whole).
    */
   images: Uint8Array;
-  /** count bytes, the class labels 0..9 (see core/class-names.ts). */
+  /** count bytes, the class labels 0..9 (see core/model-contract.ts). */
   labels: Uint8Array;
   /** Number of images (and labels). */
   count: number;

@@ -1,4 +1,4 @@
-import { IMAGE_SIZE } from '../../core/class-names.js';
+import { IMAGE_SIZE } from '../../core/model-contract.js';
 import { DatasetError } from './dataset-error.js';
 
 /** IDX magic numbers: 0x08 = unsigned bytes, then the number of dimensions (3 for images, 1 for labels). */

@@ -1,4 +1,4 @@
-import { IMAGE_PIXELS } from '../../core/class-names.js';
+import { IMAGE_PIXELS } from '../../core/model-contract.js';
 import type { ImageSet } from './image-set.js';
 
 /** Added to the std, as the seed does (`X_std + 1e-7`), so a constant pixel divides by 1e-7, not 0. */

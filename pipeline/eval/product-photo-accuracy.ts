@@ -1,4 +1,4 @@
-import { IMAGE_PIXELS } from '../../core/class-names.js';
+import { IMAGE_PIXELS } from '../../core/model-contract.js';
 import { toFashionMnist } from '../../core/conversion/to-fashion-mnist.js';
 import type { ImageSet } from '../data/image-set.js';
 import { PRODUCT_PHOTO_STYLES, renderProductPhoto, type ProductPhotoStyle } from './render-product-photo.js';

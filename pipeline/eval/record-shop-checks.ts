@@ -8,6 +8,7 @@ import type { ImageSet } from '../data/image-set.js';
 import { writeFileAtomically } from '../data/write-file-atomically.js';
 import { makeSuiteImages, runSuite, type SuiteImages } from './robustness/robustness-suite.js';
 import { loadShopPhotos, predictShopPhotos, type ShopPhoto } from './shop-photos.js';
+import { METADATA_FILE, MODEL_FILE } from '../../core/model-folder.js';
 
 /** What every exported model is checked on beyond the test set: the robustness suite and the real shop photos. */
 export interface ShopChecks {
@@ -29,9 +30,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
  * its metadata.json (rewritten atomically). Returns the new metadata.
  */
 export async function recordShopChecks(dir: string, checks: ShopChecks, log: (line: string) => void = () => {}): Promise<ModelMetadata> {
-  const path = join(dir, 'metadata.json');
+  const path = join(dir, METADATA_FILE);
   const metadata = parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
-  const { model } = await loadFashionModel(`file://${resolve(dir, 'model.json')}`, metadata, path);
+  const { model } = await loadFashionModel(`file://${resolve(dir, MODEL_FILE)}`, metadata, path);
   try {
     const robustness = runSuite(model, checks.suite);
     const own = predictOptionsOf(metadata).mirrorAverage;

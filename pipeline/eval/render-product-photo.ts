@@ -1,6 +1,6 @@
-import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/class-names.js';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/model-contract.js';
 import type { Rgb, RgbaImage } from '../../core/conversion/types.js';
-import { bilinearTaps } from './bilinear-taps.js';
+import { bilinearTaps } from '../../core/conversion/bilinear-taps.js';
 
 /** How a Fashion-MNIST image is dressed up as a product photo. */
 export interface ProductPhotoStyle {

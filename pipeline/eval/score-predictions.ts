@@ -1,4 +1,4 @@
-import { NUM_CLASSES } from '../../core/class-names.js';
+import { NUM_CLASSES } from '../../core/model-contract.js';
 
 /** How a model did on a labelled set. */
 export interface Scores {

@@ -7,13 +7,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordWeightHash } from './record-weight-hashes.js';
+import { METADATA_FILE } from '../../core/model-folder.js';
+import { describeFailure, exitWith } from '../describe-failure.js';
 
 const ARTIFACT_GROUPS = ['artifacts/models', 'artifacts/comparisons', 'artifacts/variants'];
 
 function defaultFolders(): string[] {
   return ARTIFACT_GROUPS.filter((group) => existsSync(group)).flatMap((group) =>
     readdirSync(group, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && existsSync(join(group, entry.name, 'metadata.json')))
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && existsSync(join(group, entry.name, METADATA_FILE)))
       .map((entry) => join(group, entry.name)),
   );
 }
@@ -31,16 +33,10 @@ async function main(): Promise<number> {
       console.log(`${folder}: ${outcome === 'recorded' ? 'recorded the SHA-256 of its weights' : 'its weights match the SHA-256 it records'}`);
     } catch (error) {
       failed++;
-      console.error((error as Error).message);
+      console.error(describeFailure(error, false));
     }
   }
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main, () => false);

@@ -13,6 +13,7 @@ import { quantizeModelFiles } from './quantize-model-files.js';
 import { withWeightHash } from './record-weight-hashes.js';
 import { writeDirAtomically } from './write-dir-atomically.js';
 import { stopIfAsked } from '../stop-requested.js';
+import { METADATA_FILE, MODEL_FILE } from '../../core/model-folder.js';
 
 /** The weight dtypes every model is exported in, float32 first (the reference the others are judged by). */
 export const VARIANT_DTYPES: readonly WeightDtype[] = ['float32', 'float16', 'uint8'];
@@ -38,12 +39,12 @@ export function variantDir(outDir: string, id: ModelId, dtype: WeightDtype): str
 }
 
 function readMetadata(dir: string): ModelMetadata {
-  const path = join(dir, 'metadata.json');
+  const path = join(dir, METADATA_FILE);
   if (!existsSync(path)) throw new Error(`${path} is missing; export the model first with \`npm run pipeline\`.`);
   return parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
 }
 
-const metadataIn = (dir: string) => (existsSync(join(dir, 'metadata.json')) ? readMetadata(dir) : undefined);
+const metadataIn = (dir: string) => (existsSync(join(dir, METADATA_FILE)) ? readMetadata(dir) : undefined);
 
 /**
  * The float32 export to quantize and the metadata to carry over. The pipeline exports a shipped
@@ -70,7 +71,7 @@ function float32Source(outDir: string, id: ModelId): { dir: string; files: Layer
 
 /** Test accuracy of the model in `dir`, loaded through core's loader (the extension's path). */
 async function measureTestAccuracy(dir: string, metadata: ModelMetadata, test: ImageSet): Promise<number> {
-  const { model } = await loadFashionModel(`file://${resolve(dir, 'model.json')}`, metadata, join(dir, 'metadata.json'));
+  const { model } = await loadFashionModel(`file://${resolve(dir, MODEL_FILE)}`, metadata, join(dir, METADATA_FILE));
   try {
     return scorePredictions(predictAll(model, test.images, test.count, predictOptionsOf(metadata)), test.labels).accuracy;
   } finally {
@@ -101,7 +102,7 @@ export async function quantizeAndChoose(outDir: string, id: ModelId, data: { tes
     const variantMetadata: ModelMetadata = withWeightHash({ ...metadata, weights: { dtype } }, files.weightData);
     const dir = variantDir(outDir, id, dtype);
     // The float32 export in variants/ is the source itself: rewriting it would only need room for a second copy.
-    if (dir !== sourceDir) writeDirAtomically(dir, { ...layersModelFileContents(files), 'metadata.json': JSON.stringify(variantMetadata, null, 2) + '\n' });
+    if (dir !== sourceDir) writeDirAtomically(dir, { ...layersModelFileContents(files), [METADATA_FILE]: JSON.stringify(variantMetadata, null, 2) + '\n' });
     const testAccuracy = await measureTestAccuracy(dir, variantMetadata, data.test);
     built.set(dtype, files);
     variants.push({ dtype, weightBytes: files.weightData.length, testAccuracy });
@@ -109,9 +110,9 @@ export async function quantizeAndChoose(outDir: string, id: ModelId, data: { tes
   stopIfAsked(shouldStop, `${modelDir} was written`);
   const shipped = chooseShippedVariant(variants);
   const shippedMetadata: ModelMetadata = withWeightHash({ ...metadata, weights: { dtype: shipped.dtype, variants } }, built.get(shipped.dtype)!.weightData);
-  const metadataPath = join(modelDir, 'metadata.json');
+  const metadataPath = join(modelDir, METADATA_FILE);
   parseModelMetadata(JSON.parse(JSON.stringify(shippedMetadata)), metadataPath);
-  writeDirAtomically(modelDir, { ...layersModelFileContents(built.get(shipped.dtype)!), 'metadata.json': JSON.stringify(shippedMetadata, null, 2) + '\n' });
+  writeDirAtomically(modelDir, { ...layersModelFileContents(built.get(shipped.dtype)!), [METADATA_FILE]: JSON.stringify(shippedMetadata, null, 2) + '\n' });
   const figures = variants.map((v) => `${v.dtype} ${mib(v.weightBytes)} ${(v.testAccuracy * 100).toFixed(2)}%`).join(', ');
   log(`${id} weights on ${data.test.count.toLocaleString('en-US')} test images: ${figures}; ships ${shipped.dtype} (smallest within ${SHIPPING_TOLERANCE * 100} points of float32)`);
   return { shipped, variants, metadata: shippedMetadata };

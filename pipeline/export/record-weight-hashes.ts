@@ -5,6 +5,7 @@ import type { ModelMetadata } from '../../core/types.js';
 import { sha256Hex } from '../data/sha256-hex.js';
 import { writeFileAtomically } from '../data/write-file-atomically.js';
 import { readLayersModelFiles } from './layers-model-files.js';
+import { METADATA_FILE } from '../../core/model-folder.js';
 
 /**
  * `metadata` with weights.sha256 set to the SHA-256 of `weightData` (every shard joined in
@@ -25,7 +26,7 @@ export type HashOutcome = 'recorded' | 'verified';
  * the weights changed after the export and recording them again would hide that.
  */
 export async function recordWeightHash(dir: string): Promise<HashOutcome> {
-  const path = join(dir, 'metadata.json');
+  const path = join(dir, METADATA_FILE);
   if (!existsSync(path)) throw new Error(`${path} is missing, so ${dir} is not a model export; export the model with \`npm run pipeline\`.`);
   const metadata = parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
   const hashed = withWeightHash(metadata, readLayersModelFiles(dir).weightData);

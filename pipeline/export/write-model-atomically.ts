@@ -6,6 +6,7 @@ import { layersModelFileContents } from './layers-model-files.js';
 import { modelToFiles } from './model-to-files.js';
 import { withWeightHash } from './record-weight-hashes.js';
 import { writeDirAtomically } from './write-dir-atomically.js';
+import { METADATA_FILE } from '../../core/model-folder.js';
 
 /**
  * Writes `<modelsDir>/<folder>/{model.json, weights.bin, metadata.json}` atomically (one folder
@@ -18,5 +19,5 @@ export async function writeModelAtomically(modelsDir: string, model: tf.LayersMo
   parseModelMetadata(JSON.parse(JSON.stringify(metadata)), `${dest}/metadata.json`);
   const files = await modelToFiles(model);
   const hashed = withWeightHash(metadata, files.weightData);
-  return writeDirAtomically(dest, { ...layersModelFileContents(files), 'metadata.json': JSON.stringify(hashed, null, 2) + '\n', ...extraFiles });
+  return writeDirAtomically(dest, { ...layersModelFileContents(files), [METADATA_FILE]: JSON.stringify(hashed, null, 2) + '\n', ...extraFiles });
 }

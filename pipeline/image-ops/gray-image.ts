@@ -1,4 +1,4 @@
-import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/class-names.js';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/model-contract.js';
 
 /**
  * One 28x28 grayscale image as floats, row-major, values 0..255 (Fashion-MNIST polarity). The

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { IMAGE_SIZE, NUM_CLASSES } from '../../core/class-names.js';
+import { IMAGE_SIZE, NUM_CLASSES } from '../../core/model-contract.js';
 import { standardize } from '../../core/layers/index.js';
 import { layerSeed } from './layer-seed.js';
-import type { StandardizationArrays } from './standardization.js';
+import type { Standardization } from '../data/standardization.js';
 
 /** What buildCnn needs. */
 export interface BuildCnnOptions {
   /** Training-set standardization, baked in as the first layer. */
-  standardization: StandardizationArrays;
+  standardization: Standardization;
   /** Seed of every initializer: the same seed gives the same initial weights. */
   seed: number;
 }

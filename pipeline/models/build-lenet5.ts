@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { IMAGE_SIZE, NUM_CLASSES } from '../../core/class-names.js';
+import { IMAGE_SIZE, NUM_CLASSES } from '../../core/model-contract.js';
 import { partialConv2d, rbfOutput, scaledTanh, standardize, trainableSubsampling } from '../../core/layers/index.js';
 import { layerSeed } from './layer-seed.js';
-import type { StandardizationArrays } from './standardization.js';
+import type { Standardization } from '../data/standardization.js';
 
 /** What buildLenet5 needs. */
 export interface BuildLenet5Options {
   /** Training-set standardization, baked in as the first layer. */
-  standardization: StandardizationArrays;
+  standardization: Standardization;
   /** Seed of every initializer: the same seed gives the same initial weights. */
   seed: number;
   /**

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-node';
+import { countParameters } from '../../core/count-parameters.js';
 
 /** One row of a model summary, in layer order. */
 export interface LayerSummary {
@@ -21,7 +22,7 @@ export interface ParamCounts {
   nonTrainable: number;
 }
 
-const countWeights = (weights: tf.LayerVariable[]) => weights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+const countWeights = countParameters;
 
 /** One row per layer: name, class, output shape, parameter counts (what Keras' summary lists). */
 export function summarizeModel(model: tf.LayersModel): LayerSummary[] {
@@ -47,7 +48,7 @@ export function formatShape(shape: (number | null)[]): string {
 }
 
 /** A Keras-style model.summary() as text: one line per layer, then the totals. */
-export function printModelSummary(model: tf.LayersModel): string {
+export function formatModelSummary(model: tf.LayersModel): string {
   const rows = summarizeModel(model).map((r) => [`${r.name} (${r.type})`, formatShape(r.outputShape), r.params.toLocaleString('en-US')] as const);
   const head = ['Layer (type)', 'Output Shape', 'Param #'] as const;
   const widths = [0, 1, 2].map((i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)) + 2);

@@ -1,8 +1,14 @@
+import { UserError } from '../user-error.js';
 import { nativeHelp } from './native-help.js';
 import { readNativeStatus } from './native-status.js';
 
 /** Raised when tfjs-node cannot run on native TensorFlow; its message is the one-paragraph fix. */
-export class NativeUnavailableError extends Error {}
+export class NativeUnavailableError extends UserError {
+  override name = 'NativeUnavailableError';
+  constructor(message: string) {
+    super('native-unavailable', message);
+  }
+}
 
 /**
  * Loads tfjs-node and checks it runs on the native 'tensorflow' backend. Refuses (no silent fallback

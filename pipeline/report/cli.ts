@@ -6,7 +6,10 @@
  */
 import { quietTensorflowInfoLogs } from '../native/quiet-tensorflow-logs.js';
 import { parseArgs } from 'node:util';
-import { requireNativeTensorflow, NativeUnavailableError } from '../native/require-native.js';
+import { describeFailure, exitWith } from '../describe-failure.js';
+import { requireNativeTensorflow } from '../native/require-native.js';
+
+const verbose = () => process.argv.includes('--verbose');
 
 export const REPORT_USAGE = `Usage: npm run report -- [options]
 
@@ -19,6 +22,7 @@ Options:
   --out <dir>        Output root the pipeline wrote: reads <dir>/models (and <dir>/comparisons:
                      --recipe seed, --rbf), writes <dir>/report (default: artifacts)
   --data-dir <dir>   Folder with the four Fashion-MNIST IDX files (default: as the pipeline finds them)
+  --verbose          Print a failure's stack trace (for bug reports)
   -h, --help         Show this help
 `;
 
@@ -26,7 +30,7 @@ async function main(): Promise<number> {
   quietTensorflowInfoLogs();
   let values;
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' } } }));
   } catch (error) {
     console.error(`${(error as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${REPORT_USAGE}`);
     return 2;
@@ -42,17 +46,10 @@ async function main(): Promise<number> {
     console.log(`Report: ${written.indexPath}`);
     return 0;
   } catch (error) {
-    // Expected failures are one sentence saying what to do; anything else keeps its stack.
-    const known = error instanceof NativeUnavailableError || ['DatasetError', 'NoExportedModelsError'].includes((error as Error).name);
-    console.error(known ? (error as Error).message : error);
+    // Expected failures are one sentence saying what to do; anything else says how to see its stack.
+    console.error(describeFailure(error, verbose()));
     return 1;
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main, verbose);

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { MODEL_FILE, weightPaths } from '../../core/model-folder.js';
 import { predictOptionsOf } from '../../core/predict.js';
 import { predictAll } from '../eval/predict-all.js';
 import type { ProductPhotoSet } from '../eval/product-photo-accuracy.js';
@@ -14,8 +15,8 @@ import { withExportedModel } from './with-exported-model.js';
 
 /** Bytes of the weight shards model.json names. */
 function shardBytes(dir: string): number {
-  const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
-  return modelJson.weightsManifest.flatMap((g) => g.paths).reduce((n, p) => n + statSync(join(dir, p)).size, 0);
+  const paths = weightPaths(JSON.parse(readFileSync(join(dir, MODEL_FILE), 'utf8'))) ?? [];
+  return paths.reduce((n, p) => n + statSync(join(dir, p)).size, 0);
 }
 
 /**

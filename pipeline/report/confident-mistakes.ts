@@ -1,4 +1,4 @@
-import { NUM_CLASSES } from '../../core/class-names.js';
+import { NUM_CLASSES } from '../../core/model-contract.js';
 import { galleryItem } from './first-predictions.js';
 import type { GalleryItem } from './report-types.js';
 

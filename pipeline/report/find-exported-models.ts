@@ -1,11 +1,16 @@
+import { UserError } from '../user-error.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseModelMetadata } from '../../core/metadata/parse-model-metadata.js';
 import { MODEL_IDS, type ModelMetadata } from '../../core/types.js';
+import { METADATA_FILE } from '../../core/model-folder.js';
 
 /** There is nothing to report on; the message says what to run. */
-export class NoExportedModelsError extends Error {
+export class NoExportedModelsError extends UserError {
   override name = 'NoExportedModelsError';
+  constructor(message: string) {
+    super('no-exports', message);
+  }
 }
 
 /** An exported model folder and its validated metadata. */
@@ -24,11 +29,11 @@ export interface ExportedModel {
  */
 function readModelFolders(outDir: string, kind: 'models' | 'comparisons'): ExportedModel[] {
   const dir = join(outDir, kind);
-  const names = existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.') && existsSync(join(dir, d, 'metadata.json'))) : [];
+  const names = existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.') && existsSync(join(dir, d, METADATA_FILE))) : [];
   const rank = (id: string) => (MODEL_IDS as readonly string[]).indexOf(id);
   return names
     .map((d) => {
-      const path = join(dir, d, 'metadata.json');
+      const path = join(dir, d, METADATA_FILE);
       let json: unknown;
       try {
         json = JSON.parse(readFileSync(path, 'utf8'));

@@ -1,4 +1,4 @@
-import { IMAGE_PIXELS, NUM_CLASSES } from '../../core/class-names.js';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../../core/model-contract.js';
 import { topK } from '../../core/top-k.js';
 import type { GalleryItem } from './report-types.js';
 

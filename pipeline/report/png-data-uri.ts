@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/class-names.js';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/model-contract.js';
 import type { RgbaImage } from '../../core/conversion/types.js';
 
 /** An RGBA image as a PNG data: URI, so the report's pictures live inside index.html. */

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { IMAGE_PIXELS } from '../../core/class-names.js';
+import { IMAGE_PIXELS } from '../../core/model-contract.js';
 import { loadFashionMnist } from '../data/fashion-mnist.js';
 import type { ImageSet } from '../data/image-set.js';
 import { takeFirst } from '../data/take-first.js';

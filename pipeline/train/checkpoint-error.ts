@@ -1,6 +1,11 @@
+import { UserError } from '../user-error.js';
+
 /** A checkpoint that cannot be resumed from (damaged, or from another run); the CLI prints its message without a stack. */
-export class CheckpointError extends Error {
+export class CheckpointError extends UserError {
   override name = 'CheckpointError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('checkpoint', message, options);
+  }
 }
 
 /**

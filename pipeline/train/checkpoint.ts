@@ -6,12 +6,13 @@ import { layersModelFileContents } from '../export/layers-model-files.js';
 import { modelToFiles } from '../export/model-to-files.js';
 import { writeDirAtomically } from '../export/write-dir-atomically.js';
 import { CheckpointError, damagedCheckpoint } from './checkpoint-error.js';
-import type { EpochLog } from './epoch-log.js';
+import type { EpochLog } from '../../core/types.js';
+import { MODEL_FILE } from '../../core/model-folder.js';
 
 /** What a run must match to be resumed from a checkpoint. */
 export interface RunIdentity {
   /** The training plan's name (cnn, lenet5, lenet5-rbf): each has its own checkpoint folder. */
-  modelId: string;
+  planName: string;
   epochs: number;
   batchSize: number;
   seed: number;
@@ -66,7 +67,7 @@ export async function loadCheckpoint(dir: string, identity: RunIdentity, model: 
   const modelDir = join(dir, 'model');
   let saved: tf.LayersModel;
   try {
-    saved = await tf.loadLayersModel(`file://${join(modelDir, 'model.json')}`);
+    saved = await tf.loadLayersModel(`file://${join(modelDir, MODEL_FILE)}`);
   } catch (error) {
     throw damagedCheckpoint(dir, `the saved model in ${modelDir} could not be read (${reasonOf(error)})`, error);
   }

@@ -4,7 +4,7 @@ import type { ImageSet } from '../data/fashion-mnist.js';
 import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
 import { batchLoss } from './batch-loss.js';
-import type { EpochLog } from './epoch-log.js';
+import type { EpochLog } from '../../core/types.js';
 import { makeBatch } from './make-batch.js';
 import type { BatchProgress } from './progress-bar.js';
 import { augmentBatch } from '../augment/augment-batch.js';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/class-names.js';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../../core/model-contract.js';
 
 /**
  * Images and labels of the samples `order[start..end)` as tensors: x [n,28,28,1] raw 0..255, y [n] int32.

@@ -1,4 +1,4 @@
-import { formatDuration } from './format-duration.js';
+import { formatClockTime } from './format-clock-time.js';
 
 /** What the bar shows after a batch. */
 export interface BatchProgress {
@@ -20,7 +20,7 @@ export function renderProgressLine(p: BatchProgress, width = 24): string {
   return (
     `epoch ${p.epoch}/${p.epochs} [${bar}] ${p.batch}/${p.batches}  ` +
     `${Math.round(p.samplesPerSecond).toLocaleString('en-US')} samples/s  loss ${p.loss.toFixed(4)}  acc ${p.accuracy.toFixed(4)}  ` +
-    `ETA ${formatDuration(p.etaSeconds)}`
+    `ETA ${formatClockTime(p.etaSeconds)}`
   );
 }
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CLASS_NAMES } from '../../core/class-names.js';
+import { CLASS_NAMES } from '../../core/model-contract.js';
 import { predictOptionsOf } from '../../core/predict.js';
 import type { ModelMetadata } from '../../core/types.js';
 import type { FashionMnist } from '../data/fashion-mnist.js';
@@ -12,11 +12,11 @@ import { scorePredictions } from '../eval/score-predictions.js';
 import { gitCommit } from '../export/git-commit.js';
 import { variantDir } from '../export/quantize-and-choose.js';
 import { writeModelAtomically } from '../export/write-model-atomically.js';
-import { countModelParams, printModelSummary } from '../models/model-summary.js';
+import { countModelParams, formatModelSummary } from '../models/model-summary.js';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from './checkpoint.js';
 import { fit } from './fit.js';
-import { formatDuration } from './format-duration.js';
-import { formatFirstPredictions } from './print-first-predictions.js';
+import { formatClockTime } from './format-clock-time.js';
+import { formatFirstPredictions } from './format-first-predictions.js';
 import { ProgressBar } from './progress-bar.js';
 import type { TrainingPlan } from './training-plans.js';
 
@@ -47,8 +47,8 @@ export const exportDirOf = (outDir: string, plan: Pick<TrainingPlan, 'name' | 's
 export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, standardization: Standardization, opts: TrainOptions): Promise<ModelMetadata | 'stopped'> {
   const model = plan.build(standardization, opts.seed);
   const optimizer = plan.makeOptimizer();
-  opts.log(`\n== ${plan.displayName} (${plan.name}) ==\n${printModelSummary(model)}`);
-  const identity: RunIdentity = { modelId: plan.name, epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, trainCount: data.train.count };
+  opts.log(`\n== ${plan.displayName} (${plan.name}) ==\n${formatModelSummary(model)}`);
+  const identity: RunIdentity = { planName: plan.name, epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, trainCount: data.train.count };
   const checkpoint = join(opts.checkpointDir, plan.name);
   let history = opts.resume ? await loadCheckpoint(checkpoint, identity, model, optimizer) : undefined;
   if (!opts.resume) rmSync(checkpoint, { recursive: true, force: true });
@@ -74,7 +74,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
       await saveCheckpoint(checkpoint, identity, model, optimizer, all);
       bar.epochDone(
         `epoch ${log.epoch}/${opts.epochs}  loss ${log.loss.toFixed(4)}  acc ${log.accuracy.toFixed(4)}  ` +
-          `val_loss ${log.valLoss.toFixed(4)}  val_acc ${log.valAccuracy.toFixed(4)}  ${formatDuration(log.seconds)}  ` +
+          `val_loss ${log.valLoss.toFixed(4)}  val_acc ${log.valAccuracy.toFixed(4)}  ${formatClockTime(log.seconds)}  ` +
           `${Math.round(data.train.count / log.seconds).toLocaleString('en-US')} samples/s  tensors ${tf.memory().numTensors}`,
       );
     },
@@ -90,7 +90,7 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
   const seconds = history.reduce((s, h) => s + h.seconds, 0);
   opts.log(`Test accuracy ${(test.accuracy * 100).toFixed(2)}%, test loss ${test.loss.toFixed(4)} on ${data.test.count.toLocaleString('en-US')} images`);
   opts.log(formatFirstPredictions(probs, data.test.labels));
-  opts.log(`Training took ${formatDuration(seconds)} (${(seconds / history.length).toFixed(1)} s/epoch); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+  opts.log(`Training took ${formatClockTime(seconds)} (${(seconds / history.length).toFixed(1)} s/epoch); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
 
   const trainable = countModelParams(model).trainable;
   const metadata: ModelMetadata = {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CLASS_NAMES } from '../../core/class-names.js';
+import { CLASS_NAMES } from '../../core/model-contract.js';
 import type { LoadedFashionModel } from '../../core/model-loader.js';
 import { predictOptionsOf } from '../../core/predict.js';
 import { MODEL_IDS, type ModelId } from '../../core/types.js';

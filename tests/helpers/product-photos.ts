@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { CLASS_NAMES, IMAGE_PIXELS } from '../../core/class-names.js';
+import { CLASS_NAMES, IMAGE_PIXELS } from '../../core/model-contract.js';
 import type { RgbaImage } from '../../core/conversion/types.js';
 import { readIdxFile } from '../../pipeline/data/read-idx-file.js';
 import { resolveDatasetDir } from '../../pipeline/data/resolve-dataset-dir.js';

@@ -1,3 +1,4 @@
+import { concatBytes } from '../../../core/concat-bytes';
 import { MAX_IMAGE_BYTES } from '../image-limits';
 import { ClassifyError } from '../classify-error';
 import { imageErrors } from './image-errors';
@@ -69,11 +70,5 @@ async function readAtMost(response: Response, url: string, signal: AbortSignal):
     if (error instanceof ClassifyError) throw error;
     throw imageErrors.unreachable(url); // the connection broke mid-download
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { browser } from 'wxt/browser';
-import { IMAGE_PIXELS } from '../../../core/class-names';
+import { IMAGE_PIXELS } from '../../../core/model-contract';
+import { METADATA_FILE, MODEL_FILE } from '../../../core/model-folder';
 import { loadFashionModel, type LoadedFashionModel } from '../../../core/model-loader';
 import { predictOptionsOf, predictProbabilitiesAsync } from '../../../core/predict';
 import type { ModelId } from '../../../core/types';
@@ -31,11 +32,11 @@ async function fetchPackagedFile(url: RequestInfo | URL, init?: RequestInit): Pr
  */
 export async function loadPackagedModel(id: ModelId): Promise<LoadedFashionModel> {
   const base = browser.runtime.getURL(`/models/${id}/`);
-  const where = `models/${id}/metadata.json in the extension`;
-  const metadata = await (await fetchPackagedFile(`${base}metadata.json`)).json();
-  const handler = tf.io.http(`${base}model.json`, { fetchFunc: fetchPackagedFile });
+  const where = `models/${id}/${METADATA_FILE} in the extension`;
+  const metadata = await (await fetchPackagedFile(`${base}${METADATA_FILE}`)).json();
+  const handler = tf.io.http(`${base}${MODEL_FILE}`, { fetchFunc: fetchPackagedFile });
   // No fix sentence here: the popup's model error (classifierErrors.modelFailed) says to rebuild the extension.
-  const loaded = await loadFashionModel(handler, metadata, where, { requireWeightHash: true, source: `models/${id}/model.json in the extension`, fix: '' });
+  const loaded = await loadFashionModel(handler, metadata, where, { requireWeightHash: true, source: `models/${id}/${MODEL_FILE} in the extension`, fix: '' });
   await predictProbabilitiesAsync(loaded.model, new Uint8Array(IMAGE_PIXELS), predictOptionsOf(loaded.metadata));
   return loaded;
 }

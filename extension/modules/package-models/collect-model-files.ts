@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseModelMetadata } from '../../../core/metadata/parse-model-metadata.js';
+import { METADATA_FILE, MODEL_FILE, weightPaths } from '../../../core/model-folder.js';
 import { MODEL_IDS } from '../../../core/types.js';
 
 /** A file to copy into the build: from `absoluteSrc` to `relativeDest` in the output folder. */
@@ -34,12 +35,10 @@ function readJson(path: string, what: string): unknown {
 }
 
 /** Weight file paths model.json refers to (its weightsManifest), relative to model.json. */
-function weightPaths(modelJson: unknown, where: string): string[] {
-  const manifest = (modelJson as { weightsManifest?: unknown } | null)?.weightsManifest;
-  if (!Array.isArray(manifest) || manifest.length === 0) {
-    throw new Error(`Fashion Lens build: ${where} has no weightsManifest, so it is not a tf.js layers model. ${FIX}`);
-  }
-  return manifest.flatMap((group: { paths?: unknown }) => (Array.isArray(group.paths) ? group.paths.map(String) : []));
+function weightsOf(modelJson: unknown, where: string): string[] {
+  const paths = weightPaths(modelJson);
+  if (paths === null) throw new Error(`Fashion Lens build: ${where} has no weightsManifest, so it is not a tf.js layers model. ${FIX}`);
+  return paths;
 }
 
 /**
@@ -80,8 +79,8 @@ export function collectModelFiles(modelsDir: string, root = process.cwd()): Pack
   const files: PackagedFile[] = [];
   for (const id of MODEL_IDS) {
     const dir = join(modelsDir, id);
-    const modelPath = join(dir, 'model.json');
-    const metadataPath = join(dir, 'metadata.json');
+    const modelPath = join(dir, MODEL_FILE);
+    const metadataPath = join(dir, METADATA_FILE);
     for (const [path, what] of [[modelPath, 'model'], [metadataPath, 'metadata']] as const) {
       if (!existsSync(path)) throw new Error(`Fashion Lens build: the ${id} ${what} ${shown(path)} is missing. ${FIX}`);
     }
@@ -89,14 +88,14 @@ export function collectModelFiles(modelsDir: string, root = process.cwd()): Pack
     if (metadata.id !== id) {
       throw new Error(`Fashion Lens build: ${shown(metadataPath)} says it describes "${metadata.id}" but sits in the ${id}/ folder. ${FIX}`);
     }
-    const weights = weightPaths(readJson(modelPath, 'model'), shown(modelPath));
+    const weights = weightsOf(readJson(modelPath, 'model'), shown(modelPath));
     for (const weight of weights) {
       if (!existsSync(join(dir, weight))) {
         throw new Error(`Fashion Lens build: ${shown(modelPath)} needs the weight file ${weight}, which is missing from ${shown(dir)}. ${FIX}`);
       }
     }
     checkWeightHash(dir, weights, metadata.weights.sha256, shown(metadataPath), shown);
-    for (const name of ['model.json', 'metadata.json', ...weights]) {
+    for (const name of [MODEL_FILE, METADATA_FILE, ...weights]) {
       files.push({ absoluteSrc: join(dir, name), relativeDest: `models/${id}/${name}` });
     }
   }

@@ -1,4 +1,4 @@
-import { NUM_CLASSES } from '../../../core/class-names.js';
+import { NUM_CLASSES } from '../../../core/model-contract.js';
 import { topK, type TopKEntry } from '../../../core/top-k.js';
 import type { ShopPhotoMetrics, TopAccuracy } from '../../../core/types.js';
 import type { ShopPhoto } from './load-shop-photos.js';

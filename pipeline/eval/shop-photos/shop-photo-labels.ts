@@ -1,4 +1,4 @@
-import { CLASS_NAMES, NUM_CLASSES } from '../../../core/class-names.js';
+import { CLASS_NAMES, NUM_CLASSES } from '../../../core/model-contract.js';
 
 /** One line of the shop photos' labels.tsv: which photo, its class, and where it comes from. */
 export interface ShopPhotoLabel {

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CLASS_NAMES } from '../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../core/model-contract.js';
 import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
 
 /** Accuracy of one class on one kind of input. */

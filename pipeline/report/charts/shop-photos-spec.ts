@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CLASS_NAMES } from '../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../core/model-contract.js';
 import type { TopAccuracy } from '../../../core/types.js';
 import { modelLabel } from '../model-label.js';
 import { ownPhotos } from '../own-mode.js';

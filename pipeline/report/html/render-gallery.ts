@@ -1,4 +1,4 @@
-import { CLASS_NAMES } from '../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../core/model-contract.js';
 import { grayPngDataUri } from '../png-data-uri.js';
 import type { GalleryItem } from '../report-types.js';
 import { escapeHtml } from './escape-html.js';

@@ -3,6 +3,7 @@ import type { PhotoThumbnail } from '../load-photo-thumbnails.js';
 import type { ComparedExport } from '../output-comparison.js';
 import type { RecipePair } from '../recipe-pairs.js';
 import type { CheckedModel, ModelReport } from '../report-types.js';
+import { SHIPPING_TOLERANCE } from '../../export/choose-shipped-variant.js';
 import { escapeHtml } from './escape-html.js';
 import { renderChart, type RenderedChart } from './render-chart.js';
 import { renderComparisonTable } from './render-comparison-table.js';
@@ -76,7 +77,7 @@ export function renderPage(input: PageInput): string {
 <nav>${nav}<a href="metrics.json">metrics.json</a></nav>
 <section id="comparison">
 <h2>The shipped models</h2>
-<p class="note">What the extension ships (<code>models/</code>). Test figures are on ${escapeHtml(testImagesNote(models))} with the float32 weights as trained, each model run as it is meant to be (alone or mirror-averaged); each weight dtype's accuracy is measured after loading it back through the loader the extension uses. The highlighted dtype is the one the extension ships: the smallest within 0.2 points of float32. The suite and real-photo columns are explained below.</p>
+<p class="note">What the extension ships (<code>models/</code>). Test figures are on ${escapeHtml(testImagesNote(models))} with the float32 weights as trained, each model run as it is meant to be (alone or mirror-averaged); each weight dtype's accuracy is measured after loading it back through the loader the extension uses. The highlighted dtype is the one the extension ships: the smallest within ${SHIPPING_TOLERANCE * 100} points of float32. The suite and real-photo columns are explained below.</p>
 ${renderComparisonTable(models)}
 <div class="pair">
 ${renderChart(COMPARISON_CHARTS.validationAccuracy, charts)}

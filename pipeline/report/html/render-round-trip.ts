@@ -1,4 +1,4 @@
-import { CLASS_NAMES } from '../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../core/model-contract.js';
 import type { RgbaImage } from '../../../core/conversion/types.js';
 import { predictionModeName } from '../model-label.js';
 import { grayPngDataUri, rgbaPngDataUri } from '../png-data-uri.js';

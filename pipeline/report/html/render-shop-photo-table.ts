@@ -1,4 +1,4 @@
-import { CLASS_NAMES } from '../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../core/model-contract.js';
 import type { ShopPhotoResult } from '../../eval/shop-photos.js';
 import type { PhotoThumbnail } from '../load-photo-thumbnails.js';
 import { grayPngDataUri } from '../png-data-uri.js';

@@ -1,4 +1,4 @@
-import { CLASS_NAMES } from '../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../core/model-contract.js';
 import type { TopAccuracy } from '../../../core/types.js';
 import type { PhotoThumbnail } from '../load-photo-thumbnails.js';
 import { COMPARISON_CHARTS } from '../report-charts.js';

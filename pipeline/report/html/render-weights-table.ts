@@ -4,7 +4,7 @@ import { bytes, percent, points } from './format.js';
 
 /**
  * The model's exported weight variants: size, test accuracy loaded back through core's loader,
- * the difference from float32, and which one ships (the smallest within 0.2 points of float32).
+ * the difference from float32, and which one ships (the smallest within SHIPPING_TOLERANCE of float32).
  */
 export function renderWeightsTable(m: ModelReport): string {
   const variants = m.metadata.weights.variants ?? [];

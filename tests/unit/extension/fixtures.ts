@@ -1,4 +1,4 @@
-import { CLASS_NAMES, type ClassName } from '../../../core/class-names';
+import { CLASS_NAMES, type ClassName } from '../../../core/model-contract';
 import type { ClassifyResult, FinishedEntry } from '../../../extension/lib/types';
 
 /** A finished result as the offscreen document answers it (values are illustrative). */

@@ -16,8 +16,8 @@ describe('parsePipelineArgs', () => {
   });
 
   it('reads every flag', () => {
-    const a = parsePipelineArgs(['--models', 'lenet5', '--recipe', 'seed', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--rbf', '--no-report']);
-    expect(a).toEqual({ models: ['lenet5'], recipe: 'seed', epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, rbf: true, report: false, help: false });
+    const a = parsePipelineArgs(['--models', 'lenet5', '--recipe', 'seed', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--rbf', '--no-report', '--verbose']);
+    expect(a).toEqual({ models: ['lenet5'], recipe: 'seed', epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, rbf: true, report: false, help: false, verbose: true });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { CLASS_NAMES } from '../../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../../core/model-contract.js';
 import type { ModelMetadata } from '../../../../core/types.js';
 
 /** A complete, valid metadata object as the pipeline writes it (fresh copy each call, safe to mutate). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLASS_NAMES } from '../../../../core/class-names';
+import { CLASS_NAMES } from '../../../../core/model-contract';
 import { badgeFor } from '../../../../extension/lib/badge';
 import { doneEntry, errorEntry } from '../fixtures';
 

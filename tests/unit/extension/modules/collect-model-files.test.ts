@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLASS_NAMES } from '../../../../core/class-names';
+import { CLASS_NAMES } from '../../../../core/model-contract';
 import type { ModelId } from '../../../../core/types';
 import { collectModelFiles, collectWasmFiles, MODELS_DIR_ENV, resolveModelsDir } from '../../../../extension/modules/package-models/collect-model-files';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLenet5 } from '../../../../pipeline/models/build-lenet5.js';
-import { formatShape, printModelSummary, summarizeModel } from '../../../../pipeline/models/model-summary.js';
+import { formatShape, formatModelSummary, summarizeModel } from '../../../../pipeline/models/model-summary.js';
 import { STANDARDIZATION } from './model-fixtures.js';
 
 describe('model summary', () => {
@@ -12,7 +12,7 @@ describe('model summary', () => {
   });
 
   it('lists every layer with its type, output shape and parameter count, then the totals', () => {
-    const text = printModelSummary(model);
+    const text = formatModelSummary(model);
     const lines = text.split('\n');
     expect(lines[0]).toBe('Model: "lenet5"');
     expect(lines[2]).toMatch(/^Layer \(type\)\s+Output Shape\s+Param #$/);

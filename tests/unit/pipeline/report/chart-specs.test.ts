@@ -1,6 +1,6 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { CLASS_NAMES } from '../../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../../core/model-contract.js';
 import { confusionCells, confusionMatrixSpec } from '../../../../pipeline/report/charts/confusion-matrix-spec.js';
 import { classAccuracyRows, perClassAccuracySpec } from '../../../../pipeline/report/charts/per-class-accuracy-spec.js';
 import { trainingCurvePoints, trainingCurvesSpec } from '../../../../pipeline/report/charts/training-curves-spec.js';

@@ -1,4 +1,4 @@
-import { CLASS_NAMES } from '../../../../core/class-names.js';
+import { CLASS_NAMES } from '../../../../core/model-contract.js';
 import type { ModelId, ModelMetadata, Recipe, RobustnessResult, ShopPhotoMetrics, TopAccuracy } from '../../../../core/types.js';
 import type { ShopPhotoResult } from '../../../../pipeline/eval/shop-photos.js';
 import type { CheckedModel, FigureSource } from '../../../../pipeline/report/report-types.js';

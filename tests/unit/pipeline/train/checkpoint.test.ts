@@ -11,7 +11,7 @@ import { canMountSmallDisk, mountSmallDisk } from '../../../helpers/small-disk.j
 const root = mkdtempSync(join(tmpdir(), 'fashion-lens-checkpoint-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const identity: RunIdentity = { modelId: 'cnn', epochs: 2, batchSize: 32, seed: 42, trainCount: 64 };
+const identity: RunIdentity = { planName: 'cnn', epochs: 2, batchSize: 32, seed: 42, trainCount: 64 };
 const EPOCH = { epoch: 1, loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.5, seconds: 1 };
 
 function tinyModel(): tf.LayersModel {

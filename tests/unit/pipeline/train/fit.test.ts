@@ -52,7 +52,7 @@ describe('fit', () => {
     const model = buildCnn({ standardization: std, seed: 42 });
     const optimizer = new Nadam();
     const counts: number[] = [];
-    const identity: RunIdentity = { modelId: 'cnn', epochs: 3, batchSize: 32, seed: 42, trainCount: data.train.count };
+    const identity: RunIdentity = { planName: 'cnn', epochs: 3, batchSize: 32, seed: 42, trainCount: data.train.count };
     await fit(model, optimizer, data.train, data.validation, {
       epochs: 3,
       batchSize: 32,
@@ -70,7 +70,7 @@ describe('fit', () => {
 
   it('resumes from an epoch checkpoint to the same result as an uninterrupted run', async () => {
     const straight = await train(2);
-    const identity: RunIdentity = { modelId: 'cnn', epochs: 2, batchSize: 32, seed: 42, trainCount: data.train.count };
+    const identity: RunIdentity = { planName: 'cnn', epochs: 2, batchSize: 32, seed: 42, trainCount: data.train.count };
     const first = await train(1);
     await saveCheckpoint(join(dir, 'ckpt'), identity, first.model, first.optimizer, first.history);
     const model = buildCnn({ standardization: std, seed: 999 }); // different init: the checkpoint must overwrite it

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../../../../pipeline/train/format-duration.js';
+import { formatClockTime } from '../../../../pipeline/train/format-clock-time.js';
 import { renderProgressLine } from '../../../../pipeline/train/progress-bar.js';
 
 describe('progress bar', () => {
@@ -11,8 +11,8 @@ describe('progress bar', () => {
     expect(renderProgressLine({ epoch: 1, epochs: 1, batch: 5, batches: 5, samplesPerSecond: 1, loss: 1, accuracy: 0, etaSeconds: 0 }, 4)).toContain('[====]');
   });
   it('formats durations', () => {
-    expect(formatDuration(75)).toBe('1:15');
-    expect(formatDuration(0)).toBe('0:00');
-    expect(formatDuration(Number.NaN)).toBe('--:--');
+    expect(formatClockTime(75)).toBe('1:15');
+    expect(formatClockTime(0)).toBe('0:00');
+    expect(formatClockTime(Number.NaN)).toBe('--:--');
   });
 });

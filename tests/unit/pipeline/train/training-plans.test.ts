@@ -3,7 +3,9 @@ import { MODEL_IDS } from '../../../../core/types.js';
 import { SHOP_AUGMENTATION } from '../../../../pipeline/augment/augmentation-policy.js';
 import { computeStandardization } from '../../../../pipeline/data/standardization.js';
 import { countModelParams } from '../../../../pipeline/models/model-summary.js';
-import { cosineRate, LENET5_RBF_PLAN, RECIPE_PLANS, SEED_PLANS, SHOP_PLANS } from '../../../../pipeline/train/training-plans.js';
+import { USAGE } from '../../../../pipeline/cli-args.js';
+import { PLAN_EPOCHS } from '../../../../pipeline/train/plan-epochs.js';
+import { cosineRate, LENET5_LEARNING_RATES, LENET5_RBF_PLAN, RECIPE_PLANS, SEED_PLANS, SHOP_PLANS } from '../../../../pipeline/train/training-plans.js';
 
 const standardization = computeStandardization({ images: Uint8Array.from({ length: 784 * 4 }, (_, i) => (i * 37) % 256), labels: new Uint8Array(4), count: 4 });
 
@@ -22,6 +24,14 @@ describe('training plans', () => {
     expect(SEED_PLANS.cnn).toMatchObject({ epochs: 10, batchSize: 32 });
     expect(SEED_PLANS.cnn.learningRateAt).toBeUndefined();
     expect(SEED_PLANS.lenet5.epochs).toBe(20);
+    expect(LENET5_LEARNING_RATES).toHaveLength(SEED_PLANS.lenet5.epochs); // the paper's steps cover every pass
+  });
+
+  it("the usage text states the plans' epochs as the plans have them", () => {
+    for (const recipe of ['shop', 'seed'] as const) {
+      for (const id of MODEL_IDS) expect(RECIPE_PLANS[recipe][id].epochs).toBe(PLAN_EPOCHS[recipe][id]);
+    }
+    expect(USAGE).toContain('(default: the recipe\'s plan: shop cnn 15, lenet5 30; seed cnn 10, lenet5 20)');
   });
 
   it('the shop recipe keeps each architecture and its parameter count (the CNN stays the seed\'s 1,413,834)', () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMAGE_PIXELS } from '../../../../../core/class-names.js';
+import { IMAGE_PIXELS } from '../../../../../core/model-contract.js';
 import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../../../../pipeline/eval/shop-photos.js';
 
 /** Every photo file in the fixture folder, found by walking it (not by reading labels.tsv). */

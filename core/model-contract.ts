@@ -1,3 +1,5 @@
+// The model contract: the ten classes (in label order) and the 28x28 grayscale input every Fashion Lens model takes.
+
 /** Fashion-MNIST class names, in label order (label i is CLASS_NAMES[i]). */
 export const CLASS_NAMES = [
   'T-shirt/top',

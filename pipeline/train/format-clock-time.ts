@@ -1,5 +1,5 @@
-/** 75 → "1:15", 3725 → "1:02:05". */
-export function formatDuration(seconds: number): string {
+/** Seconds as a clock reads them: 75 → "1:15", 3725 → "1:02:05". */
+export function formatClockTime(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);

@@ -1,4 +1,4 @@
-import { CLASS_NAMES, NUM_CLASSES } from '../../core/class-names.js';
+import { CLASS_NAMES, NUM_CLASSES } from '../../core/model-contract.js';
 
 /**
  * The seed notebook's last cells: the probabilities for the first test images (rounded to 2

@@ -8,13 +8,14 @@ export interface BilinearTaps {
   fraction: Float64Array;
 }
 
-/** Bilinear taps for resampling `source` pixels to `target`, pixel centres aligned and edges clamped. */
+/** Bilinear taps for resampling `source` pixels to `target`, pixel centres aligned and edges clamped. Pure. */
 export function bilinearTaps(source: number, target: number): BilinearTaps {
   const first = new Int32Array(target);
   const second = new Int32Array(target);
   const fraction = new Float64Array(target);
+  const scale = source / target;
   for (let t = 0; t < target; t++) {
-    const centre = Math.min(source - 1, Math.max(0, ((t + 0.5) * source) / target - 0.5));
+    const centre = Math.min(source - 1, Math.max(0, (t + 0.5) * scale - 0.5));
     first[t] = Math.floor(centre);
     second[t] = Math.min(source - 1, first[t]! + 1);
     fraction[t] = centre - first[t]!;

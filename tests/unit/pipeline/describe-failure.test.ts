@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ModelContractError } from '../../../core/model-contract-error.js';
+import { DatasetError } from '../../../pipeline/data/dataset-error.js';
+import { describeFailure } from '../../../pipeline/describe-failure.js';
+import { fileSystemError } from '../../../pipeline/file-system-error.js';
+import { NativeUnavailableError } from '../../../pipeline/native/require-native.js';
+import { NoExportedModelsError } from '../../../pipeline/report/find-exported-models.js';
+import { CheckpointError } from '../../../pipeline/train/checkpoint-error.js';
+import { UserError } from '../../../pipeline/user-error.js';
+
+describe('describeFailure (the CLIs’ one error policy)', () => {
+  it('prints an expected failure as its sentence alone, recognised by its type', () => {
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const expected = [
+      new DatasetError('train-images-idx3-ubyte.gz is missing: point --data-dir at the folder.'),
+      new CheckpointError('The checkpoint in .cache/x is damaged: state.json is cut short. Delete .cache/x to start over.'),
+      fileSystemError(enospc, 'write', 'artifacts/models/cnn'),
+      new NoExportedModelsError('There are no exported models in artifacts/models.'),
+      new NativeUnavailableError('tfjs-node cannot run on native TensorFlow: run npm install.'),
+      new ModelContractError('artifacts/models/cnn/metadata.json is not valid model metadata: id is missing.'),
+    ];
+    for (const error of expected) {
+      expect(error instanceof UserError || error instanceof ModelContractError).toBe(true);
+      expect(describeFailure(error, false)).toBe(error.message);
+    }
+  });
+
+  it('does not trust the wording: an Error merely named like one is a bug, and says how to see its stack', () => {
+    const impostor = Object.assign(new Error('Cannot read properties of undefined'), { name: 'DatasetError' });
+    const text = describeFailure(impostor, false);
+    expect(text).toMatch(/^Cannot read properties of undefined\n\(This was not expected: run again with --verbose/);
+    expect(text).not.toContain('    at ');
+  });
+
+  it('prints the stack trace with --verbose, for every failure', () => {
+    expect(describeFailure(new DatasetError('bad data'), true)).toMatch(/^DatasetError: bad data\n\s+at /);
+    expect(describeFailure(new Error('bug'), true)).toMatch(/^Error: bug\n\s+at /);
+  });
+});
