@@ -1,7 +1,11 @@
 /**
  * Training throughput of the seed's CNN: our pipeline on tfjs-node vs the seed's own Keras code,
- * same model, batch size, data and number of steps, in one run. Prints samples/s of each and the
- * ratio (ours / Keras; > 1 means we are faster). Usage: npx tsx bench/train-throughput.ts [steps]
+ * same model, batch size, data and number of steps. Rounds alternate (ours, Keras, ours, Keras,
+ * ...) so drift on a shared machine hits both alike; each round's ratio is ours / Keras (> 1 means
+ * we are faster), and the run prints every round, the median ratio and its spread (min-max).
+ * Our model is built and warmed up once; each Keras round is a fresh process that warms up
+ * before it times (its start-up is not counted).
+ * Usage: npx tsx bench/train-throughput.ts [steps per round] [rounds]
  */
 import * as tf from '@tensorflow/tfjs-node';
 import { spawnSync } from 'node:child_process';
@@ -18,10 +22,12 @@ import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradie
 import { trainStep } from '../pipeline/train/train-step.js';
 
 const STEPS = Number(process.argv[2] ?? 200);
+const ROUNDS = Number(process.argv[3] ?? 5);
 const WARMUP = 20;
 const BATCH = 32;
 
-async function ours(): Promise<number> {
+/** Builds our model once and warms it up; the returned function times one round of STEPS steps (samples/s). */
+async function oursRounds(): Promise<(round: number) => number> {
   registerNativeReluGradient();
   const data = await loadFashionMnist({});
   const model = buildCnn({ standardization: computeStandardization(data.train), seed: 42 });
@@ -35,10 +41,20 @@ async function ours(): Promise<number> {
     }
   };
   run(0, WARMUP);
-  const t0 = performance.now();
-  run(WARMUP, WARMUP + STEPS);
-  return (STEPS * BATCH) / ((performance.now() - t0) / 1000);
+  const batches = Math.floor(data.train.count / BATCH);
+  return (round) => {
+    const from = (WARMUP + round * STEPS) % (batches - STEPS);
+    const t0 = performance.now();
+    run(from, from + STEPS);
+    return (STEPS * BATCH) / ((performance.now() - t0) / 1000);
+  };
 }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 function keras(): number | string {
   const python = venvPython();
@@ -50,12 +66,19 @@ function keras(): number | string {
   return (JSON.parse(line) as { samplesPerSecond: number }).samplesPerSecond;
 }
 
-const oursRate = await ours();
-const kerasRate = keras();
-console.log(`train-throughput (seed CNN, batch ${BATCH}, ${STEPS} steps after ${WARMUP} warm-up, ${tf.getBackend()} backend)`);
-console.log(`  ours (tfjs-node): ${oursRate.toFixed(0)} samples/s`);
-if (typeof kerasRate === 'string') console.log(`  keras:            ${kerasRate}`);
-else {
-  console.log(`  keras:            ${kerasRate.toFixed(0)} samples/s`);
-  console.log(`  ratio ours/keras: ${(oursRate / kerasRate).toFixed(2)}`);
+const ours = await oursRounds();
+console.log(`train-throughput (seed CNN, batch ${BATCH}, ${ROUNDS} alternating rounds of ${STEPS} steps after ${WARMUP} warm-up, ${tf.getBackend()} backend)`);
+const ratios: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const oursRate = ours(round);
+  const kerasRate = keras();
+  if (typeof kerasRate === 'string') {
+    console.log(`  round ${round + 1}: ours ${oursRate.toFixed(0)} samples/s; keras: ${kerasRate}`);
+    continue;
+  }
+  ratios.push(oursRate / kerasRate);
+  console.log(`  round ${round + 1}: ours ${oursRate.toFixed(0)} samples/s, keras ${kerasRate.toFixed(0)} samples/s, ratio ${(oursRate / kerasRate).toFixed(2)}`);
+}
+if (ratios.length > 0) {
+  console.log(`  ratio ours/keras: median ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}, ${ratios.length} rounds)`);
 }
