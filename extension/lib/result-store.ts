@@ -41,8 +41,7 @@ export interface ResultStore {
  * clicks finishing together would otherwise each read the same history and drop each other.
  */
 export function buildResultStore(): ResultStore {
-  const queue = buildSerialQueue();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => queue.run(task);
+  const { run: serially } = buildSerialQueue();
   return {
     start: (entry) => serially(() => lastEntryItem.setValue(entry)),
     finish: (entry) =>

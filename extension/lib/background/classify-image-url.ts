@@ -6,7 +6,7 @@ import type { FinishedEntry, ResultEntry } from '../types';
 import type { ResultStore } from '../result-store';
 import { showBadge } from '../badge';
 import type { OffscreenDocumentKeeper } from './offscreen-document';
-import { siteAccessPattern } from './request-site-access';
+import { imageSite } from './request-site-access';
 import { sendClassifyRequest } from './send-classify-request';
 import { tryOpenPopup } from './open-popup';
 
@@ -23,7 +23,7 @@ export interface ClassifyDeps {
 
 /** The sentence for a click whose image's site the user did not allow. */
 function siteAccessRefused(imageUrl: string): ClassifyError {
-  const host = new URL(siteAccessPattern(imageUrl)!.slice(0, -2)).host;
+  const host = imageSite(imageUrl)?.host ?? imageUrl;
   return new ClassifyError(
     'no-site-access',
     `Fashion Lens may not read images from ${host}: Chrome asks once per site, and it was not allowed. Right-click the image again and choose Allow, or allow the site under the extension's details on chrome://extensions.`,

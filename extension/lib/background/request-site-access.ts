@@ -1,24 +1,24 @@
 import { browser } from 'wxt/browser';
 
 /**
- * The host-permission pattern for the site an image address reads from, or null when reading
- * it needs none (a data: URL carries its bytes). A blob: URL belongs to the page that made it. Pure.
+ * The site (origin) an image address reads from, or null when reading it needs no site access (a
+ * data: URL carries its bytes). A blob: URL belongs to the page that made it. Pure.
  */
-export function siteAccessPattern(imageUrl: string): string | null {
+export function imageSite(imageUrl: string): URL | null {
   let url: URL;
   try {
     url = new URL(imageUrl);
+    if (url.protocol === 'blob:') url = new URL(url.pathname); // blob:https://shop.example/<uuid> -> https://shop.example/<uuid>
   } catch {
     return null; // not an address: the fetch refuses it with its own sentence
   }
-  if (url.protocol === 'blob:') {
-    try {
-      url = new URL(url.pathname); // blob:https://shop.example/<uuid> -> https://shop.example/<uuid>
-    } catch {
-      return null;
-    }
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? `${url.origin}/*` : null;
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
+/** The host-permission pattern for the image's site (its origin, port included), or null (see imageSite). Pure. */
+export function siteAccessPattern(imageUrl: string): string | null {
+  const site = imageSite(imageUrl);
+  return site ? `${site.origin}/*` : null;
 }
 
 /**
