@@ -7,8 +7,10 @@ import { quantizeAndChoose } from './export/quantize-and-choose.js';
 import { writeReport } from './report/write-report.js';
 import { StopRequested, stopIfAsked } from './stop-requested.js';
 import { registerNativeReluGradient } from './train/native-relu-gradient.js';
-import { loadShopChecks, recordShopChecks } from './eval/record-shop-checks.js';
-import { exportDirOf, trainAndExport } from './train/train-and-export.js';
+import { loadShopChecks, withShopChecks } from './eval/shop-checks.js';
+import { exportDirOf } from './export/export-dir.js';
+import { writeModelFolder } from './export/model-folder-io.js';
+import { trainModel } from './train/train-model.js';
 import { LENET5_RBF_PLAN, RECIPE_PLANS, type TrainingPlan } from './train/training-plans.js';
 
 /** Under --limit n: the first n training images, and n/10 (at least 100) validation and test images. */
@@ -19,8 +21,8 @@ function limitData(data: FashionMnist, limit: number | undefined): FashionMnist 
 }
 
 /**
- * The whole job behind `npm run pipeline`: data, then train + evaluate + export (+ quantize, if
- * shipped) each model, then the report. `shouldStop` (Ctrl-C) is asked after every training batch
+ * The whole job behind `npm run pipeline`: data, then for each model: train and evaluate, quantize
+ * (if shipped), run the shop checks, all in memory, and write its folder once; then the report. `shouldStop` (Ctrl-C) is asked after every training batch
  * and between the steps of quantization, the checks and the report; a stop returns 'stopped'
  * with nothing half-written (every write is atomic, and the step in progress is dropped).
  */
@@ -49,21 +51,24 @@ async function runSteps(args: PipelineArgs, tensorflowVersion: string, shouldSto
   const checks = await loadShopChecks(data.test);
   const plans: TrainingPlan[] = [...args.models.map((id) => RECIPE_PLANS[args.recipe][id]), ...(args.rbf ? [LENET5_RBF_PLAN] : [])];
   for (const plan of plans) {
-    const result = await trainAndExport(plan, data, standardization, {
+    const trained = await trainModel(plan, data, standardization, {
       epochs: args.epochs ?? plan.epochs,
       batchSize: args.batchSize ?? plan.batchSize,
       seed: args.seed,
-      outDir: args.outDir,
       checkpointDir: args.checkpointDir,
       resume: args.resume,
       tensorflowVersion,
       shouldStop,
       log,
     });
-    if (result === 'stopped') return 'stopped';
-    if (plan.shipped) await quantizeAndChoose(args.outDir, plan.id, data, log, shouldStop);
+    if (trained === 'stopped') return 'stopped';
+    const shipped = plan.shipped ? (await quantizeAndChoose(trained, data.test, log, shouldStop)).folder : trained;
     stopIfAsked(shouldStop, `the checks of ${plan.name}`);
-    await recordShopChecks(exportDirOf(args.outDir, plan), checks, log);
+    const checked = await withShopChecks(shipped, checks, log);
+    stopIfAsked(shouldStop, `${plan.name} was written`);
+    const dir = exportDirOf(args.outDir, plan);
+    writeModelFolder(dir, checked);
+    log(`Exported ${plan.name} (${checked.metadata.weights.dtype} weights) to ${dir}`);
   }
   if (args.report) {
     stopIfAsked(shouldStop, 'the report');

@@ -1,16 +1,16 @@
 /**
  * `npm run hash-weights -- [folder ...]`: records the SHA-256 of the weights in the metadata.json
  * of exports made before the pipeline recorded it (the extension build refuses a model without
- * it), and checks those that record it. Default folders: every export under artifacts/models,
- * artifacts/comparisons and artifacts/variants. Exit codes: 0 done, 1 a folder failed.
+ * it), and checks those that record it. Default folders: every export under artifacts/models
+ * and artifacts/comparisons. Exit codes: 0 done, 1 a folder failed.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordWeightHash } from './record-weight-hashes.js';
+import { recordWeightHash } from './record-weight-hash.js';
 import { METADATA_FILE } from '../../core/model-folder.js';
 import { describeFailure, exitWith } from '../describe-failure.js';
 
-const ARTIFACT_GROUPS = ['artifacts/models', 'artifacts/comparisons', 'artifacts/variants'];
+const ARTIFACT_GROUPS = ['artifacts/models', 'artifacts/comparisons'];
 
 function defaultFolders(): string[] {
   return ARTIFACT_GROUPS.filter((group) => existsSync(group)).flatMap((group) =>

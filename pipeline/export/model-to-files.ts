@@ -1,6 +1,7 @@
 import type { io } from '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs-node';
-import { WEIGHTS_FILE, type LayersModelFiles } from './layers-model-files.js';
+import { WEIGHTS_FILE } from '../../core/model-folder.js';
+import type { LayersModelFiles } from './model-folder-io.js';
 
 /**
  * The model as the files tfjs-node's file:// save would write (model.json with one shard,

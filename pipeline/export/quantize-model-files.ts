@@ -1,6 +1,7 @@
 import type { io } from '@tensorflow/tfjs';
 import type { WeightDtype } from '../../core/types.js';
-import { WEIGHTS_FILE, type LayersModelFiles } from './layers-model-files.js';
+import { WEIGHTS_FILE } from '../../core/model-folder.js';
+import type { LayersModelFiles } from './model-folder-io.js';
 import { quantizeAffine } from './quantize-affine.js';
 import { quantizeFloat16 } from './quantize-float16.js';
 

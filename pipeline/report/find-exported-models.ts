@@ -1,9 +1,9 @@
 import { UserError } from '../user-error.js';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseModelMetadata } from '../../core/metadata/parse-model-metadata.js';
-import { MODEL_IDS, type ModelMetadata } from '../../core/types.js';
 import { METADATA_FILE } from '../../core/model-folder.js';
+import { MODEL_IDS, type ModelMetadata } from '../../core/types.js';
+import { readModelMetadata } from '../export/model-folder-io.js';
 
 /** There is nothing to report on; the message says what to run. */
 export class NoExportedModelsError extends UserError {
@@ -32,16 +32,7 @@ function readModelFolders(outDir: string, kind: 'models' | 'comparisons'): Expor
   const names = existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.') && existsSync(join(dir, d, METADATA_FILE))) : [];
   const rank = (id: string) => (MODEL_IDS as readonly string[]).indexOf(id);
   return names
-    .map((d) => {
-      const path = join(dir, d, METADATA_FILE);
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (error) {
-        throw new Error(`${path} is not valid JSON (${(error as Error).message}); export the model again with \`npm run pipeline\`.`);
-      }
-      return { dir: join(dir, d), folder: `${kind}/${d}`, metadata: parseModelMetadata(json, path) };
-    })
+    .map((d) => ({ dir: join(dir, d), folder: `${kind}/${d}`, metadata: readModelMetadata(join(dir, d)) }))
     .sort((a, b) => rank(a.metadata.id) - rank(b.metadata.id) || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
 }
 

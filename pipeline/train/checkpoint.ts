@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-node';
 import type { io } from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { layersModelFileContents } from '../export/layers-model-files.js';
+import { layersModelFileContents } from '../export/model-folder-io.js';
 import { modelToFiles } from '../export/model-to-files.js';
 import { writeDirAtomically } from '../export/write-dir-atomically.js';
 import { CheckpointError, damagedCheckpoint } from './checkpoint-error.js';

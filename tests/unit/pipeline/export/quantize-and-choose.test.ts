@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModelMetadata } from '../../../../core/metadata/parse-model-metadata.js';
 import { loadFashionModel } from '../../../../core/model-loader.js';
 import type { QuantizationResult } from '../../../../core/types.js';
-import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
+import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
 import { chooseShippedVariant } from '../../../../pipeline/export/choose-shipped-variant.js';
-import { quantizeAndChoose, variantDir } from '../../../../pipeline/export/quantize-and-choose.js';
-import { quickExport } from './quantize-fixtures.js';
+import { writeModelFolder, type ModelFolder } from '../../../../pipeline/export/model-folder-io.js';
+import { quantizeAndChoose } from '../../../../pipeline/export/quantize-and-choose.js';
+import { StopRequested } from '../../../../pipeline/stop-requested.js';
+import { quickFloat32 } from './quantize-fixtures.js';
 
 describe('chooseShippedVariant', () => {
   const v = (dtype: QuantizationResult['dtype'], weightBytes: number, testAccuracy: number): QuantizationResult => ({ dtype, weightBytes, testAccuracy });
@@ -27,24 +30,34 @@ describe('chooseShippedVariant', () => {
   });
 });
 
-describe('quantizeAndChoose on a real quick export', () => {
+describe('quantizeAndChoose on a real quick-trained model, in memory', () => {
   let out: string;
-  let data: FashionMnist;
+  let source: ModelFolder;
   beforeAll(async () => {
-    out = quickExport('fashion-lens-quantize-choose-');
-    data = await loadFashionMnist();
+    out = mkdtempSync(join(tmpdir(), 'fashion-lens-quantize-choose-'));
+    source = await quickFloat32('lenet5', 1000);
   }, 600_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('measures every dtype through the loader, ships the chosen one atomically and records it in metadata.json', async () => {
-    const test = takeFirst(data.test, 1000);
+  it('measures every dtype through the loader and hands on the chosen one, which writes and loads as the extension ships it', async () => {
+    const test = takeFirst((await loadFashionMnist()).test, 1000);
     const lines: string[] = [];
-    const outcome = await quantizeAndChoose(out, 'lenet5', { test }, (line) => lines.push(line));
+    const outcome = await quantizeAndChoose(source, test, (line) => lines.push(line));
     expect(outcome.variants.map((v) => v.dtype)).toEqual(['float32', 'float16', 'uint8']);
     expect(outcome.shipped).toEqual(chooseShippedVariant(outcome.variants));
     expect(lines.join('\n')).toMatch(/lenet5 weights on 1,000 test images: float32 .* ships /);
+    // float32's figure is training's own, on the same test images (measured once).
+    expect(outcome.variants[0]!.testAccuracy).toBe(source.metadata.metrics.testAccuracy);
+    // A model trained on 500 images for one epoch still beats chance by far.
+    expect(outcome.variants[0]!.testAccuracy).toBeGreaterThan(0.3);
+    const size = (d: string) => outcome.variants.find((v) => v.dtype === d)!.weightBytes;
+    expect(size('float32')).toBe(source.files.weightData.length);
+    expect(size('float16')).toBeLessThan(size('float32') * 0.55);
+    expect(size('uint8')).toBeLessThan(size('float32') * 0.3);
+    expect(outcome.folder.files.weightData.length).toBe(outcome.shipped.weightBytes);
 
     const modelDir = join(out, 'models', 'lenet5');
+    writeModelFolder(modelDir, outcome.folder);
     expect(readdirSync(modelDir).sort()).toEqual(['metadata.json', 'model.json', 'weights.bin']);
     const metadata = parseModelMetadata(JSON.parse(readFileSync(join(modelDir, 'metadata.json'), 'utf8')), 'metadata.json');
     const sha256 = createHash('sha256').update(readFileSync(join(modelDir, 'weights.bin'))).digest('hex');
@@ -54,43 +67,20 @@ describe('quantizeAndChoose on a real quick export', () => {
     const dtypes = new Set(manifest.weights.filter((w: { name: string }) => !w.name.startsWith('standardize/')).map((w: { quantization?: { dtype: string } }) => w.quantization?.dtype ?? 'float32'));
     expect([...dtypes]).toEqual([outcome.shipped.dtype]);
 
-    // Each variant's size is its file's; uint8 is about a quarter of float32, float16 half.
-    for (const v of outcome.variants) expect(statSync(join(variantDir(out, 'lenet5', v.dtype), 'weights.bin')).size).toBe(v.weightBytes);
-    const size = (d: string) => outcome.variants.find((v) => v.dtype === d)!.weightBytes;
-    expect(size('float16')).toBeLessThan(size('float32') * 0.55);
-    expect(size('uint8')).toBeLessThan(size('float32') * 0.3);
-    // A model trained on 500 images for one epoch still beats chance by far.
-    expect(outcome.variants[0]!.testAccuracy).toBeGreaterThan(0.3);
-
-    // The shipped folder loads through the extension's loader with its own metadata.
+    // The shipped folder loads through the extension's loader with its own metadata, and scores what quantization measured.
     const { model } = await loadFashionModel(`file://${resolve(modelDir, 'model.json')}`, metadata, 'metadata.json');
     model.dispose();
     expect(readdirSync(join(out, 'models')).filter((d) => d.startsWith('.'))).toEqual([]);
-    expect(readdirSync(join(out, 'variants')).filter((d) => d.startsWith('.'))).toEqual([]);
   });
 
-  it('runs again from the saved float32 variant with the same figures', async () => {
-    const test = takeFirst(data.test, 1000);
-    const first = JSON.parse(readFileSync(join(out, 'models', 'lenet5', 'metadata.json'), 'utf8'));
-    const again = await quantizeAndChoose(out, 'lenet5', { test });
-    expect(again.variants).toEqual(first.weights.variants);
-    expect(again.metadata.createdAt).toBe(first.createdAt);
+  it('runs again on the same source to the same figures', async () => {
+    const test = takeFirst((await loadFashionMnist()).test, 1000);
+    const [a, b] = [await quantizeAndChoose(source, test), await quantizeAndChoose(source, test)];
+    expect(b.variants).toEqual(a.variants);
   });
 
-  it('refuses when the shipped model is quantized and its float32 source is gone', async () => {
-    // The quick run evaluated on the first 100 test images: loaded back, float32 scores the same.
-    const test = takeFirst(data.test, 100);
-    const trained = JSON.parse(readFileSync(join(out, 'models', 'cnn', 'metadata.json'), 'utf8')).metrics.testAccuracy;
-    const outcome = await quantizeAndChoose(out, 'cnn', { test });
-    expect(outcome.variants[0]!.testAccuracy).toBe(trained);
-    const shipped = JSON.parse(readFileSync(join(out, 'models', 'cnn', 'metadata.json'), 'utf8')).weights.dtype;
-    rmSync(variantDir(out, 'cnn', 'float32'), { recursive: true });
-    if (shipped === 'float32') {
-      // Nothing to refuse: models/cnn is itself the float32 source.
-      await expect(quantizeAndChoose(out, 'cnn', { test })).resolves.toBeDefined();
-    } else {
-      await expect(quantizeAndChoose(out, 'cnn', { test })).rejects.toThrow(/float32 export to quantize from must be in .*cnn-float32, but it is missing/);
-      expect(existsSync(join(out, 'models', 'cnn', 'model.json'))).toBe(true);
-    }
+  it('a stop before a variant throws StopRequested, having written nothing', async () => {
+    const test = takeFirst((await loadFashionMnist()).test, 100);
+    await expect(quantizeAndChoose(source, test, () => {}, () => true)).rejects.toBeInstanceOf(StopRequested);
   });
 });

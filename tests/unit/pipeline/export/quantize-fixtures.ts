@@ -1,15 +1,23 @@
 import type { io } from '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs-node';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ModelId } from '../../../../core/types.js';
+import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
+import { computeStandardization } from '../../../../pipeline/data/standardization.js';
+import { takeFirst } from '../../../../pipeline/data/take-first.js';
+import type { ModelFolder } from '../../../../pipeline/export/model-folder-io.js';
+import { registerNativeReluGradient } from '../../../../pipeline/train/native-relu-gradient.js';
+import { trainModel } from '../../../../pipeline/train/train-model.js';
+import { SHOP_PLANS } from '../../../../pipeline/train/training-plans.js';
 
 /**
  * Trains both models the way `npm run pipeline -- --quick` does (500 images, 1 epoch, real data)
  * into a fresh temporary folder and returns it. The export is real: tfjs-node's float32 save,
- * metadata checked by core's schema. (If the pipeline already quantized it, quantizeAndChoose
- * picks the float32 source from <out>/variants.)
+ * metadata checked by core's schema, weights as the pipeline ships them (quantized when that is
+ * within tolerance).
  */
 export function quickExport(prefix: string): string {
   const out = mkdtempSync(join(tmpdir(), prefix));
@@ -20,6 +28,26 @@ export function quickExport(prefix: string): string {
   });
   if (run.status !== 0) throw new Error(`The quick pipeline run for the quantization tests failed (exit ${run.status}):\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   return out;
+}
+
+/**
+ * The shop plan of model `id` trained the way `--quick` trains it (the first 500 training images,
+ * one epoch, seed 42; test figures on the first `testCount` test images), in memory, as
+ * trainModel hands it to quantization: tfjs-node's float32 files and the metadata.
+ */
+export async function quickFloat32(id: ModelId, testCount = 100): Promise<ModelFolder> {
+  registerNativeReluGradient();
+  const full = await loadFashionMnist();
+  const data = { ...full, train: takeFirst(full.train, 500), validation: takeFirst(full.validation, 100), test: takeFirst(full.test, testCount) };
+  const checkpointDir = mkdtempSync(join(tmpdir(), 'fashion-lens-quick-float32-'));
+  try {
+    const options = { epochs: 1, batchSize: 32, seed: 42, checkpointDir, resume: false, tensorflowVersion: tf.version.tfjs, shouldStop: () => false, log: () => {} };
+    const trained = await trainModel(SHOP_PLANS[id], data, computeStandardization(data.train), options);
+    if (trained === 'stopped') throw new Error('quickFloat32 was stopped, but nothing asked it to stop.');
+    return trained;
+  } finally {
+    rmSync(checkpointDir, { recursive: true, force: true });
+  }
 }
 
 /** Decodes `bytes` as tf.js does when it loads a model (tfjs-core io.decodeWeights), one Float32Array per weight. */

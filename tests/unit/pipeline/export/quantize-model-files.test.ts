@@ -3,33 +3,34 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionModel } from '../../../../core/model-loader.js';
+import type { ModelMetadata } from '../../../../core/types.js';
 import { predictProbabilities } from '../../../../core/predict.js';
 import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
-import { layersModelFileContents, readLayersModelFiles, type LayersModelFiles } from '../../../../pipeline/export/layers-model-files.js';
+import { layersModelFileContents, readLayersModelFiles, type LayersModelFiles } from '../../../../pipeline/export/model-folder-io.js';
 import { quantizeModelFiles } from '../../../../pipeline/export/quantize-model-files.js';
 import { writeDirAtomically } from '../../../../pipeline/export/write-dir-atomically.js';
-import { decodeAsTfjs, quickExport } from './quantize-fixtures.js';
+import { decodeAsTfjs, quickFloat32 } from './quantize-fixtures.js';
 
-let out: string;
 let scratch: string;
 const float32: Record<string, LayersModelFiles> = {};
+const metadata: Record<string, ModelMetadata> = {};
 let images: Uint8Array[] = [];
 
 beforeAll(async () => {
-  out = quickExport('fashion-lens-quantize-files-');
   scratch = mkdtempSync(join(tmpdir(), 'fashion-lens-quantize-scratch-'));
-  // The quick run may already ship a quantized model; the float32 export is then kept in variants/.
-  for (const id of ['cnn', 'lenet5']) {
-    const shipped = JSON.parse(readFileSync(join(out, 'models', id, 'metadata.json'), 'utf8')).weights.dtype;
-    float32[id] = readLayersModelFiles(shipped === 'float32' ? join(out, 'models', id) : join(out, 'variants', `${id}-float32`));
+  // What quantization receives from training: the float32 files of a --quick run's models.
+  for (const id of ['cnn', 'lenet5'] as const) {
+    const trained = await quickFloat32(id);
+    float32[id] = trained.files;
+    metadata[id] = trained.metadata;
   }
   const data = await loadFashionMnist();
   images = Array.from({ length: 200 }, (_, i) => data.test.images.slice(i * 784, (i + 1) * 784));
 }, 600_000);
-afterAll(() => [out, scratch].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const specsOf = (files: LayersModelFiles) => files.modelJson.weightsManifest.flatMap((g) => g.weights);
-const metadataOf = (id: string) => JSON.parse(readFileSync(join(out, 'models', id, 'metadata.json'), 'utf8'));
+const metadataOf = (id: string) => structuredClone(metadata[id]!);
 
 describe.each(['cnn', 'lenet5'])('quantizing the %s export', (id) => {
   it.each(['float16', 'uint8'] as const)('%s keeps Standardize float32 and bounds every other weight\'s error', (dtype) => {

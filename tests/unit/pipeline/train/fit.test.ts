@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ import { loadCheckpoint, saveCheckpoint, type RunIdentity } from '../../../../pi
 import { fit } from '../../../../pipeline/train/fit.js';
 import { Nadam } from '../../../../pipeline/train/nadam.js';
 import { registerNativeReluGradient } from '../../../../pipeline/train/native-relu-gradient.js';
-import { writeModelAtomically } from '../../../../pipeline/export/write-model-atomically.js';
+import { writeModelFolder } from '../../../../pipeline/export/model-folder-io.js';
+import { modelToFiles } from '../../../../pipeline/export/model-to-files.js';
 import { SEED_PLANS } from '../../../../pipeline/train/training-plans.js';
 
 let data: FashionMnist;
@@ -90,7 +91,8 @@ describe('fit', () => {
   it('exports atomically and loads back through the extension loader with the same predictions', async () => {
     const { model } = await train(1);
     const metadata = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sample-metadata.json'), 'utf8'));
-    const dest = await writeModelAtomically(join(dir, 'models'), model, { ...metadata, id: 'cnn' });
+    const dest = join(dir, 'models', 'cnn');
+    writeModelFolder(dest, { files: await modelToFiles(model), metadata: { ...metadata, id: 'cnn' } });
     const loaded = await loadFashionModel(`file://${join(dest, 'model.json')}`, JSON.parse(readFileSync(join(dest, 'metadata.json'), 'utf8')), dest);
     const before = predictAll(model, data.test.images, data.test.count);
     const after = predictAll(loaded.model, data.test.images, data.test.count);
@@ -98,7 +100,9 @@ describe('fit', () => {
     for (let i = 0; i < before.length; i++) diff = Math.max(diff, Math.abs(before[i]! - after[i]!));
     expect(diff).toBeLessThan(1e-6);
     // Bad metadata is refused before anything is written.
-    await expect(writeModelAtomically(join(dir, 'models'), model, { ...metadata, id: 'lenet5', classNames: ['x'] })).rejects.toThrow(/classNames/);
+    const files = await modelToFiles(model);
+    expect(() => writeModelFolder(join(dir, 'models', 'lenet5'), { files, metadata: { ...metadata, id: 'lenet5', classNames: ['x'] } })).toThrow(/classNames/);
+    expect(existsSync(join(dir, 'models', 'lenet5'))).toBe(false);
   });
 
   it('plans the seed settings for the CNN', () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { CLASS_NAMES } from '../../core/model-contract.js';
 import { predictOptionsOf } from '../../core/predict.js';
 import type { ModelMetadata } from '../../core/types.js';
@@ -10,8 +10,8 @@ import { choosePredictionMode } from '../eval/choose-prediction-mode.js';
 import { predictAll } from '../eval/predict-all.js';
 import { scorePredictions } from '../eval/score-predictions.js';
 import { gitCommit } from '../export/git-commit.js';
-import { variantDir } from '../export/quantize-and-choose.js';
-import { writeModelAtomically } from '../export/write-model-atomically.js';
+import type { ModelFolder } from '../export/model-folder-io.js';
+import { modelToFiles } from '../export/model-to-files.js';
 import { countModelParams, formatModelSummary } from '../models/model-summary.js';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from './checkpoint.js';
 import { fit } from './fit.js';
@@ -24,8 +24,6 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   seed: number;
-  /** Output root: models go to <outDir>/models/<name>/ (shipped) or <outDir>/comparisons/<name>/. */
-  outDir: string;
   /** Checkpoints go to <checkpointDir>/<plan name>/. */
   checkpointDir: string;
   resume: boolean;
@@ -35,16 +33,12 @@ export interface TrainOptions {
 }
 
 /**
- * The folder a plan's model ends up in: <outDir>/models/<name> when shipped (written by
- * quantizeAndChoose from the float32 export in variants/), else <outDir>/comparisons/<name>.
- */
-export const exportDirOf = (outDir: string, plan: Pick<TrainingPlan, 'name' | 'shipped'>) => join(outDir, plan.shipped ? 'models' : 'comparisons', plan.name);
-
-/**
  * Trains one model per its plan, picks its prediction mode on the validation set (shop recipe),
- * evaluates it on the test set, and exports it with its metadata.
+ * evaluates it on the test set, and returns it as an in-memory model folder: tfjs-node's float32
+ * files and the metadata (weights.dtype float32, test figures on `data.test`). Nothing is
+ * written but the epoch checkpoints; the pipeline quantizes, checks and writes the folder.
  */
-export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, standardization: Standardization, opts: TrainOptions): Promise<ModelMetadata | 'stopped'> {
+export async function trainModel(plan: TrainingPlan, data: FashionMnist, standardization: Standardization, opts: TrainOptions): Promise<ModelFolder | 'stopped'> {
   const model = plan.build(standardization, opts.seed);
   const optimizer = plan.makeOptimizer();
   opts.log(`\n== ${plan.displayName} (${plan.name}) ==\n${formatModelSummary(model)}`);
@@ -128,13 +122,8 @@ export async function trainAndExport(plan: TrainingPlan, data: FashionMnist, sta
     createdAt: new Date().toISOString(),
     gitCommit: gitCommit(),
   };
-  // A shipped model's float32 export goes to variants/<id>-float32: only quantizeAndChoose writes
-  // models/<id>, with the weights it ships, so a stop or a full disk in between never leaves
-  // unquantized weights there for the build (issue 12, item 12).
-  const exportDir = plan.shipped ? variantDir(opts.outDir, plan.id, 'float32') : exportDirOf(opts.outDir, plan);
-  const dest = await writeModelAtomically(dirname(exportDir), model, metadata, {}, basename(exportDir));
-  opts.log(`Exported ${plan.name}${plan.shipped ? ' (float32, to quantize)' : ''} to ${dest}`);
+  const files = await modelToFiles(model);
   model.dispose();
   optimizer.dispose();
-  return metadata;
+  return { files, metadata };
 }
