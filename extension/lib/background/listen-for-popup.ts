@@ -8,12 +8,13 @@ import type { ResultStore } from '../result-store';
  * direct write from the popup could land between a click's read and write of the history and be
  * undone. runtime.onMessage hears only this extension (other extensions and pages arrive through
  * onMessageExternal, which is not listened to); of its senders only its own pages are heard (the
- * popup, also when opened in a tab), not a content script, whose messages carry the page's URL.
+ * popup, also when opened in a tab: Chrome gives every sender's URL), not a content script, whose
+ * messages carry the page's URL, nor a sender without a URL.
  * Fire and forget: the popup sees the result through storage.
  */
 export function listenForPopup(store: ResultStore): void {
   browser.runtime.onMessage.addListener((message, sender) => {
-    const fromOwnPage = sender.url === undefined || sender.url.startsWith(browser.runtime.getURL('/'));
+    const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
     if (!isClearHistoryRequest(message) || !fromOwnPage) return false;
     void store.clearHistory().catch(() => {});
     return false;

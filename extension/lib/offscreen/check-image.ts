@@ -11,28 +11,21 @@ export function mimeOf(contentType: string | null): string {
 
 /**
  * Decides from the Content-Type and the magic bytes whether the bytes are a photo Chrome can
- * decode; throws the sentence for SVGs, web pages and everything else. The bytes win over the
- * header (servers often say application/octet-stream), except that SVG is refused either way.
+ * decode, and returns the size its header states (as shown, orientation applied); throws the
+ * sentence for SVGs, web pages and everything else. The bytes win over the header (servers often
+ * say application/octet-stream), except that SVG is refused either way. An image whose header
+ * does not say how large it is is refused too: it would be decoded blind (a 1.5 MB file can hold
+ * 400 megapixels), and Chrome decodes no raster format that the sniff does not know.
  */
-export function checkImageType(contentType: string | null, sniffed: SniffedImage): void {
+export function checkImageHeader(contentType: string | null, sniffed: SniffedImage): { width: number; height: number } {
   const mime = mimeOf(contentType);
   if (sniffed.format === 'svg' || mime === 'image/svg+xml') throw imageErrors.svg();
-  if (sniffed.format !== null && RASTER.has(sniffed.format)) return;
-  if (sniffed.format === 'html' || mime === 'text/html' || mime === 'application/xhtml+xml') {
+  const raster = sniffed.format !== null && RASTER.has(sniffed.format);
+  if (!raster && (sniffed.format === 'html' || mime === 'text/html' || mime === 'application/xhtml+xml')) {
     throw imageErrors.webPage(mime || 'text/html');
   }
-  // Chrome decodes no raster format that the sniff does not know, so an image/* type with
-  // unknown bytes is either damaged or something we could not measure before decoding.
-  if (mime.startsWith('image/')) throw imageErrors.sizeUnknown(mime);
-  throw imageErrors.notAnImage(mime);
-}
-
-/**
- * The size the header promises, or the refusal: an image whose header does not say how large it
- * is would be decoded blind (a 1.5 MB file can hold 400 megapixels).
- */
-export function measuredSize(sniffed: SniffedImage, contentType: string | null): { width: number; height: number } {
-  if (sniffed.width === undefined || sniffed.height === undefined) throw imageErrors.sizeUnknown(sniffed.format ?? (mimeOf(contentType) || 'unknown type'));
+  if (!raster && !mime.startsWith('image/')) throw imageErrors.notAnImage(mime);
+  if (sniffed.width === undefined || sniffed.height === undefined) throw imageErrors.sizeUnknown(sniffed.format ?? (mime || 'unknown type'));
   return { width: sniffed.width, height: sniffed.height };
 }
 

@@ -1,5 +1,5 @@
 import { DECODE_MAX_EDGE, THUMBNAIL_EDGE } from '../image-limits';
-import { checkImageSize, measuredSize, mimeOf } from './check-image';
+import { checkImageSize, mimeOf } from './check-image';
 import { imageErrors } from './image-errors';
 import type { SniffedImage } from './sniff-image';
 
@@ -51,13 +51,12 @@ async function toDataUrl(blob: Blob): Promise<string> {
 }
 
 /**
- * Decodes the bytes with createImageBitmap, never blind: the size the header states (as shown,
- * Exif orientation applied) is checked against the pixel limits first, and images are decoded
+ * Decodes the bytes with createImageBitmap, never blind: `header`, the size the header states (as
+ * shown, Exif orientation applied; checkImageHeader), is checked against the pixel limits first, and images are decoded
  * straight to DECODE_MAX_EDGE by the browser's high-quality resampler where the header gives the
  * exact size. Where it gives an upper bound (GIF, ICO, AVIF) the decoded size is checked again.
  */
-export async function decodeImage(bytes: Uint8Array, contentType: string | null, sniffed: SniffedImage): Promise<DecodedImage> {
-  const header = measuredSize(sniffed, contentType);
+export async function decodeImage(bytes: Uint8Array, contentType: string | null, sniffed: SniffedImage, header: { width: number; height: number }): Promise<DecodedImage> {
   checkImageSize(header.width, header.height);
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeOf(contentType) });
   const target = sniffed.exact ? fitWithin(header.width, header.height, DECODE_MAX_EDGE) : undefined;

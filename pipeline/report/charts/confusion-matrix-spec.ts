@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CLASS_NAMES } from '../../../core/model-contract.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+import { chartHeader } from './chart-theme.js';
 
 /** One cell of the confusion matrix. */
 export interface ConfusionCell {
@@ -32,11 +32,7 @@ export function confusionMatrixSpec(matrix: readonly (readonly number[])[]): Top
   const x = { field: 'predicted', type: 'nominal', sort: order, title: 'Predicted', axis: { labelAngle: -40 } } as const;
   const y = { field: 'actual', type: 'nominal', sort: order, title: 'True class' } as const;
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: CHART_CONFIG,
-    width: 380,
-    height: 380,
-    data: { values: confusionCells(matrix) },
+    ...chartHeader(confusionCells(matrix), { width: 380, height: 380 }),
     layer: [
       {
         mark: { type: 'rect', stroke: '#e3e7ee', strokeWidth: 1 },

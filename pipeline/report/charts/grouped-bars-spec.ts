@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+import { chartHeader } from './chart-theme.js';
 
 /** One bar: a category (a row of the chart), a series (one bar per series in each row) and a value 0..1. */
 export interface GroupedBar {
@@ -50,11 +50,7 @@ export function groupedBarsSpec(input: GroupedBarsInput): TopLevelSpec {
   const tooltip = [{ field: 'category' }, { field: 'series' }, { field: 'text' }];
   const hasOuter = bars.some((b) => b.outer !== undefined);
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: CHART_CONFIG,
-    width: input.width ?? 380,
-    height: { step: barHeight * series.length + 8, for: 'position' },
-    data: { values: bars.map((b) => ({ ...b, end: Math.max(b.value, b.outer ?? 0) })) },
+    ...chartHeader(bars.map((b) => ({ ...b, end: Math.max(b.value, b.outer ?? 0) })), { width: input.width ?? 380, height: { step: barHeight * series.length + 8, for: 'position' } }),
     encoding: { y, yOffset },
     layer: [
       // The outer bar in a lighter shade of its series' colour (its own scale, kept out of the legend).

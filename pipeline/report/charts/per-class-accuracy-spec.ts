@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CLASS_NAMES } from '../../../core/model-contract.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+import { chartHeader } from './chart-theme.js';
 
 /** Accuracy of one class on one kind of input. */
 export interface ClassAccuracy {
@@ -26,11 +26,7 @@ export function perClassAccuracySpec(series: Readonly<Record<string, readonly nu
   const y = { field: 'className', type: 'nominal', sort: [...CLASS_NAMES], title: null } as const;
   const yOffset = { field: 'input', type: 'nominal', sort: inputs } as const;
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: CHART_CONFIG,
-    width: 360,
-    height: { step: 10 * inputs.length + 6, for: 'position' },
-    data: { values: classAccuracyRows(series) },
+    ...chartHeader(classAccuracyRows(series), { width: 360, height: { step: 10 * inputs.length + 6, for: 'position' } }),
     encoding: {
       y,
       yOffset,

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelMetadata } from '../../../core/types.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+import { chartHeader } from './chart-theme.js';
 
 type Epoch = ModelMetadata['training']['history'][number];
 
@@ -32,9 +32,7 @@ export function trainingCurvePoints(history: readonly Epoch[]): CurvePoint[] {
 export function trainingCurvesSpec(history: readonly Epoch[]): TopLevelSpec {
   const maxEpoch = Math.max(1, ...history.map((h) => h.epoch));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: CHART_CONFIG,
-    data: { values: trainingCurvePoints(history) },
+    ...chartHeader(trainingCurvePoints(history)),
     facet: { column: { field: 'metric', type: 'nominal', sort: ['Loss', 'Accuracy'], title: null, header: { labelFontSize: 13 } } },
     spec: {
       width: 300,

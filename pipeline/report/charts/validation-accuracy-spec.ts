@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelMetadata } from '../../../core/types.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+import { chartHeader } from './chart-theme.js';
 import { seriesColours } from './series-colours.js';
 
 /** One model's validation accuracy after one epoch. */
@@ -21,11 +21,7 @@ export function validationPoints(models: readonly Pick<ModelMetadata, 'displayNa
 export function validationAccuracySpec(models: readonly Pick<ModelMetadata, 'id' | 'displayName' | 'training'>[]): TopLevelSpec {
   const maxEpoch = Math.max(1, ...models.flatMap((m) => m.training.history.map((h) => h.epoch)));
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: CHART_CONFIG,
-    width: 420,
-    height: 220,
-    data: { values: validationPoints(models) },
+    ...chartHeader(validationPoints(models), { width: 420, height: 220 }),
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'epoch', type: 'quantitative', title: 'Epoch', scale: { domain: [1, maxEpoch] }, axis: { tickMinStep: 1, format: 'd' } },

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelMetadata } from '../../../core/types.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-theme.js';
+import { chartHeader } from './chart-theme.js';
 import { seriesColours } from './series-colours.js';
 
 /** One exported weight variant of one model. */
@@ -30,11 +30,7 @@ export function variantPoints(models: readonly Pick<ModelMetadata, 'displayName'
  */
 export function weightVariantsSpec(models: readonly Pick<ModelMetadata, 'id' | 'displayName' | 'training' | 'weights'>[]): TopLevelSpec {
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    config: CHART_CONFIG,
-    width: 420,
-    height: 220,
-    data: { values: variantPoints(models) },
+    ...chartHeader(variantPoints(models), { width: 420, height: 220 }),
     encoding: {
       x: { field: 'kib', type: 'quantitative', title: 'Weights (KiB, log scale)', scale: { type: 'log' } },
       y: { field: 'testAccuracy', type: 'quantitative', title: 'Test accuracy', scale: { zero: false, padding: 12 }, axis: { format: '.1%' } },

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../../extension/entrypoints/popup/App';
 import { CLICK_DEADLINE_MS } from '../../../../extension/lib/time-limits';
@@ -73,12 +73,19 @@ describe('the popup', () => {
 
   it('clears the history through the background’s result store', async () => {
     listenForPopup(buildResultStore()); // the service worker's side
-    await historyItem.setValue([doneEntry('a'), errorEntry('b', 'Broken.')]);
-    render(<App />);
-    await screen.findByText('Broken.');
-    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
-    await waitFor(async () => expect(await historyItem.getValue()).toEqual([]));
-    expect(await screen.findByText('No classifications yet.')).toBeTruthy();
+    // The fake browser gives no sender; Chrome gives the popup's URL, which the worker checks.
+    const fromPopup = (message: unknown) => fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') } as never);
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(fromPopup as typeof fakeBrowser.runtime.sendMessage);
+    try {
+      await historyItem.setValue([doneEntry('a'), errorEntry('b', 'Broken.')]);
+      render(<App />);
+      await screen.findByText('Broken.');
+      fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+      await waitFor(async () => expect(await historyItem.getValue()).toEqual([]));
+      expect(await screen.findByText('No classifications yet.')).toBeTruthy();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('remembers the model and backend choice in chrome.storage.local', async () => {

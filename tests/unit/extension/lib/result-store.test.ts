@@ -98,17 +98,18 @@ describe("the popup's Clear history", () => {
     listenForPopup(store);
     await store.finish(failed('old', 1));
     const recording = store.finish(failed('new', 2)); // reads the history, then writes it back with 'new'
-    await fakeBrowser.runtime.sendMessage(buildClearHistoryRequest());
+    await fakeBrowser.runtime.onMessage.trigger(buildClearHistoryRequest(), { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') } as never);
     await recording;
     await vi.waitFor(async () => expect(await historyItem.getValue()).toEqual([]));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await historyItem.getValue()).toEqual([]); // and it stays cleared
   });
 
-  it('is not heard from a content script (a message that carries a web page’s URL)', async () => {
+  it('is not heard from a content script (a message that carries a web page’s URL) nor from a sender without a URL', async () => {
     await historyItem.setValue([failed('kept', 1)]);
     listenForPopup(buildResultStore());
     await fakeBrowser.runtime.onMessage.trigger(buildClearHistoryRequest(), { id: fakeBrowser.runtime.id, tab: { id: 1 }, url: 'https://shop.example/product' } as never);
+    await fakeBrowser.runtime.onMessage.trigger(buildClearHistoryRequest(), { id: fakeBrowser.runtime.id } as never);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await historyItem.getValue()).toHaveLength(1);
   });

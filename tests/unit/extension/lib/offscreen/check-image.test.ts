@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClassifyError } from '../../../../../extension/lib/classify-error';
 import { MAX_IMAGE_PIXELS, MIN_IMAGE_EDGE } from '../../../../../extension/lib/image-limits';
-import { checkImageSize, checkImageType, measuredSize, mimeOf } from '../../../../../extension/lib/offscreen/check-image';
+import { checkImageHeader, checkImageSize, mimeOf } from '../../../../../extension/lib/offscreen/check-image';
 
 function failure(run: () => void): ClassifyError {
   try {
@@ -13,36 +13,36 @@ function failure(run: () => void): ClassifyError {
   throw new Error('expected a ClassifyError');
 }
 
-describe('checkImageType', () => {
+describe('checkImageHeader', () => {
   it('trusts the bytes over a generic Content-Type', () => {
-    expect(() => checkImageType('application/octet-stream', { format: 'jpeg' })).not.toThrow();
-    expect(() => checkImageType(null, { format: 'png', width: 10, height: 10 })).not.toThrow();
+    expect(checkImageHeader('application/octet-stream', { format: 'jpeg', width: 600, height: 400, exact: true })).toEqual({ width: 600, height: 400 });
+    expect(() => checkImageHeader(null, { format: 'png', width: 10, height: 10 })).not.toThrow();
   });
 
   it('refuses an image type whose bytes it cannot measure, rather than decode it blind', () => {
-    const error = failure(() => checkImageType('image/x-icon; charset=binary', { format: null }));
+    const error = failure(() => checkImageHeader('image/x-icon; charset=binary', { format: null }));
     expect(error.code).toBe('size-unknown');
     expect(error.message).toMatch(/^The image's size cannot be read from its header \(image\/x-icon\)/);
   });
 
   it('refuses SVG by header or by content, with its own sentence', () => {
-    expect(failure(() => checkImageType('image/svg+xml', { format: null })).code).toBe('svg');
-    const error = failure(() => checkImageType('text/plain', { format: 'svg' }));
+    expect(failure(() => checkImageHeader('image/svg+xml', { format: null })).code).toBe('svg');
+    const error = failure(() => checkImageHeader('text/plain', { format: 'svg' }));
     expect(error.code).toBe('svg');
     expect(error.message).toMatch(/SVG drawing, not a photo/);
   });
 
   it('says a web page is a web page', () => {
-    const error = failure(() => checkImageType('text/html; charset=utf-8', { format: 'html' }));
+    const error = failure(() => checkImageHeader('text/html; charset=utf-8', { format: 'html' }));
     expect(error.code).toBe('web-page');
     expect(error.message).toBe('That address is a web page (text/html), not an image. Right-click the picture itself and try again.');
   });
 
   it('names what the server sent when it is not an image', () => {
-    const error = failure(() => checkImageType('application/json', { format: null }));
+    const error = failure(() => checkImageHeader('application/json', { format: null }));
     expect(error.code).toBe('not-an-image');
     expect(error.message).toContain('application/json');
-    expect(failure(() => checkImageType(null, { format: null })).message).toContain('no content type');
+    expect(failure(() => checkImageHeader(null, { format: null })).message).toContain('no content type');
   });
 });
 
@@ -72,13 +72,13 @@ describe('mimeOf', () => {
   });
 });
 
-describe('measuredSize', () => {
+describe('checkImageHeader on sizes', () => {
   it('passes on the size the header states', () => {
-    expect(measuredSize({ format: 'jpeg', width: 600, height: 400, exact: true }, 'image/jpeg')).toEqual({ width: 600, height: 400 });
+    expect(checkImageHeader('image/jpeg', { format: 'jpeg', width: 600, height: 400, exact: true })).toEqual({ width: 600, height: 400 });
   });
 
   it('refuses a photo whose header does not state its size, naming the format', () => {
-    const error = failure(() => measuredSize({ format: 'avif' }, 'image/avif'));
+    const error = failure(() => checkImageHeader('image/avif', { format: 'avif' }));
     expect(error.code).toBe('size-unknown');
     expect(error.message).toMatch(/\(avif\), so Fashion Lens will not decode it/);
   });
