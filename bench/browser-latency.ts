@@ -7,7 +7,7 @@
  *
  *   npx wxt build --mode e2e && npx tsx bench/browser-latency.ts [--warm 10] [--extension .output/chrome-mv3-e2e]
  *
- * Drives the same code path as the context menu (see tests/helpers/extension-driver.ts), in the
+ * Drives the same code path as the context menu (see harness/extension-driver.ts), in the
  * test build: the production code plus the hook that lets a program click (the production build has none).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -15,10 +15,10 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MODEL_IDS, type ModelId } from '../core/types.js';
 import type { BackendName, ClassifyResult, FinishedEntry } from '../extension/lib/types.js';
-import { clickClassify, closeOffscreenDocument, setSettings } from '../tests/helpers/extension-driver.js';
-import { launchExtension } from '../tests/helpers/launch-extension.js';
-import { firstOfEachClass } from '../tests/helpers/product-photos.js';
-import { startShopServer } from '../tests/helpers/shop-server.js';
+import { clickClassify, closeOffscreenDocument, setSettings } from '../harness/extension-driver.js';
+import { launchExtension } from '../harness/launch-extension.js';
+import { firstOfEachClass } from '../harness/product-photos.js';
+import { startShopServer } from '../harness/shop-server.js';
 
 const BACKENDS: BackendName[] = ['wasm', 'webgl', 'cpu'];
 const STAGES = ['fetchMs', 'decodeMs', 'convertMs', 'predictMs', 'totalMs'] as const;

@@ -5,11 +5,11 @@ import { predictOptionsOf, predictProbabilities } from '../../core/predict.js';
 import { topK } from '../../core/top-k.js';
 import { MODEL_IDS, type ModelId } from '../../core/types.js';
 import type { BackendPreference, ClassifyResult, FinishedEntry } from '../../extension/lib/types.js';
-import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
-import { testSetPhotos, type ProductPhoto } from '../helpers/product-photos.js';
+import { clickClassify, readPopup, setSettings } from '../../harness/extension-driver.js';
+import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
+import { testSetPhotos, type ProductPhoto } from '../../harness/product-photos.js';
 import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
-import { startShopServer, type ShopServer } from '../helpers/shop-server.js';
+import { startShopServer, type ShopServer } from '../../harness/shop-server.js';
 
 // The built extension in headless Chromium classifies product photos rendered from the
 // Fashion-MNIST test set, served by a local shop, through the context menu's code path; the

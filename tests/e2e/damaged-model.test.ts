@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
-import { launchExtension } from '../helpers/launch-extension.js';
-import { firstOfEachClass, type ProductPhoto } from '../helpers/product-photos.js';
-import { startShopServer, type ShopServer } from '../helpers/shop-server.js';
+import { clickClassify, readPopup, setSettings } from '../../harness/extension-driver.js';
+import { launchExtension } from '../../harness/launch-extension.js';
+import { firstOfEachClass, type ProductPhoto } from '../../harness/product-photos.js';
+import { startShopServer, type ShopServer } from '../../harness/shop-server.js';
 
 // Issue 12, item 8: a copy of the built extension whose model file is damaged or missing answers
 // with a sentence that says to rebuild the extension, never with a prediction (20 kB of flipped

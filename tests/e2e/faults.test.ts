@@ -2,10 +2,10 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLICK_DEADLINE_MS } from '../../extension/lib/time-limits.js';
 import type { FinishedEntry, ResultEntry } from '../../extension/lib/types.js';
-import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
-import { firstOfEachClass, type ProductPhoto } from '../helpers/product-photos.js';
-import { BAD_PATHS, startShopServer, type ShopServer } from '../helpers/shop-server.js';
+import { clickClassify, readPopup, setSettings } from '../../harness/extension-driver.js';
+import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
+import { firstOfEachClass, type ProductPhoto } from '../../harness/product-photos.js';
+import { BAD_PATHS, startShopServer, type ShopServer } from '../../harness/shop-server.js';
 
 // Faults around the clicks: a page that makes its address megabytes long, a service worker that
 // Chrome stops mid-request, and one slow image that many clicks wait behind.

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { collectModelFiles, MODELS_DIR_ENV } from '../../extension/modules/package-models/collect-model-files.js';
-import { requireChromium } from '../helpers/launch-extension.js';
+import { requireChromium } from '../../harness/launch-extension.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cornerColour } from '../../core/conversion/corner-colour.js';
 import { findContentBox, TRIM_DISTANCE } from '../../core/conversion/trim-to-content.js';
 import type { FinishedEntry } from '../../extension/lib/types.js';
-import { clickClassify, setSettings } from '../helpers/extension-driver.js';
+import { clickClassify, setSettings } from '../../harness/extension-driver.js';
 import { extensionRendererPids, peakResidentMiB } from '../helpers/extension-renderer.js';
 import { hugeFlatJpeg } from '../helpers/huge-jpeg.js';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
+import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { jpegWithOrientation } from '../helpers/oriented-images.js';
-import { decodePng, encodePng } from '../helpers/product-photos.js';
-import { startShopServer, type ShopServer } from '../helpers/shop-server.js';
+import { decodePng, encodePng } from '../../harness/product-photos.js';
+import { startShopServer, type ShopServer } from '../../harness/shop-server.js';
 
 // Images a page can hand the extension that are not what they seem: a phone photo stored on its
 // side, a small file that decodes to 400 megapixels. (A crash of the extension's renderer cannot be

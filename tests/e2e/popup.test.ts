@@ -1,9 +1,9 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clickClassify, readPopup, setSettings } from '../helpers/extension-driver.js';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
-import { firstOfEachClass } from '../helpers/product-photos.js';
-import { BAD_PATHS, startShopServer, type ShopServer } from '../helpers/shop-server.js';
+import { clickClassify, readPopup, setSettings } from '../../harness/extension-driver.js';
+import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
+import { firstOfEachClass } from '../../harness/product-photos.js';
+import { BAD_PATHS, startShopServer, type ShopServer } from '../../harness/shop-server.js';
 
 // The popup with the keyboard alone, and at 200% zoom.
 

@@ -2,12 +2,12 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { LoadedFashionModel } from '../../core/model-loader.js';
 import type { ErrorCode, FinishedEntry } from '../../extension/lib/types.js';
-import { clickClassify, clickClassifyAll, offscreenDocumentCount, readPopup, setSettings } from '../helpers/extension-driver.js';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
+import { clickClassify, clickClassifyAll, offscreenDocumentCount, readPopup, setSettings } from '../../harness/extension-driver.js';
+import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { renderProductPhoto } from '../../pipeline/eval/render-product-photo.js';
-import { encodePng, firstOfEachClass, type ProductPhoto } from '../helpers/product-photos.js';
+import { encodePng, firstOfEachClass, type ProductPhoto } from '../../harness/product-photos.js';
 import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
-import { BAD_PATHS, startShopServer, type ShopServer } from '../helpers/shop-server.js';
+import { BAD_PATHS, startShopServer, type ShopServer } from '../../harness/shop-server.js';
 
 // Many clicks at once, a service worker that Chrome stops between clicks, and every kind of
 // bad input: each ends as a result or a sentence in the popup, and the extension keeps working.

@@ -9,10 +9,10 @@ import { predictOptionsOf } from '../../core/predict.js';
 import { MODEL_IDS, type ModelId } from '../../core/types.js';
 import type { ClassifyResult } from '../../extension/lib/types.js';
 import { loadShopPhotos, predictShopPhotos, scoreShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../pipeline/eval/shop-photos.js';
-import { clickClassify, setSettings } from '../helpers/extension-driver.js';
-import { launchExtension, type ExtensionBrowser } from '../helpers/launch-extension.js';
+import { clickClassify, setSettings } from '../../harness/extension-driver.js';
+import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { loadReferenceModel, predictInNode } from '../helpers/reference-classifier.js';
-import { startShopServer, type Product, type ShopServer } from '../helpers/shop-server.js';
+import { startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
 
 // The project's real product photos (tests/fixtures/shop-photos), served as they are (JPEGs, and
 // PNG cut-outs with transparency) by a loopback shop, classified through the built extension's

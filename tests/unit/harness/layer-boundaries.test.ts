@@ -3,8 +3,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The layout's one rule, enforced: pipeline -> core <- extension. Production code never imports
-// tests/ or bench/, core/ imports neither side, and the two sides never import each other (the
-// tsconfigs only catch imports that drag in the other side's Node or DOM types).
+// tests/, bench/ or harness/, core/ imports neither side, and the two sides never import each
+// other (the tsconfigs only catch imports that drag in the other side's Node or DOM types).
+// harness/ (the built extension in a real browser, the shop server, product photos) is what the
+// e2e tests and the benches share, so bench/ never imports tests/.
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -13,6 +15,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   pipeline: ['core'],
   extension: ['core'],
+  harness: ['core', 'pipeline', 'extension'],
+  bench: ['core', 'pipeline', 'extension', 'harness'],
 };
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
@@ -43,7 +47,7 @@ function sourcesUnder(folder: string): { path: string; source: string }[] {
 }
 
 describe('layer boundaries', () => {
-  it('hold in the code: pipeline -> core <- extension, and nothing ships that imports tests/ or bench/', () => {
+  it('hold in the code: pipeline -> core <- extension, nothing ships that imports tests/, bench/ or harness/, and bench/ does not import tests/', () => {
     const files = Object.keys(ALLOWED).flatMap(sourcesUnder);
     expect(files.length).toBeGreaterThan(100);
     expect(boundaryViolations(files)).toEqual([]);
@@ -54,12 +58,14 @@ describe('layer boundaries', () => {
       { path: 'extension/lib/a.ts', source: "import { fit } from '../../pipeline/train/fit';\nimport type { X } from '../../core/types';" },
       { path: 'core/b.ts', source: "export { y } from '../extension/lib/y';\nconst z = await import('../tests/helpers/z.js');" },
       { path: 'pipeline/c.ts', source: "import '../bench/side-effect';\nimport { ok } from './d';\nimport { tf } from '@tensorflow/tfjs';" },
+      { path: 'bench/d.ts', source: "import { launch } from '../harness/launch-extension.js';\nimport { huge } from '../tests/helpers/huge-jpeg.js';" },
     ];
     expect(boundaryViolations(files)).toEqual([
       'extension/lib/a.ts imports pipeline/train/fit',
       'core/b.ts imports extension/lib/y',
       'core/b.ts imports tests/helpers/z.js',
       'pipeline/c.ts imports bench/side-effect',
+      'bench/d.ts imports tests/helpers/huge-jpeg.js',
     ]);
   });
 });

@@ -1,9 +1,9 @@
 import { PNG } from 'pngjs';
-import { CLASS_NAMES, IMAGE_PIXELS } from '../../core/model-contract.js';
-import type { RgbaImage } from '../../core/conversion/types.js';
-import { readIdxFile } from '../../pipeline/data/read-idx-file.js';
-import { resolveDatasetDir } from '../../pipeline/data/resolve-dataset-dir.js';
-import { PRODUCT_PHOTO_STYLES, renderProductPhoto } from '../../pipeline/eval/render-product-photo.js';
+import { CLASS_NAMES, IMAGE_PIXELS } from '../core/model-contract.js';
+import type { RgbaImage } from '../core/conversion/types.js';
+import { readIdxFile } from '../pipeline/data/read-idx-file.js';
+import { resolveDatasetDir } from '../pipeline/data/resolve-dataset-dir.js';
+import { PRODUCT_PHOTO_STYLES, renderProductPhoto } from '../pipeline/eval/render-product-photo.js';
 
 /** A Fashion-MNIST test image rendered as a product photo. */
 export interface ProductPhoto {

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
-import type { BackendPreference, FinishedEntry } from '../../extension/lib/types.js';
-import type { ModelId } from '../../core/types.js';
+import type { BackendPreference, FinishedEntry } from '../extension/lib/types.js';
+import type { ModelId } from '../core/types.js';
 
 /** The few chrome.* calls made inside the service worker (this file has Node types, not Chrome's). */
 declare const chrome: {
