@@ -16,6 +16,7 @@ p.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
 p.add_argument("--steps", type=int, default=200)
 p.add_argument("--warmup", type=int, default=20)
 p.add_argument("--batch-size", type=int, default=32)
+p.add_argument("--graph-ops", action="store_true", help="print the ops of one training step's graph (tf.function's concrete graph) instead of timing")
 a = p.parse_args()
 
 with gzip.open(os.path.join(a.data_dir, "train-images-idx3-ubyte.gz")) as f:
@@ -46,6 +47,23 @@ model = keras.models.Sequential([
     keras.layers.Dense(10, activation="softmax"),
 ])
 model.compile(loss="sparse_categorical_crossentropy", optimizer="nadam", metrics=["accuracy"])
+
+
+# Ops that only move or name values (no arithmetic): listed apart from the compute ops.
+PLUMBING = {"Const", "Identity", "NoOp", "Placeholder", "ReadVariableOp", "AssignVariableOp", "AssignAddVariableOp",
+            "VarHandleOp", "Shape", "StridedSlice", "Pack", "Reshape", "Cast", "IdentityN", "StopGradient"}
+
+if a.graph_ops:
+    step = tf.function(model.train_step)
+    spec = (tf.TensorSpec([a.batch_size, 28, 28, 1], tf.float32), tf.TensorSpec([a.batch_size], tf.uint8))
+    graph = step.get_concrete_function(spec).graph
+    counts = {}
+    for op in graph.get_operations():
+        counts[op.type] = counts.get(op.type, 0) + 1
+    compute = {k: v for k, v in counts.items() if k not in PLUMBING}
+    print(json.dumps({"impl": "keras", "tensorflow": tf.__version__, "ops": sum(counts.values()),
+                      "computeOps": sum(compute.values()), "byType": dict(sorted(compute.items(), key=lambda kv: -kv[1]))}))
+    raise SystemExit(0)
 
 
 class Timer(keras.callbacks.Callback):

@@ -4,50 +4,29 @@
  * ...) so drift on a shared machine hits both alike; each round's ratio is ours / Keras (> 1 means
  * we are faster), and the run prints every round, the median ratio and its spread (min-max).
  * Our model is built and warmed up once; each Keras round is a fresh process that warms up
- * before it times (its start-up is not counted).
+ * before it times (its start-up is not counted). Then it profiles our training step (where the
+ * time goes, native ops per step; bench/step-profile.ts) beside the op count of Keras' graph.
  * Usage: npx tsx bench/train-throughput.ts [steps per round] [rounds]
  */
 import * as tf from '@tensorflow/tfjs-node';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadFashionMnist } from '../pipeline/data/fashion-mnist.js';
-import { computeStandardization } from '../pipeline/data/standardization.js';
-import { buildCnn } from '../pipeline/models/build-cnn.js';
 import { venvPython } from '../pipeline/native/python-tensorflow.js';
-import { batchLoss } from '../pipeline/train/batch-loss.js';
-import { makeBatch } from '../pipeline/train/make-batch.js';
-import { Nadam } from '../pipeline/train/nadam.js';
-import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradient.js';
-import { trainStep } from '../pipeline/train/train-step.js';
+import { BATCH, oursSeedCnn, WARMUP } from './ours-seed-cnn.js';
+import { formatStepProfile } from './step-profile.js';
 
 const STEPS = Number(process.argv[2] ?? 200);
 const ROUNDS = Number(process.argv[3] ?? 5);
-const WARMUP = 20;
-const BATCH = 32;
 
-/** Builds our model once and warms it up; the returned function times one round of STEPS steps (samples/s). */
-async function oursRounds(): Promise<(round: number) => number> {
-  registerNativeReluGradient();
-  const data = await loadFashionMnist({});
-  const model = buildCnn({ standardization: computeStandardization(data.train), seed: 42 });
-  const optimizer = new Nadam();
-  const lossOf = batchLoss('cross-entropy', model);
-  const run = (from: number, to: number) => {
-    for (let s = from; s < to; s++) {
-      const { x, y } = makeBatch(data.train.images, data.train.labels, undefined, s * BATCH, (s + 1) * BATCH);
-      trainStep(lossOf, optimizer, x, y);
-      tf.dispose([x, y]);
-    }
-  };
-  run(0, WARMUP);
-  const batches = Math.floor(data.train.count / BATCH);
-  return (round) => {
-    const from = (WARMUP + round * STEPS) % (batches - STEPS);
-    const t0 = performance.now();
-    run(from, from + STEPS);
-    return (STEPS * BATCH) / ((performance.now() - t0) / 1000);
-  };
+/** The ops of Keras' graph of one training step (bench/keras_seed_cnn.py --graph-ops), or undefined without Keras. */
+function kerasGraphOps(): { computeOps: number; byType: Record<string, number> } | undefined {
+  const python = venvPython();
+  if (!existsSync(python)) return undefined;
+  const script = fileURLToPath(new URL('./keras_seed_cnn.py', import.meta.url));
+  const run = spawnSync(python, [script, '--graph-ops', '--steps', '1', '--warmup', '1'], { encoding: 'utf8' });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  return run.status === 0 && line.startsWith('{') ? (JSON.parse(line) as { computeOps: number; byType: Record<string, number> }) : undefined;
 }
 
 const median = (values: number[]) => {
@@ -66,11 +45,11 @@ function keras(): number | string {
   return (JSON.parse(line) as { samplesPerSecond: number }).samplesPerSecond;
 }
 
-const ours = await oursRounds();
+const ours = await oursSeedCnn(STEPS);
 console.log(`train-throughput (seed CNN, batch ${BATCH}, ${ROUNDS} alternating rounds of ${STEPS} steps after ${WARMUP} warm-up, ${tf.getBackend()} backend)`);
 const ratios: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  const oursRate = ours(round);
+  const oursRate = ours.round(round);
   const kerasRate = keras();
   if (typeof kerasRate === 'string') {
     console.log(`  round ${round + 1}: ours ${oursRate.toFixed(0)} samples/s; keras: ${kerasRate}`);
@@ -82,3 +61,4 @@ for (let round = 0; round < ROUNDS; round++) {
 if (ratios.length > 0) {
   console.log(`  ratio ours/keras: median ${median(ratios).toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}, ${ratios.length} rounds)`);
 }
+for (const line of formatStepProfile(ours.profile(30), kerasGraphOps())) console.log(line);

@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs-node';
+import { loadFashionMnist } from '../pipeline/data/fashion-mnist.js';
+import { computeStandardization } from '../pipeline/data/standardization.js';
+import { buildCnn } from '../pipeline/models/build-cnn.js';
+import { batchLoss } from '../pipeline/train/batch-loss.js';
+import { makeBatch } from '../pipeline/train/make-batch.js';
+import { Nadam } from '../pipeline/train/nadam.js';
+import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradient.js';
+import { trainStep } from '../pipeline/train/train-step.js';
+import { profileSteps, type StepProfile } from './step-profile.js';
+
+/** Steps run before any timing (tf.js and TensorFlow warm up their kernels and memory). */
+export const WARMUP = 20;
+/** The seed's batch size. */
+export const BATCH = 32;
+
+/**
+ * Our side of the training benches: the seed CNN trained by the pipeline's own code (makeBatch,
+ * batchLoss, trainStep, our Nadam) on real Fashion-MNIST. Builds the model once and warms it up;
+ * returns a function that times one round of `roundSteps` steps (samples/s), and one that profiles
+ * `steps` steps (bench/step-profile.ts).
+ */
+export async function oursSeedCnn(roundSteps: number): Promise<{ round: (round: number) => number; profile: (steps: number) => StepProfile }> {
+  registerNativeReluGradient();
+  const data = await loadFashionMnist({});
+  const model = buildCnn({ standardization: computeStandardization(data.train), seed: 42 });
+  const optimizer = new Nadam();
+  const lossOf = batchLoss('cross-entropy', model);
+  const run = (from: number, to: number) => {
+    for (let s = from; s < to; s++) {
+      const { x, y } = makeBatch(data.train.images, data.train.labels, undefined, s * BATCH, (s + 1) * BATCH);
+      trainStep(lossOf, optimizer, x, y);
+      tf.dispose([x, y]);
+    }
+  };
+  run(0, WARMUP);
+  const batches = Math.floor(data.train.count / BATCH);
+  const round = (round: number) => {
+    const from = (WARMUP + round * roundSteps) % (batches - roundSteps);
+    const t0 = performance.now();
+    run(from, from + roundSteps);
+    return (roundSteps * BATCH) / ((performance.now() - t0) / 1000);
+  };
+  // The same work as trainStep (optimizer.minimize = variableGrads + applyGradients), split into phases.
+  const profile = (steps: number) =>
+    profileSteps(steps, (i, phase) => {
+      phase('feed');
+      const { x, y } = makeBatch(data.train.images, data.train.labels, undefined, i * BATCH, (i + 1) * BATCH);
+      phase('forward-backward');
+      let correct: tf.Tensor | undefined;
+      const { value, grads } = tf.variableGrads(() => {
+        const { loss, probs } = lossOf(x, y);
+        correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), y), 'int32')));
+        return loss;
+      });
+      phase('optimizer');
+      optimizer.applyGradients(grads);
+      phase('forward-backward');
+      value.dataSync();
+      correct!.dataSync();
+      tf.dispose([x, y, value, correct!, ...Object.values(grads)]);
+    });
+  return { round, profile };
+}
+
