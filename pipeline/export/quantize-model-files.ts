@@ -1,4 +1,5 @@
 import type { io } from '@tensorflow/tfjs';
+import { concatBytes } from '../../core/concat-bytes.js';
 import type { WeightDtype } from '../../core/types.js';
 import { WEIGHTS_FILE } from '../../core/model-folder.js';
 import type { LayersModelFiles } from './model-folder-io.js';
@@ -70,11 +71,5 @@ export function quantizeModelFiles(files: LayersModelFiles, dtype: WeightDtype):
     }
   }
   if (offset !== files.weightData.length) throw new Error(`The weight data holds ${files.weightData.length} bytes but the manifest describes ${offset}; model.json and its weights come from different exports: export the model again.`);
-  const weightData = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    weightData.set(part, at);
-    at += part.length;
-  }
-  return { modelJson: { ...files.modelJson, weightsManifest: [{ paths: [WEIGHTS_FILE], weights: outSpecs }] }, weightData };
+  return { modelJson: { ...files.modelJson, weightsManifest: [{ paths: [WEIGHTS_FILE], weights: outSpecs }] }, weightData: concatBytes(parts) };
 }
