@@ -3,21 +3,16 @@ import { adjustContrast, meanLevel } from '../image-ops/adjust-contrast.js';
 import { adjustGamma } from '../image-ops/adjust-gamma.js';
 import { gaussianBlur } from '../image-ops/gaussian-blur.js';
 import { PIXELS, clampPixels, grayImage, type GrayImage } from '../image-ops/gray-image.js';
-import { eraseRectangle, rectangleAt } from '../image-ops/erase-rectangle.js';
 import { mirror } from '../image-ops/mirror.js';
 import { warpAffine } from '../image-ops/warp-affine.js';
 import type { AugmentationPolicy } from './augmentation-policy.js';
 
 const uniform = (random: () => number, min: number, max: number) => min + (max - min) * random();
 
-const logUniform = (random: () => number, min: number, max: number) => Math.exp(uniform(random, Math.log(min), Math.log(max)));
-
 /**
- * Augments one image in place per `policy`: mirror, reframe (scale, aspect, rotation, shift),
- * erasing, blur, contrast, gamma, then noise (a sensor's noise comes last). Every draw comes from
- * `random`, in a fixed order whatever is applied, so a seed gives the same images. A policy without
- * aspect change or erasing draws nothing for them, so older policies keep their streams. Pixels
- * stay in 0..255.
+ * Augments one image in place per `policy`: mirror, reframe (scale, rotation, shift), blur,
+ * contrast, gamma, then noise (a sensor's noise comes last). Every draw comes from `random`, in
+ * a fixed order whatever is applied, so a seed gives the same images. Pixels stay in 0..255.
  */
 export function augmentImage(image: GrayImage, policy: AugmentationPolicy, random: () => number, scratch: GrayImage = grayImage()): void {
   const doMirror = random() < policy.mirrorProbability;
@@ -32,38 +27,23 @@ export function augmentImage(image: GrayImage, policy: AugmentationPolicy, rando
   const contrast = uniform(random, policy.contrastMin, 1);
   const pivotShare = random();
   const doGamma = random() < policy.gammaProbability;
-  const gamma = logUniform(random, policy.gammaMin, policy.gammaMax);
+  const gamma = Math.exp(uniform(random, Math.log(policy.gammaMin), Math.log(policy.gammaMax)));
   const doNoise = random() < policy.noiseProbability;
   const noiseSigma = uniform(random, 0, policy.noiseSigmaMax);
-  const aspect = policy.aspectMax > 1 ? logUniform(random, 1 / policy.aspectMax, policy.aspectMax) : 1;
-  const erasing = policy.erasingProbability > 0 ? drawErasing(policy, random) : undefined;
 
   if (doMirror) {
     mirror(image, scratch);
     image.set(scratch);
   }
   if (doReframe) {
-    warpAffine(image, scratch, { scale, aspect, degrees, dx, dy });
+    warpAffine(image, scratch, { scale, degrees, dx, dy });
     image.set(scratch);
   }
-  if (erasing?.apply) eraseRectangle(image, rectangleAt(erasing.areaShare, erasing.aspect, erasing.centreX, erasing.centreY), erasing.level);
   if (doBlur) gaussianBlur(image, image, blurSigma);
   if (doContrast) adjustContrast(image, contrast, pivotShare * meanLevel(image));
   if (doGamma) adjustGamma(image, gamma);
   if (doNoise) addGaussianNoise(image, noiseSigma, random);
   clampPixels(image);
-}
-
-/** The random erasing's draws for one image (always all of them, so the stream stays fixed). */
-function drawErasing(policy: AugmentationPolicy, random: () => number) {
-  return {
-    apply: random() < policy.erasingProbability,
-    areaShare: uniform(random, policy.erasingAreaMin, policy.erasingAreaMax),
-    aspect: logUniform(random, 1 / 3, 3),
-    centreX: random(),
-    centreY: random(),
-    level: 255 * random(),
-  };
 }
 
 /** Augments `count` images stored back to back in `images` (count*784 floats), in place. */

@@ -1,11 +1,9 @@
 import { SIDE, type GrayImage } from './gray-image.js';
 
-/** An affine transform about the image centre: scale (with an aspect change), then rotate, then shift. */
+/** A similarity transform about the image centre: scale, then rotate, then shift. */
 export interface Reframe {
   /** Size factor (1: unchanged, 0.8: the item shrinks to 80% about the centre). */
   scale: number;
-  /** Width over height change (absent or 1: the shape is kept; 1.2: widths x sqrt(1.2), heights / sqrt(1.2)). */
-  aspect?: number;
   /** Rotation in degrees, clockwise on screen. */
   degrees: number;
   /** Shift right, in pixels (may be fractional). */
@@ -21,20 +19,16 @@ export interface Reframe {
 export function warpAffine(src: GrayImage, dst: GrayImage, t: Reframe): void {
   const c = SIDE / 2;
   const rad = (t.degrees * Math.PI) / 180;
-  const stretch = Math.sqrt(t.aspect ?? 1);
-  // Inverse of (rotation * scale): rotation by -angle, then divided by each axis' scale.
-  // (Written so that an unchanged aspect computes exactly what a plain similarity did.)
-  const cosX = Math.cos(rad) / (t.scale * stretch);
-  const sinX = Math.sin(rad) / (t.scale * stretch);
-  const cosY = (Math.cos(rad) * stretch) / t.scale;
-  const sinY = (Math.sin(rad) * stretch) / t.scale;
+  // Inverse of (scale * rotation): rotation by -angle, divided by scale.
+  const cos = Math.cos(rad) / t.scale;
+  const sin = Math.sin(rad) / t.scale;
   for (let y = 0; y < SIDE; y++) {
     const oy = y + 0.5 - c - t.dy;
     for (let x = 0; x < SIDE; x++) {
       const ox = x + 0.5 - c - t.dx;
       // Source coordinates in pixel-index space (pixel centres at integers).
-      const sx = cosX * ox + sinX * oy + c - 0.5;
-      const sy = -sinY * ox + cosY * oy + c - 0.5;
+      const sx = cos * ox + sin * oy + c - 0.5;
+      const sy = -sin * ox + cos * oy + c - 0.5;
       dst[y * SIDE + x] = sampleBilinear(src, sx, sy);
     }
   }

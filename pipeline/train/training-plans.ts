@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
 import type { ModelId, Recipe, TrainingLoss } from '../../core/types.js';
-import { SHOP_AUGMENTATION, SHOP_CNN_AUGMENTATION, type AugmentationPolicy } from '../augment/augmentation-policy.js';
+import { SHOP_AUGMENTATION, type AugmentationPolicy } from '../augment/augmentation-policy.js';
 import type { Standardization } from '../data/standardization.js';
 import { wholeImageStandardization } from '../data/whole-image-standardization.js';
 import { buildCnn } from '../models/build-cnn.js';
@@ -143,7 +143,7 @@ export const SHOP_PLANS: Record<ModelId, TrainingPlan> = {
     recipe: 'shop',
     shipped: true,
     displayName: 'Seed CNN, shop recipe',
-    augmentation: SHOP_CNN_AUGMENTATION,
+    augmentation: SHOP_AUGMENTATION,
     build: (standardization, seed) => buildCnn({ standardization: wholeImageStandardization(standardization), seed }),
     epochs: SHOP_CNN_EPOCHS,
     learningRateAt: cosineRate(CNN_NADAM.learningRate, SHOP_CNN_EPOCHS),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { augmentBatch } from '../../../../pipeline/augment/augment-batch.js';
-import { SHOP_CNN_AUGMENTATION, type AugmentationPolicy } from '../../../../pipeline/augment/augmentation-policy.js';
+import { SHOP_AUGMENTATION, type AugmentationPolicy } from '../../../../pipeline/augment/augmentation-policy.js';
 import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { mulberry32 } from '../../../../pipeline/train/seeded-random.js';
 
@@ -20,17 +20,17 @@ const augmented = (policy: AugmentationPolicy, seed: number) => {
 
 /** The policy with every probability 0 except `key`'s, at `probability` (0.5: which images change depends on the seed too). */
 function only(key: keyof AugmentationPolicy, probability = 0.5): AugmentationPolicy {
-  const policy = { ...SHOP_CNN_AUGMENTATION };
+  const policy = { ...SHOP_AUGMENTATION };
   for (const k of Object.keys(policy) as (keyof AugmentationPolicy)[]) if (k.endsWith('Probability')) policy[k] = 0;
   policy[key] = probability;
   return policy;
 }
 
-const PROBABILITIES = (Object.keys(SHOP_CNN_AUGMENTATION) as (keyof AugmentationPolicy)[]).filter((k) => k.endsWith('Probability'));
+const PROBABILITIES = (Object.keys(SHOP_AUGMENTATION) as (keyof AugmentationPolicy)[]).filter((k) => k.endsWith('Probability'));
 
 describe('training augmentation (real Fashion-MNIST images)', () => {
   it.each([...PROBABILITIES, 'all' as const])('%s: the same seed gives the same images, another seed others; pixels stay in 0..255', (key) => {
-    const policy = key === 'all' ? SHOP_CNN_AUGMENTATION : only(key);
+    const policy = key === 'all' ? SHOP_AUGMENTATION : only(key);
     const a = augmented(policy, 1);
     expect(augmented(policy, 1)).toEqual(a);
     expect(augmented(policy, 2)).not.toEqual(a);
@@ -47,7 +47,7 @@ describe('training augmentation (real Fashion-MNIST images)', () => {
   });
 
   it('with every probability 0 the images are unchanged', () => {
-    const none = { ...SHOP_CNN_AUGMENTATION };
+    const none = { ...SHOP_AUGMENTATION };
     for (const k of PROBABILITIES) none[k] = 0;
     expect(augmented(none, 3)).toEqual(images);
   });

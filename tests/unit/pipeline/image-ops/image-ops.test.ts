@@ -4,7 +4,6 @@ import { adjustContrast, meanLevel } from '../../../../pipeline/image-ops/adjust
 import { adjustGamma } from '../../../../pipeline/image-ops/adjust-gamma.js';
 import { gaussianBlur } from '../../../../pipeline/image-ops/gaussian-blur.js';
 import { PIXELS, SIDE, grayImage } from '../../../../pipeline/image-ops/gray-image.js';
-import { eraseRectangle, rectangleAt } from '../../../../pipeline/image-ops/erase-rectangle.js';
 import { mirror } from '../../../../pipeline/image-ops/mirror.js';
 import { shiftImage } from '../../../../pipeline/image-ops/shift-image.js';
 import { shrinkCentred } from '../../../../pipeline/image-ops/shrink-centred.js';
@@ -77,37 +76,6 @@ describe('image operations on 28x28 images', () => {
     warpAffine(rect(4, 12, 24, 16), dst, { scale: 1, degrees: 90, dx: 0, dy: 0 });
     const turned = box(dst, 150);
     expect(turned.y1 - turned.y0).toBeGreaterThan(turned.x1 - turned.x0);
-  });
-
-  it('warpAffine: aspect 4 doubles widths and halves heights about the centre; aspect 1 is the plain similarity', () => {
-    const dst = grayImage();
-    warpAffine(rect(10, 6, 18, 22), dst, { scale: 1, aspect: 4, degrees: 0, dx: 0, dy: 0 });
-    // The 8 x 16 bar becomes 16 x 8: its centre row holds 16 pixels' worth of light, its centre column 8.
-    const row = Array.from({ length: SIDE }, (_, x) => at(dst, x, 14)).reduce((a, b) => a + b, 0);
-    const column = Array.from({ length: SIDE }, (_, y) => at(dst, 14, y)).reduce((a, b) => a + b, 0);
-    expect(row / 200).toBeCloseTo(16, 1);
-    expect(column / 200).toBeCloseTo(8, 1);
-    const plain = grayImage();
-    warpAffine(rect(4, 6, 20, 22), plain, { scale: 0.8, degrees: 5, dx: 1.5, dy: -1 });
-    warpAffine(rect(4, 6, 20, 22), dst, { scale: 0.8, aspect: 1, degrees: 5, dx: 1.5, dy: -1 });
-    expect(Array.from(dst)).toEqual(Array.from(plain));
-  });
-
-  it('rectangleAt + eraseRectangle: the rectangle has the asked area and shape, stays inside the image, and only it changes', () => {
-    expect(rectangleAt(0.25, 1, 0.5, 0.5)).toEqual({ x0: 7, y0: 7, x1: 21, y1: 21 });
-    expect(rectangleAt(64 / 784, 4, 0.5, 0.5)).toEqual({ x0: 6, y0: 12, x1: 22, y1: 16 });
-    // A centre at the corner is moved in so the whole rectangle fits.
-    expect(rectangleAt(0.25, 1, 0, 1)).toEqual({ x0: 0, y0: 14, x1: 14, y1: 28 });
-    const img = rect(0, 0, SIDE, SIDE, 200);
-    eraseRectangle(img, { x0: 2, y0: 3, x1: 5, y1: 7 }, 17);
-    let changed = 0;
-    img.forEach((v, i) => {
-      const [x, y] = [i % SIDE, Math.floor(i / SIDE)];
-      const inside = x >= 2 && x < 5 && y >= 3 && y < 7;
-      expect(v).toBe(inside ? 17 : 200);
-      if (inside) changed++;
-    });
-    expect(changed).toBe(12);
   });
 
   it('adjustContrast: pivot 0 halves every value; pivot at the mean keeps the mean', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_IDS } from '../../../../core/types.js';
-import { SHOP_AUGMENTATION, SHOP_CNN_AUGMENTATION } from '../../../../pipeline/augment/augmentation-policy.js';
+import { SHOP_AUGMENTATION } from '../../../../pipeline/augment/augmentation-policy.js';
 import { computeStandardization } from '../../../../pipeline/data/standardization.js';
 import { countModelParams } from '../../../../pipeline/models/model-summary.js';
 import { USAGE } from '../../../../pipeline/cli-args.js';
@@ -12,7 +12,7 @@ const standardization = computeStandardization({ images: Uint8Array.from({ lengt
 describe('training plans', () => {
   it('the shop recipe ships (models/<id>), the seed recipe is a comparison (comparisons/<id>-seed), and every name is unique', () => {
     for (const id of MODEL_IDS) {
-      expect(SHOP_PLANS[id]).toMatchObject({ id, name: id, recipe: 'shop', shipped: true, augmentation: id === 'cnn' ? SHOP_CNN_AUGMENTATION : SHOP_AUGMENTATION });
+      expect(SHOP_PLANS[id]).toMatchObject({ id, name: id, recipe: 'shop', shipped: true, augmentation: SHOP_AUGMENTATION });
       expect(SEED_PLANS[id]).toMatchObject({ id, name: `${id}-seed`, recipe: 'seed', shipped: false });
       expect(SEED_PLANS[id].augmentation).toBeUndefined();
     }
