@@ -4,8 +4,8 @@ import { ownAccuracy, ownPhotos } from '../own-mode.js';
 import type { RecipePair } from '../recipe-pairs.js';
 import type { CheckedModel } from '../report-types.js';
 import { changeLabel } from './robustness-spec.js';
-import { groupedBarsSpec, type GroupedBar } from './grouped-bars-spec.js';
-import { seriesColours } from './series-colours.js';
+import type { GroupedBar } from './grouped-bars-spec.js';
+import { modelBarsSpec } from './model-bars-spec.js';
 
 type Checked = Pick<CheckedModel, 'folder' | 'metadata' | 'robustness' | 'shopPhotos'>;
 
@@ -26,14 +26,5 @@ export function recipeBars(pair: RecipePair<Checked>): GroupedBar[] {
 
 /** One architecture's seed and shop recipes side by side on the suite and the real photos. */
 export function recipeComparisonSpec(pair: RecipePair<Checked>): TopLevelSpec {
-  const bars = recipeBars(pair);
-  const models = [pair.seed, pair.shipped];
-  return groupedBarsSpec({
-    bars,
-    categories: [...new Set(bars.map((b) => b.category))],
-    series: models.map(modelLabel),
-    colours: seriesColours(models.map((m) => m.metadata)),
-    xTitle: 'Top-1 (top-3 where named), as each is run',
-    barHeight: 10,
-  });
+  return modelBarsSpec([pair.seed, pair.shipped], recipeBars(pair), { xTitle: 'Top-1 (top-3 where named), as each is run', barHeight: 10 });
 }

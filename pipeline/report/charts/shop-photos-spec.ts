@@ -4,8 +4,8 @@ import type { TopAccuracy } from '../../../core/types.js';
 import { modelLabel } from '../model-label.js';
 import { ownPhotos } from '../own-mode.js';
 import type { CheckedModel } from '../report-types.js';
-import { groupedBarsSpec, type GroupedBar } from './grouped-bars-spec.js';
-import { seriesColours } from './series-colours.js';
+import type { GroupedBar } from './grouped-bars-spec.js';
+import { modelBarsSpec } from './model-bars-spec.js';
 
 type Checked = Pick<CheckedModel, 'folder' | 'metadata' | 'shopPhotos'>;
 
@@ -29,13 +29,5 @@ export function shopPhotoBars(models: readonly Checked[]): GroupedBar[] {
 
 /** Every export's top-1 (dark) and top-3 (light) on the real photos, overall and per class. */
 export function shopPhotosSpec(models: readonly Checked[]): TopLevelSpec {
-  const bars = shopPhotoBars(models);
-  return groupedBarsSpec({
-    bars,
-    categories: [...new Set(bars.map((b) => b.category))],
-    series: models.map(modelLabel),
-    colours: seriesColours(models.map((m) => m.metadata)),
-    xTitle: 'Real photos right: top-1 (dark), top-3 (light)',
-    width: 520,
-  });
+  return modelBarsSpec(models, shopPhotoBars(models), { xTitle: 'Real photos right: top-1 (dark), top-3 (light)', width: 520 });
 }
