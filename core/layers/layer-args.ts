@@ -19,3 +19,16 @@ export function singleShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
   const first = inputShape[0];
   return Array.isArray(first) ? first : (inputShape as tf.Shape);
 }
+
+/** The channel count of an NHWC image input with known channels; throws a sentence naming `layer` otherwise. */
+export function knownChannels(inputShape: tf.Shape | tf.Shape[], layer: string): number {
+  const shape = singleShape(inputShape);
+  const channels = shape[3];
+  if (shape.length !== 4 || typeof channels !== 'number') throw new Error(`${layer} expects [batch, height, width, channels] with known channels, got [${shape.join(', ')}].`);
+  return channels;
+}
+
+/** Throws a sentence naming `layer`'s `what` unless `value` is a positive integer. */
+export function checkPositiveInteger(value: number, layer: string, what: string): void {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${layer}: ${what} must be a positive integer, got ${value}.`);
+}

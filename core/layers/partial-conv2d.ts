@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { LENET_C3_CONNECTIONS } from './lenet-c3-connections.js';
-import { singleInput, singleShape, type LayerArgs } from './layer-args.js';
+import { checkPositiveInteger, knownChannels, singleInput, singleShape, type LayerArgs } from './layer-args.js';
 
 /** Arguments of the PartialConv2D layer. */
 export interface PartialConv2DArgs extends LayerArgs {
@@ -68,7 +68,7 @@ export class PartialConv2D extends tf.layers.Layer {
   constructor(args: PartialConv2DArgs = {}) {
     const { connections = LENET_C3_CONNECTIONS, kernelSize = 5, seed, ...base } = args;
     super(base);
-    if (!Number.isInteger(kernelSize) || kernelSize < 1) throw new Error(`PartialConv2D: kernelSize must be a positive integer, got ${kernelSize}.`);
+    checkPositiveInteger(kernelSize, 'PartialConv2D', 'kernelSize');
     if (connections.length === 0) throw new Error('PartialConv2D: connections must list at least one output map.');
     this.connections = connections.map((c) => [...c]);
     this.kernelSize = kernelSize;
@@ -76,9 +76,7 @@ export class PartialConv2D extends tf.layers.Layer {
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = singleShape(inputShape);
-    const inChannels = shape[3];
-    if (shape.length !== 4 || typeof inChannels !== 'number') throw new Error(`PartialConv2D expects [batch, height, width, channels] with known channels, got [${shape.join(', ')}].`);
+    const inChannels = knownChannels(inputShape, 'PartialConv2D');
     checkConnections(this.connections, inChannels);
     const { index, connectedCount } = partialKernelIndex(this.connections, inChannels, this.kernelSize);
     this.inChannels = inChannels;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { singleInput, singleShape, type LayerArgs } from './layer-args.js';
+import { checkPositiveInteger, knownChannels, singleInput, singleShape, type LayerArgs } from './layer-args.js';
 
 /** Arguments of the TrainableSubsampling layer. */
 export interface TrainableSubsamplingArgs extends LayerArgs {
@@ -34,15 +34,13 @@ export class TrainableSubsampling extends tf.layers.Layer {
   constructor(args: TrainableSubsamplingArgs = {}) {
     const { poolSize = 2, coefficientInitialValue = 1, ...base } = args;
     super(base);
-    if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`TrainableSubsampling: poolSize must be a positive integer, got ${poolSize}.`);
+    checkPositiveInteger(poolSize, 'TrainableSubsampling', 'poolSize');
     this.poolSize = poolSize;
     this.coefficientInitialValue = coefficientInitialValue;
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = singleShape(inputShape);
-    const channels = shape[3];
-    if (shape.length !== 4 || typeof channels !== 'number') throw new Error(`TrainableSubsampling expects [batch, height, width, channels] with known channels, got [${shape.join(', ')}].`);
+    const channels = knownChannels(inputShape, 'TrainableSubsampling');
     this.coefficient = this.addWeight('coefficient', [channels], 'float32', tf.initializers.constant({ value: this.coefficientInitialValue }));
     this.bias = this.addWeight('bias', [channels], 'float32', tf.initializers.zeros());
     this.built = true;
