@@ -17,6 +17,7 @@ p.add_argument("--steps", type=int, default=200)
 p.add_argument("--warmup", type=int, default=20)
 p.add_argument("--batch-size", type=int, default=32)
 p.add_argument("--graph-ops", action="store_true", help="print the ops of one training step's graph (tf.function's concrete graph) instead of timing")
+p.add_argument("--mark", action="store_true", help="print '=== MARK' and '=== END' around the timed steps (bench/kernel-overlap.ts reads oneDNN's verbose lines between them)")
 a = p.parse_args()
 
 with gzip.open(os.path.join(a.data_dir, "train-images-idx3-ubyte.gz")) as f:
@@ -69,10 +70,14 @@ if a.graph_ops:
 class Timer(keras.callbacks.Callback):
     def on_train_batch_begin(self, batch, logs=None):
         if batch == a.warmup:
+            if a.mark:
+                print("=== MARK", flush=True)
             self.t0 = time.perf_counter()
 
     def on_train_end(self, logs=None):
         self.seconds = time.perf_counter() - self.t0
+        if a.mark:
+            print("=== END", flush=True)
 
 
 timer = Timer()

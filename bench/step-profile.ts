@@ -5,6 +5,7 @@ interface Binding {
   executeOp(name: string, attrs: unknown, inputs: number[], outputs: number): unknown;
   tensorDataSync(id: number): unknown;
   createTensor(...args: unknown[]): unknown;
+  deleteTensor(id: number): unknown;
 }
 
 /** Where one training step's time goes, per step (averaged over the profiled steps). */
@@ -49,6 +50,8 @@ export function profileSteps(steps: number, step: (i: number, phase: (name: 'fee
   let uploads = 0;
   let feedUploadMs = 0;
   let feedUploads = 0;
+  let freeMs = 0;
+  let frees = 0;
   const taps: Partial<Binding> = {
     executeOp(name, attrs, inputs, outputs) {
       const t0 = performance.now();
@@ -67,6 +70,13 @@ export function profileSteps(steps: number, step: (i: number, phase: (name: 'fee
       reads++;
       return result;
     },
+    deleteTensor(id) {
+      const t0 = performance.now();
+      const result = binding.deleteTensor(id);
+      freeMs += performance.now() - t0;
+      frees++;
+      return result;
+    },
     createTensor(...args: unknown[]) {
       const t0 = performance.now();
       const result = binding.createTensor(...args);
@@ -81,7 +91,7 @@ export function profileSteps(steps: number, step: (i: number, phase: (name: 'fee
     },
   };
   // The native binding's properties are read-only: the backend gets a stand-in (the binding as
-  // its prototype) whose own properties tap three calls.
+  // its prototype) whose own properties tap four calls.
   const standIn = Object.create(binding) as Binding;
   for (const [name, tap] of Object.entries(taps)) Object.defineProperty(standIn, name, { value: tap });
   backend.binding = standIn;
@@ -111,6 +121,7 @@ export function profileSteps(steps: number, step: (i: number, phase: (name: 'fee
     parts.set(part, p);
   }
   parts.set('host reads (dataSync)', { ms: readMs / steps, ops: reads / steps });
+  parts.set('tensor frees (native deleteTensor)', { ms: freeMs / steps, ops: frees / steps });
   const feedOps = [...ops.values()].filter((o) => o.part === partOf('', 'feed')).reduce((n, o) => n + o.count, 0);
   parts.set(partOf('', 'feed'), { ms: feedMs / steps, ops: feedOps / steps });
   parts.set('tensor uploads outside the batch (scalars)', { ms: (uploadMs - feedUploadMs) / steps, ops: (uploads - feedUploads) / steps });
