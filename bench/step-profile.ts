@@ -44,51 +44,37 @@ export function profileSteps(steps: number, step: (i: number, phase: (name: 'fee
   const binding = backend.binding;
   let phase: 'feed' | 'forward-backward' | 'optimizer' = 'forward-backward';
   const ops = new Map<string, { ms: number; count: number; part: string }>();
-  let readMs = 0;
-  let reads = 0;
-  let uploadMs = 0;
-  let uploads = 0;
-  let feedUploadMs = 0;
-  let feedUploads = 0;
-  let freeMs = 0;
-  let frees = 0;
+  /** Time and count of the calls of one kind. */
+  const tally = () => ({ ms: 0, count: 0 });
+  const reads = tally();
+  const frees = tally();
+  const uploads = tally();
+  const feedUploads = tally();
+  /** `call`, timed into the tallies `into` returns for it. */
+  const timed = <R>(call: () => R, into: () => { ms: number; count: number }[]): R => {
+    const t0 = performance.now();
+    const result = call();
+    const ms = performance.now() - t0;
+    for (const t of into()) {
+      t.ms += ms;
+      t.count++;
+    }
+    return result;
+  };
   const taps: Partial<Binding> = {
-    executeOp(name, attrs, inputs, outputs) {
-      const t0 = performance.now();
-      const result = binding.executeOp(name, attrs, inputs, outputs);
-      const key = `${name}\u0000${phase}`;
-      const entry = ops.get(key) ?? { ms: 0, count: 0, part: partOf(name, phase) };
-      entry.ms += performance.now() - t0;
-      entry.count++;
-      ops.set(key, entry);
-      return result;
-    },
-    tensorDataSync(id) {
-      const t0 = performance.now();
-      const result = binding.tensorDataSync(id);
-      readMs += performance.now() - t0;
-      reads++;
-      return result;
-    },
-    deleteTensor(id) {
-      const t0 = performance.now();
-      const result = binding.deleteTensor(id);
-      freeMs += performance.now() - t0;
-      frees++;
-      return result;
-    },
-    createTensor(...args: unknown[]) {
-      const t0 = performance.now();
-      const result = binding.createTensor(...args);
-      const ms = performance.now() - t0;
-      uploadMs += ms;
-      uploads++;
-      if (phase === 'feed') {
-        feedUploadMs += ms;
-        feedUploads++;
-      }
-      return result;
-    },
+    executeOp: (name, attrs, inputs, outputs) =>
+      timed(
+        () => binding.executeOp(name, attrs, inputs, outputs),
+        () => {
+          const key = `${name}\u0000${phase}`;
+          const entry = ops.get(key) ?? { ms: 0, count: 0, part: partOf(name, phase) };
+          ops.set(key, entry);
+          return [entry];
+        },
+      ),
+    tensorDataSync: (id) => timed(() => binding.tensorDataSync(id), () => [reads]),
+    deleteTensor: (id) => timed(() => binding.deleteTensor(id), () => [frees]),
+    createTensor: (...args: unknown[]) => timed(() => binding.createTensor(...args), () => (phase === 'feed' ? [uploads, feedUploads] : [uploads])),
   };
   // The native binding's properties are read-only: the backend gets a stand-in (the binding as
   // its prototype) whose own properties tap four calls.
@@ -120,11 +106,11 @@ export function profileSteps(steps: number, step: (i: number, phase: (name: 'fee
     p.ops += count / steps;
     parts.set(part, p);
   }
-  parts.set('host reads (dataSync)', { ms: readMs / steps, ops: reads / steps });
-  parts.set('tensor frees (native deleteTensor)', { ms: freeMs / steps, ops: frees / steps });
+  parts.set('host reads (dataSync)', { ms: reads.ms / steps, ops: reads.count / steps });
+  parts.set('tensor frees (native deleteTensor)', { ms: frees.ms / steps, ops: frees.count / steps });
   const feedOps = [...ops.values()].filter((o) => o.part === partOf('', 'feed')).reduce((n, o) => n + o.count, 0);
   parts.set(partOf('', 'feed'), { ms: feedMs / steps, ops: feedOps / steps });
-  parts.set('tensor uploads outside the batch (scalars)', { ms: (uploadMs - feedUploadMs) / steps, ops: (uploads - feedUploads) / steps });
+  parts.set('tensor uploads outside the batch (scalars)', { ms: (uploads.ms - feedUploads.ms) / steps, ops: (uploads.count - feedUploads.count) / steps });
   const measured = [...parts.values()].reduce((s, p) => s + p.ms, 0);
   parts.set('JavaScript (tfjs engine, tape, bookkeeping)', { ms: wallMs - measured, ops: 0 });
   const byName = new Map<string, { ms: number; count: number }>();
