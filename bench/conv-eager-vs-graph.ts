@@ -11,11 +11,11 @@
  * Usage: npx tsx bench/conv-eager-vs-graph.ts [steps per round] [rounds]
  */
 import * as tf from '@tensorflow/tfjs-node';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { venvPython } from '../pipeline/native/python-tensorflow.js';
 import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradient.js';
+import { runForJson } from './run-for-json.js';
 
 const STEPS = Number(process.argv[2] ?? 100);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -46,13 +46,12 @@ for (let round = 0; round < ROUNDS; round++) {
     console.log(`  round ${round + 1}: ours ${oursMs.toFixed(2)} ms; no TensorFlow venv at ${python}`);
     continue;
   }
-  const run = spawnSync(python, [script, '--steps', String(STEPS)], { encoding: 'utf8' });
-  const line = run.stdout.trim().split('\n').pop() ?? '';
-  if (run.status !== 0 || !line.startsWith('{')) {
-    console.log(`  round ${round + 1}: ours ${oursMs.toFixed(2)} ms; the Python run failed: ${run.stderr.trim().split('\n').pop()}`);
+  const run = runForJson<{ eagerMs: number; graphMs: number }>(python, [script, '--steps', String(STEPS)]);
+  if (typeof run === 'string') {
+    console.log(`  round ${round + 1}: ours ${oursMs.toFixed(2)} ms; the Python run failed: ${run}`);
     continue;
   }
-  const { eagerMs, graphMs } = JSON.parse(line) as { eagerMs: number; graphMs: number };
+  const { eagerMs, graphMs } = run.json;
   rows.push({ ours: oursMs, eager: eagerMs, graph: graphMs });
   console.log(`  round ${round + 1}: ours (tfjs-node, eager) ${oursMs.toFixed(2)} ms, TensorFlow eager ${eagerMs.toFixed(2)} ms, tf.function graph ${graphMs.toFixed(2)} ms per step`);
 }

@@ -6,10 +6,10 @@
  * one op at a time. Verbose output slows both sides a little; the figures are for comparing them.
  * Usage: npx tsx bench/kernel-overlap.ts [steps]
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { venvPython } from '../pipeline/native/python-tensorflow.js';
+import { runForJson } from './run-for-json.js';
 
 const STEPS = Number(process.argv[2] ?? 40);
 
@@ -33,23 +33,22 @@ if (process.argv[3] === '--child') {
     }
     return byKind;
   };
-  const rate = (stdout: string) => (JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { samplesPerSecond?: number }).samplesPerSecond;
   const env = { ...process.env, ONEDNN_VERBOSE: '1', TF_CPP_MIN_LOG_LEVEL: '2' };
-  const ours = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(STEPS), '--child'], { encoding: 'utf8', env, maxBuffer: 1 << 28 });
+  type Rate = { samplesPerSecond: number };
+  const ours = runForJson<Rate>(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(STEPS), '--child'], env);
   const python = venvPython();
   const keras = existsSync(python)
-    ? spawnSync(python, [fileURLToPath(new URL('./keras_seed_cnn.py', import.meta.url)), '--steps', String(STEPS), '--warmup', '20', '--mark'], { encoding: 'utf8', env, maxBuffer: 1 << 28 })
-    : undefined;
+    ? runForJson<Rate>(python, [fileURLToPath(new URL('./keras_seed_cnn.py', import.meta.url)), '--steps', String(STEPS), '--warmup', '20', '--mark'], env)
+    : `no Keras: ${python} is missing`;
   console.log(`kernel-overlap (seed CNN, batch 32, ${STEPS} timed steps each, ONEDNN_VERBOSE=1)`);
   for (const [name, run] of [['ours', ours], ['keras', keras]] as const) {
-    if (!run || run.status !== 0) {
-      console.log(`  ${name}: ${run ? `failed: ${run.stderr.trim().split('\n').pop()}` : `no Keras: ${python} is missing`}`);
+    if (typeof run === 'string') {
+      console.log(`  ${name}: ${run}`);
       continue;
     }
-    const samplesPerSecond = rate(run.stdout);
     const byKind = kernels(run.stdout);
     const kernelMs = [...byKind.values()].reduce((a, b) => a + b, 0);
-    const wallMs = samplesPerSecond ? (32 * 1000) / samplesPerSecond : NaN;
+    const wallMs = (32 * 1000) / run.json.samplesPerSecond;
     console.log(`  ${name}: ${wallMs.toFixed(1)} ms wall per step, ${kernelMs.toFixed(1)} ms in oneDNN kernels (kernel time / wall ${(kernelMs / wallMs).toFixed(2)})`);
     for (const [kind, ms] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`    ${kind.padEnd(70)} ${ms.toFixed(1).padStart(6)} ms`);
   }

@@ -1,4 +1,8 @@
 import * as tf from '@tensorflow/tfjs-node';
+import type { StepPhase } from '../pipeline/train/train-step.js';
+
+/** Where in a step the time goes: making the batch, or one of trainStep's phases. */
+export type ProfilePhase = 'feed' | StepPhase;
 
 /** The native TensorFlow binding of tfjs-node, as far as the profile taps it. */
 interface Binding {
@@ -22,7 +26,7 @@ export interface StepProfile {
 }
 
 /** The part of a step a native op belongs to, by its name and the phase it ran in. Pure. */
-export function partOf(op: string, phase: 'feed' | 'forward-backward' | 'optimizer'): string {
+export function partOf(op: string, phase: ProfilePhase): string {
   if (phase === 'feed') return 'data feeding (batch made in JS and uploaded)';
   if (phase === 'optimizer') return 'optimizer (Nadam update)';
   if (/^(_Fused)?Conv2D$/.test(op)) return 'convolutions, forward';
@@ -39,10 +43,10 @@ export function partOf(op: string, phase: 'feed' | 'forward-backward' | 'optimiz
  * of the wall time is JavaScript (tfjs' engine, the gradient tape, tensor bookkeeping).
  * `step(i, phase)` runs step i and reports the phase it is in through `phase(name)`.
  */
-export function profileSteps(steps: number, step: (i: number, phase: (name: 'feed' | 'forward-backward' | 'optimizer') => void) => void): StepProfile {
+export function profileSteps(steps: number, step: (i: number, phase: (name: ProfilePhase) => void) => void): StepProfile {
   const backend = tf.backend() as unknown as { binding: Binding };
   const binding = backend.binding;
-  let phase: 'feed' | 'forward-backward' | 'optimizer' = 'forward-backward';
+  let phase: ProfilePhase = 'forward-backward';
   const ops = new Map<string, { ms: number; count: number; part: string }>();
   /** Time and count of the calls of one kind. */
   const tally = () => ({ ms: 0, count: 0 });

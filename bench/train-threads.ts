@@ -8,8 +8,8 @@
  * default.
  * Usage: npx tsx bench/train-threads.ts [steps per round] [rounds]
  */
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runForJson } from './run-for-json.js';
 
 const STEPS = Number(process.argv[2] ?? 100);
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -40,13 +40,12 @@ if (CHILD) {
       const env: NodeJS.ProcessEnv = { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' };
       if (setting[0]) env.TF_NUM_INTRAOP_THREADS = String(setting[0]);
       if (setting[1]) env.TF_NUM_INTEROP_THREADS = String(setting[1]);
-      const run = spawnSync(process.execPath, ['--import', 'tsx', script, String(STEPS), '1', '--child'], { encoding: 'utf8', env });
-      const line = run.stdout.trim().split('\n').pop() ?? '';
-      if (run.status !== 0 || !line.startsWith('{')) {
-        console.log(`  round ${round + 1}, ${label(setting)}: failed: ${run.stderr.trim().split('\n').pop()}`);
+      const run = runForJson<{ samplesPerSecond: number }>(process.execPath, ['--import', 'tsx', script, String(STEPS), '1', '--child'], env);
+      if (typeof run === 'string') {
+        console.log(`  round ${round + 1}, ${label(setting)}: ${run}`);
         return;
       }
-      const rate = (JSON.parse(line) as { samplesPerSecond: number }).samplesPerSecond;
+      const rate = run.json.samplesPerSecond;
       rates[i]!.push(rate);
       console.log(`  round ${round + 1}, ${label(setting)}: ${rate.toFixed(0)} samples/s`);
     });

@@ -9,11 +9,11 @@
  * Usage: npx tsx bench/train-throughput.ts [steps per round] [rounds]
  */
 import * as tf from '@tensorflow/tfjs-node';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { venvPython } from '../pipeline/native/python-tensorflow.js';
 import { BATCH, oursSeedCnn, WARMUP } from './ours-seed-cnn.js';
+import { runForJson } from './run-for-json.js';
 import { formatStepProfile } from './step-profile.js';
 
 const STEPS = Number(process.argv[2] ?? 200);
@@ -24,9 +24,8 @@ function kerasGraphOps(): { computeOps: number; byType: Record<string, number> }
   const python = venvPython();
   if (!existsSync(python)) return undefined;
   const script = fileURLToPath(new URL('./keras_seed_cnn.py', import.meta.url));
-  const run = spawnSync(python, [script, '--graph-ops', '--steps', '1', '--warmup', '1'], { encoding: 'utf8' });
-  const line = run.stdout.trim().split('\n').pop() ?? '';
-  return run.status === 0 && line.startsWith('{') ? (JSON.parse(line) as { computeOps: number; byType: Record<string, number> }) : undefined;
+  const run = runForJson<{ computeOps: number; byType: Record<string, number> }>(python, [script, '--graph-ops', '--steps', '1', '--warmup', '1']);
+  return typeof run === 'string' ? undefined : run.json;
 }
 
 const median = (values: number[]) => {
@@ -39,10 +38,8 @@ function keras(): number | string {
   const python = venvPython();
   if (!existsSync(python)) return `no Keras: ${python} is missing (npm install creates it when it provides TensorFlow from PyPI)`;
   const script = fileURLToPath(new URL('./keras_seed_cnn.py', import.meta.url));
-  const run = spawnSync(python, [script, '--steps', String(STEPS), '--warmup', String(WARMUP)], { encoding: 'utf8' });
-  const line = run.stdout.trim().split('\n').pop() ?? '';
-  if (run.status !== 0 || !line.startsWith('{')) return `Keras run failed: ${run.stderr.trim().split('\n').pop()}`;
-  return (JSON.parse(line) as { samplesPerSecond: number }).samplesPerSecond;
+  const run = runForJson<{ samplesPerSecond: number }>(python, [script, '--steps', String(STEPS), '--warmup', String(WARMUP)]);
+  return typeof run === 'string' ? `Keras run failed: ${run}` : run.json.samplesPerSecond;
 }
 
 const ours = await oursSeedCnn(STEPS);

@@ -22,9 +22,10 @@ function limitData(data: FashionMnist, limit: number | undefined): FashionMnist 
 
 /**
  * The whole job behind `npm run pipeline`: data, then for each model: train and evaluate, quantize
- * (if shipped), run the shop checks, all in memory, and write its folder once; then the report. `shouldStop` (Ctrl-C) is asked after every training batch
- * and between the steps of quantization, the checks and the report; a stop returns 'stopped'
- * with nothing half-written (every write is atomic, and the step in progress is dropped).
+ * (if shipped), run the shop checks, all in memory, and write its folder once; then the report.
+ * `shouldStop` (Ctrl-C) is asked after every training batch and between the steps of
+ * quantization, the checks and the report; a stop returns 'stopped' with nothing half-written
+ * (every write is atomic, and the step in progress is dropped).
  */
 export async function runPipeline(args: PipelineArgs, tensorflowVersion: string, shouldStop: () => boolean, log: (line: string) => void): Promise<'done' | 'stopped'> {
   try {

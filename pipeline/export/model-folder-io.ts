@@ -113,10 +113,11 @@ export async function writeModelMetadata(dir: string, metadata: ModelMetadata): 
 
 /**
  * Loads the in-memory `folder` through core's loadFashionModel (the extension's checks: schema,
- * weight hash, contract), as if from disk. `where` names it in errors. The caller disposes the model.
+ * contract, and the weight hash when the metadata records one; a folder the pipeline is still
+ * building records none, since its bytes never left memory and writeModelFolder hashes them).
+ * `where` names it in errors. The caller disposes the model.
  */
 export async function loadModelFolder(folder: ModelFolder, where: string): Promise<tf.LayersModel> {
-  const metadata = withWeightHash(folder.metadata, folder.files.weightData);
   const { modelJson, weightData } = folder.files;
   const weights = modelJson.weightsManifest.flatMap((group) => group.weights);
   const handler = tf.io.fromMemory({
@@ -124,6 +125,6 @@ export async function loadModelFolder(folder: ModelFolder, where: string): Promi
     weightSpecs: weights,
     weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength) as ArrayBuffer,
   });
-  const { model } = await loadFashionModel(handler, JSON.parse(JSON.stringify(metadata)), `${where} (metadata)`, { source: where });
+  const { model } = await loadFashionModel(handler, JSON.parse(JSON.stringify(folder.metadata)), `${where} (metadata)`, { source: where });
   return model;
 }
