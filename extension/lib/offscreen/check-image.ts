@@ -9,15 +9,18 @@ export function mimeOf(contentType: string | null): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** A sniffed image whose header states its size (what checkImageHeader lets through to the decoder). */
+export type MeasuredImage = SniffedImage & { width: number; height: number };
+
 /**
  * Decides from the Content-Type and the magic bytes whether the bytes are a photo Chrome can
- * decode, and returns the size its header states (as shown, orientation applied); throws the
+ * decode, and returns it with the size its header states (as shown, orientation applied); throws the
  * sentence for SVGs, web pages and everything else. The bytes win over the header (servers often
  * say application/octet-stream), except that SVG is refused either way. An image whose header
  * does not say how large it is is refused too: it would be decoded blind (a 1.5 MB file can hold
  * 400 megapixels), and Chrome decodes no raster format that the sniff does not know.
  */
-export function checkImageHeader(contentType: string | null, sniffed: SniffedImage): { width: number; height: number } {
+export function checkImageHeader(contentType: string | null, sniffed: SniffedImage): MeasuredImage {
   const mime = mimeOf(contentType);
   if (sniffed.format === 'svg' || mime === 'image/svg+xml') throw imageErrors.svg();
   const raster = sniffed.format !== null && RASTER.has(sniffed.format);
@@ -26,7 +29,7 @@ export function checkImageHeader(contentType: string | null, sniffed: SniffedIma
   }
   if (!raster && !mime.startsWith('image/')) throw imageErrors.notAnImage(mime);
   if (sniffed.width === undefined || sniffed.height === undefined) throw imageErrors.sizeUnknown(sniffed.format ?? (mime || 'unknown type'));
-  return { width: sniffed.width, height: sniffed.height };
+  return { ...sniffed, width: sniffed.width, height: sniffed.height };
 }
 
 /** Refuses images too small to show a garment or too large to decode safely. */

@@ -24,8 +24,7 @@ export async function classifyImage(url: string, model: LayersModel, options: Pr
   const { bytes, contentType } = await fetchImageBytes(url, signal);
   const t1 = performance.now();
   const sniffed = sniffImage(bytes);
-  const size = checkImageHeader(contentType, sniffed);
-  const decoded = await decodeImage(bytes, contentType, sniffed, size);
+  const decoded = await decodeImage(bytes, contentType, checkImageHeader(contentType, sniffed));
   const t2 = performance.now();
   const input = toFashionMnist(decoded.rgba);
   const t3 = performance.now();

@@ -1,7 +1,6 @@
 import { DECODE_MAX_EDGE, THUMBNAIL_EDGE } from '../image-limits';
-import { checkImageSize, mimeOf } from './check-image';
+import { checkImageSize, mimeOf, type MeasuredImage } from './check-image';
 import { imageErrors } from './image-errors';
-import type { SniffedImage } from './sniff-image';
 
 /** A decoded image, ready for core's conversion. */
 export interface DecodedImage {
@@ -51,15 +50,15 @@ async function toDataUrl(blob: Blob): Promise<string> {
 }
 
 /**
- * Decodes the bytes with createImageBitmap, never blind: `header`, the size the header states (as
- * shown, Exif orientation applied; checkImageHeader), is checked against the pixel limits first, and images are decoded
- * straight to DECODE_MAX_EDGE by the browser's high-quality resampler where the header gives the
- * exact size. Where it gives an upper bound (GIF, ICO, AVIF) the decoded size is checked again.
+ * Decodes the bytes with createImageBitmap, never blind: the size `header` states (as shown,
+ * Exif orientation applied; checkImageHeader) is checked against the pixel limits first, and
+ * images are decoded straight to DECODE_MAX_EDGE by the browser's high-quality resampler where the
+ * header gives the exact size. Where it gives an upper bound (GIF, ICO, AVIF) the decoded size is checked again.
  */
-export async function decodeImage(bytes: Uint8Array, contentType: string | null, sniffed: SniffedImage, header: { width: number; height: number }): Promise<DecodedImage> {
+export async function decodeImage(bytes: Uint8Array, contentType: string | null, header: MeasuredImage): Promise<DecodedImage> {
   checkImageSize(header.width, header.height);
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeOf(contentType) });
-  const target = sniffed.exact ? fitWithin(header.width, header.height, DECODE_MAX_EDGE) : undefined;
+  const target = header.exact ? fitWithin(header.width, header.height, DECODE_MAX_EDGE) : undefined;
   let bitmap: ImageBitmap;
   try {
     // 'from-image' applies the Exif orientation (Chrome's default, stated): the resize target is the size as shown.
@@ -70,11 +69,11 @@ export async function decodeImage(bytes: Uint8Array, contentType: string | null,
         : { imageOrientation: 'from-image', premultiplyAlpha: 'none' },
     );
   } catch {
-    throw imageErrors.decodeFailed(mimeOf(contentType) || sniffed.format || '');
+    throw imageErrors.decodeFailed(mimeOf(contentType) || header.format || '');
   }
   try {
-    const width = sniffed.exact ? header.width : bitmap.width;
-    const height = sniffed.exact ? header.height : bitmap.height;
+    const width = header.exact ? header.width : bitmap.width;
+    const height = header.exact ? header.height : bitmap.height;
     checkImageSize(width, height);
     const size = fitWithin(bitmap.width, bitmap.height, DECODE_MAX_EDGE);
     const rgba = draw(bitmap, size.width, size.height, undefined, EXACT_PIXELS).getImageData(0, 0, size.width, size.height);

@@ -15,7 +15,7 @@ function failure(run: () => void): ClassifyError {
 
 describe('checkImageHeader', () => {
   it('trusts the bytes over a generic Content-Type', () => {
-    expect(checkImageHeader('application/octet-stream', { format: 'jpeg', width: 600, height: 400, exact: true })).toEqual({ width: 600, height: 400 });
+    expect(checkImageHeader('application/octet-stream', { format: 'jpeg', width: 600, height: 400, exact: true })).toEqual({ format: 'jpeg', width: 600, height: 400, exact: true });
     expect(() => checkImageHeader(null, { format: 'png', width: 10, height: 10 })).not.toThrow();
   });
 
@@ -74,7 +74,7 @@ describe('mimeOf', () => {
 
 describe('checkImageHeader on sizes', () => {
   it('passes on the size the header states', () => {
-    expect(checkImageHeader('image/jpeg', { format: 'jpeg', width: 600, height: 400, exact: true })).toEqual({ width: 600, height: 400 });
+    expect(checkImageHeader('image/jpeg', { format: 'jpeg', width: 600, height: 400, exact: true })).toEqual({ format: 'jpeg', width: 600, height: 400, exact: true });
   });
 
   it('refuses a photo whose header does not state its size, naming the format', () => {
