@@ -42,17 +42,20 @@ function checkedMetadata(metadata: ModelMetadata, where: string): ModelMetadata 
   return parseModelMetadata(JSON.parse(JSON.stringify(metadata)), where);
 }
 
+/** The JSON in `path`, or a sentence naming the file when it is not JSON. */
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON (${(error as Error).message}); ${EXPORT_AGAIN}`);
+  }
+}
+
 /** <dir>/metadata.json, validated by core's schema. Throws a sentence naming the file when it is missing, not JSON or invalid. */
 export function readModelMetadata(dir: string): ModelMetadata {
   const path = join(dir, METADATA_FILE);
   if (!existsSync(path)) throw new Error(`${path} is missing, so ${dir} is not a model export; ${EXPORT_AGAIN}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); ${EXPORT_AGAIN}`);
-  }
-  return parseModelMetadata(json, path);
+  return parseModelMetadata(readJson(path), path);
 }
 
 /**
@@ -63,12 +66,7 @@ export function readModelMetadata(dir: string): ModelMetadata {
 export function readLayersModelFiles(dir: string): LayersModelFiles {
   const path = join(dir, MODEL_FILE);
   if (!existsSync(path)) throw new Error(`${path} is missing; export the model first with \`npm run pipeline\`.`);
-  let modelJson: io.ModelJSON;
-  try {
-    modelJson = JSON.parse(readFileSync(path, 'utf8')) as io.ModelJSON;
-  } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); ${EXPORT_AGAIN}`);
-  }
+  const modelJson = readJson(path) as io.ModelJSON;
   const paths = weightPaths(modelJson);
   if (paths === null) throw new Error(`${path} has no weightsManifest, so it is not a tf.js layers model with weights; ${EXPORT_AGAIN}`);
   const shards = paths.map((p) => {
