@@ -34,6 +34,29 @@ export async function clickClassifyAll(worker: Worker, srcUrls: string[]): Promi
   );
 }
 
+/** A click's entry, with when (epoch ms, in the service worker) it was clicked and when its answer was recorded. */
+export interface TimedClick {
+  entry: FinishedEntry;
+  clickedAt: number;
+  answeredAt: number;
+}
+
+/** Several right-clicks at the same time, as clickClassifyAll, each timed from its click to its recorded answer. */
+export async function clickClassifyAllTimed(worker: Worker, srcUrls: string[]): Promise<TimedClick[]> {
+  return worker.evaluate(
+    ([menuItemId, urls]) => {
+      const hooks = (globalThis as unknown as { fashionLens: { handleContextMenuClick(info: object): Promise<FinishedEntry> } }).fashionLens;
+      return Promise.all(
+        urls.map((srcUrl) => {
+          const clickedAt = Date.now();
+          return hooks.handleContextMenuClick({ menuItemId, srcUrl }).then((entry) => ({ entry, clickedAt, answeredAt: Date.now() }));
+        }),
+      );
+    },
+    [MENU_ID, srcUrls] as const,
+  );
+}
+
 /** Sets what the popup's model choice and backend setting would store. */
 export async function setSettings(worker: Worker, settings: { modelId?: ModelId; backend?: BackendPreference }): Promise<void> {
   await worker.evaluate(async ({ modelId, backend }) => {

@@ -7,15 +7,16 @@ import type { ClassifyRequest, ClassifyResponse } from '../messages';
 import type { BackendInfo, BackendPreference } from '../types';
 import { planBackends } from './backend-plan';
 import { classifyImage } from './classify-image';
+import { buildClassifyLanes } from './classify-lanes';
 import { classifierErrors } from './classifier-errors';
+import { fetchImageBytes } from './fetch-image-bytes';
 import { imageErrors } from './image-errors';
 import { initBackend } from './init-backend';
 import { buildModelRegistry } from './model-registry';
 import { readWebglRenderer } from './read-webgl-renderer';
-import { buildSerialQueue } from '../serial-queue';
 import { withTimeout } from '../with-timeout';
 
-/** The offscreen document's classifier: one backend, models loaded once, one request at a time. */
+/** The offscreen document's classifier: one backend, models loaded once, downloads side by side, one prediction at a time. */
 export interface ClassifierService {
   classify(request: ClassifyRequest): Promise<ClassifyResponse>;
 }
@@ -23,12 +24,14 @@ export interface ClassifierService {
 /**
  * Builds the service. tfjs starts on the first request (with that request's backend setting)
  * and stays up; a request with a different setting switches backend and reloads the models.
- * Each request's fetch-to-prediction work has REQUEST_TIMEOUT_MS; start-up has its own limit.
- * Every request is answered by its deadline: one that waited in the queue past it is refused then
- * and skipped when its turn comes, so one slow image cannot hold up the clicks behind it for long.
+ * Requests go through the lanes (classify-lanes.ts): downloads side by side, then decoding and
+ * prediction one at a time. The download has REQUEST_TIMEOUT_MS, decoding to prediction has as
+ * much again, start-up has its own limit, and all of it must fit before the request's deadline:
+ * every request is answered by its deadline, and a stage that could only start after it is
+ * never started.
  */
 export function buildClassifierService(loadModel: (id: ModelId) => Promise<LoadedFashionModel>): ClassifierService {
-  const queue = buildSerialQueue();
+  const lanes = buildClassifyLanes();
   const models = buildModelRegistry(loadModel);
   let preference: BackendPreference | null = null;
   let backend: Promise<BackendInfo> | null = null;
@@ -47,45 +50,53 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
     return { backend: info, model: await models.get(request.modelId) };
   }
 
+  /** Runs a stage with REQUEST_TIMEOUT_MS, or what is left before the deadline if that is less. */
+  function timed<T>(request: ClassifyRequest, stage: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const left = request.deadline - Date.now();
+    return withTimeout(stage, Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)), left < REQUEST_TIMEOUT_MS ? classifierErrors.deadlinePassed : imageErrors.timeout);
+  }
+
   return {
     classify(request) {
       const queuedAt = performance.now();
       const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(classifierErrors.deadlinePassed()) });
-      const work = queue.run(async (): Promise<ClassifyResponse> => {
-        const startedAt = performance.now();
-        // Past its deadline while it waited behind slower images: it was answered already; skip it.
-        if (Date.now() >= request.deadline) return tooLate();
-        try {
-          let loaded: { backend: BackendInfo; model: LoadedFashionModel };
-          try {
-            loaded = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
-          } catch (error) {
-            throw classifierErrors.modelFailed((error as Error)?.message ?? String(error));
-          }
-          const initMs = performance.now() - startedAt;
-          const { model, metadata } = loaded.model;
-          // The image gets REQUEST_TIMEOUT_MS, or what is left before the deadline if that is less.
-          const left = request.deadline - Date.now();
-          const image = await withTimeout(
-            (signal) => classifyImage(request.imageUrl, model, predictOptionsOf(metadata), signal),
-            Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)),
-            left < REQUEST_TIMEOUT_MS ? classifierErrors.deadlinePassed : imageErrors.timeout,
-          );
-          return {
-            ok: true,
-            result: {
-              ...image,
-              modelId: request.modelId,
-              modelName: metadata.displayName,
-              backend: loaded.backend,
-              timings: { ...image.timings, queueMs: startedAt - queuedAt, initMs },
-            },
-          };
-        } catch (error) {
-          return { ok: false, error: toFailure(error) };
-        }
-      });
-      // Answer at the deadline even while the request still waits in the queue.
+      let fetchMs = 0;
+      const work = lanes
+        .run({
+          deadline: request.deadline,
+          fetch: async () => {
+            const fetchStartedAt = performance.now();
+            const fetched = await timed(request, (signal) => fetchImageBytes(request.imageUrl, signal));
+            fetchMs = performance.now() - fetchStartedAt;
+            return fetched;
+          },
+          compute: async (fetched): Promise<ClassifyResponse> => {
+            const startedAt = performance.now();
+            let loaded: { backend: BackendInfo; model: LoadedFashionModel };
+            try {
+              loaded = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
+            } catch (error) {
+              throw classifierErrors.modelFailed((error as Error)?.message ?? String(error));
+            }
+            const initMs = performance.now() - startedAt;
+            const { model, metadata } = loaded.model;
+            const image = await timed(request, () => classifyImage(fetched, model, predictOptionsOf(metadata)));
+            const { decodeMs, convertMs, predictMs } = image.timings;
+            return {
+              ok: true,
+              result: {
+                ...image,
+                modelId: request.modelId,
+                modelName: metadata.displayName,
+                backend: loaded.backend,
+                // queueMs: the wait for a slot plus the wait for the lane.
+                timings: { queueMs: startedAt - queuedAt - fetchMs, initMs, fetchMs, decodeMs, convertMs, predictMs, totalMs: fetchMs + decodeMs + convertMs + predictMs },
+              },
+            };
+          },
+        })
+        .catch((error: unknown): ClassifyResponse => ({ ok: false, error: toFailure(error) }));
+      // Answer at the deadline even while the request still waits for a slot or the lane.
       return withTimeout(() => work, Math.max(0, request.deadline - Date.now()), () => new Error('deadline')).catch(tooLate);
     },
   };

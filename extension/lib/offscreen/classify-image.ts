@@ -5,23 +5,22 @@ import { topK } from '../../../core/top-k';
 import type { ClassifyResult, StageTimings } from '../types';
 import { checkImageHeader } from './check-image';
 import { decodeImage } from './decode-image';
-import { fetchImageBytes } from './fetch-image-bytes';
+import type { FetchedImage } from './fetch-image-bytes';
 import { sniffImage } from './sniff-image';
 
-/** The per-image part of a result (the service adds model, backend, queue and init times). */
+/** The per-image part of a result (the service adds model, backend, queue, init and fetch times). */
 export type ImageClassification = Pick<ClassifyResult, 'top3' | 'probabilities' | 'input' | 'thumbnail' | 'imageWidth' | 'imageHeight'> & {
-  timings: Pick<StageTimings, 'fetchMs' | 'decodeMs' | 'convertMs' | 'predictMs' | 'totalMs'>;
+  timings: Pick<StageTimings, 'decodeMs' | 'convertMs' | 'predictMs'>;
 };
 
 /**
- * One image through the whole path: fetch (with the limits), check it is a photo, decode (on
+ * One downloaded image (fetchImageBytes: the limits, a slot of its own) through the rest of the
+ * path, in the classifier's compute lane (classify-lanes.ts): check it is a photo, decode (on
  * the pixel limits), convert with core's Fashion-MNIST conversion, predict the way the model is
  * meant to be run (`options`: predictOptionsOf its metadata, e.g. averaged with the mirror image).
  * Timed per stage. Throws ClassifyErrors carrying the sentence the popup shows.
  */
-export async function classifyImage(url: string, model: LayersModel, options: PredictOptions, signal: AbortSignal): Promise<ImageClassification> {
-  const t0 = performance.now();
-  const { bytes, contentType } = await fetchImageBytes(url, signal);
+export async function classifyImage({ bytes, contentType }: FetchedImage, model: LayersModel, options: PredictOptions): Promise<ImageClassification> {
   const t1 = performance.now();
   const sniffed = sniffImage(bytes);
   const decoded = await decodeImage(bytes, contentType, checkImageHeader(contentType, sniffed));
@@ -38,6 +37,6 @@ export async function classifyImage(url: string, model: LayersModel, options: Pr
     thumbnail: decoded.thumbnail,
     imageWidth: decoded.width,
     imageHeight: decoded.height,
-    timings: { fetchMs: t1 - t0, decodeMs: t2 - t1, convertMs: t3 - t2, predictMs: t4 - t3, totalMs: t4 - t0 },
+    timings: { decodeMs: t2 - t1, convertMs: t3 - t2, predictMs: t4 - t3 },
   };
 }

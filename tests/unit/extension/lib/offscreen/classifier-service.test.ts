@@ -3,10 +3,14 @@ import type { LoadedFashionModel } from '../../../../../core/model-loader';
 import type { ModelId } from '../../../../../core/types';
 import { classifyImage, type ImageClassification } from '../../../../../extension/lib/offscreen/classify-image';
 import { buildClassifierService } from '../../../../../extension/lib/offscreen/classifier-service';
+import { MAX_IN_FLIGHT } from '../../../../../extension/lib/offscreen/classify-lanes';
+import { fetchImageBytes, type FetchedImage } from '../../../../../extension/lib/offscreen/fetch-image-bytes';
 import { buildClassifyRequest } from '../../../../../extension/lib/messages';
 
-// tfjs, WebGL and the image path are replaced: this checks what the service hands classifyImage.
+// tfjs, WebGL and the image path are replaced: this checks what the service hands classifyImage,
+// and when it downloads and classifies.
 vi.mock('../../../../../extension/lib/offscreen/classify-image', () => ({ classifyImage: vi.fn() }));
+vi.mock('../../../../../extension/lib/offscreen/fetch-image-bytes', () => ({ fetchImageBytes: vi.fn() }));
 vi.mock('../../../../../extension/lib/offscreen/read-webgl-renderer', () => ({ readWebglRenderer: () => null }));
 vi.mock('../../../../../extension/lib/offscreen/init-backend', () => ({
   initBackend: async () => ({ name: 'cpu', reason: 'test', renderer: null, initializedAt: 0 }),
@@ -19,8 +23,12 @@ const classification: ImageClassification = {
   thumbnail: 'data:image/jpeg;base64,AAAA',
   imageWidth: 600,
   imageHeight: 800,
-  timings: { fetchMs: 1, decodeMs: 1, convertMs: 1, predictMs: 1, totalMs: 4 },
+  timings: { decodeMs: 1, convertMs: 1, predictMs: 1 },
 };
+
+/** What the fake download gives for an address: its own bytes, so the test can see which image reached classifyImage. */
+const fetchedFrom = (url: string): FetchedImage => ({ bytes: new TextEncoder().encode(url), contentType: 'image/png' });
+const urlOf = (fetched: FetchedImage) => new TextDecoder().decode(fetched.bytes);
 
 /** A loaded model whose metadata asks for mirror averaging (cnn), or says nothing about it (lenet5, an older export). */
 function fakeModel(id: ModelId): LoadedFashionModel {
@@ -30,6 +38,9 @@ function fakeModel(id: ModelId): LoadedFashionModel {
 
 beforeEach(() => {
   vi.mocked(classifyImage).mockReset().mockResolvedValue(classification);
+  vi.mocked(fetchImageBytes)
+    .mockReset()
+    .mockImplementation(async (url) => fetchedFrom(url));
 });
 
 describe('buildClassifierService', () => {
@@ -39,7 +50,7 @@ describe('buildClassifierService', () => {
       const response = await service.classify(buildClassifyRequest({ requestId: modelId, imageUrl: `https://shop.example/${modelId}.jpg`, modelId, backend: 'auto', deadline: Date.now() + 120_000 }));
       expect(response).toMatchObject({ ok: true, result: { modelId, modelName: `${modelId} name`, top3: classification.top3 } });
     }
-    const calls = vi.mocked(classifyImage).mock.calls.map(([url, model, options]) => [url, (model as unknown as { name: string }).name, options]);
+    const calls = vi.mocked(classifyImage).mock.calls.map(([fetched, model, options]) => [urlOf(fetched), (model as unknown as { name: string }).name, options]);
     expect(calls).toEqual([
       ['https://shop.example/cnn.jpg', 'cnn-model', { mirrorAverage: true }],
       ['https://shop.example/lenet5.jpg', 'lenet5-model', { mirrorAverage: false }],
@@ -57,8 +68,8 @@ describe('deadlines', () => {
 
   const TOO_LATE = "Fashion Lens was still busy with earlier images when this one's time ran out (120 seconds after the click), so it gave up on it. Click the image again.";
 
-  it('answers a request that waits past its deadline at the deadline, and never starts its work', async () => {
-    // The first image takes 14 s; nine clicks arrive together, each with 120 s.
+  it('answers a request that waits for the lane past its deadline at the deadline, and never starts its work', async () => {
+    // Each image takes 14 s to decode and predict (its download is instant); ten clicks arrive together, each with 120 s.
     vi.mocked(classifyImage).mockImplementation(() => new Promise((resolve) => setTimeout(() => resolve(classification), 14_000)));
     const service = buildClassifierService(async (id) => fakeModel(id));
     const clickedAt = Date.now();
@@ -83,5 +94,74 @@ describe('deadlines', () => {
     const next = service.classify(buildClassifyRequest({ requestId: 'late', imageUrl: 'https://shop.example/late.jpg', modelId: 'cnn', backend: 'auto', deadline: Date.now() + 120_000 }));
     await vi.advanceTimersByTimeAsync(14_000);
     expect((await next).ok).toBe(true);
+  });
+});
+
+describe('downloads side by side (issue 19 item 4)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Downloads that take `slowMs` for addresses containing "slow", and 20 ms for the others. */
+  const downloadsTaking = (slowMs: number) =>
+    vi.mocked(fetchImageBytes).mockImplementation((url) => new Promise((resolve) => setTimeout(() => resolve(fetchedFrom(url)), url.includes('slow') ? slowMs : 20)));
+
+  /** Sends the clicks together and records when each is answered (ms after the clicks). */
+  function clickAll(service: ReturnType<typeof buildClassifierService>, urls: string[], deadlineMs = 120_000) {
+    const clickedAt = Date.now();
+    const answeredAt: number[] = [];
+    const answers = urls.map((imageUrl, i) =>
+      service.classify(buildClassifyRequest({ requestId: `r${i}`, imageUrl, modelId: 'cnn', backend: 'auto', deadline: clickedAt + deadlineMs })).then((answer) => {
+        answeredAt[i] = Date.now() - clickedAt;
+        return answer;
+      }),
+    );
+    return { answers: Promise.all(answers), answeredAt };
+  }
+
+  it('answers fast images at once while three slow ones download', async () => {
+    downloadsTaking(14_000);
+    const service = buildClassifierService(async (id) => fakeModel(id));
+    const urls = ['slow-1', 'slow-2', 'slow-3', ...Array.from({ length: 7 }, (_, i) => `fast-${i}`)].map((name) => `https://shop.example/${name}.jpg`);
+    const { answers, answeredAt } = clickAll(service, urls);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect((await answers).every((r) => r.ok)).toBe(true);
+    for (let i = 3; i < 10; i++) expect(answeredAt[i], `fast image ${i - 3}`).toBeLessThan(500);
+    for (let i = 0; i < 3; i++) expect(answeredAt[i], `slow image ${i}`).toBeGreaterThanOrEqual(14_000);
+    // Decoding and prediction stay one at a time, in the order the downloads ended.
+    expect(vi.mocked(classifyImage).mock.calls.map(([fetched]) => urlOf(fetched).replace(/.*\/|\.jpg/g, ''))).toEqual([
+      ...Array.from({ length: 7 }, (_, i) => `fast-${i}`),
+      'slow-1',
+      'slow-2',
+      'slow-3',
+    ]);
+  });
+
+  it(`downloads at most ${MAX_IN_FLIGHT} images at once: ten clicks on a 14 s image are all answered, in two rounds`, async () => {
+    downloadsTaking(14_000);
+    const service = buildClassifierService(async (id) => fakeModel(id));
+    const { answers, answeredAt } = clickAll(service, Array.from({ length: 10 }, () => 'https://shop.example/slow.jpg'));
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(vi.mocked(fetchImageBytes)).toHaveBeenCalledTimes(6);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect((await answers).every((r) => r.ok)).toBe(true);
+    expect(answeredAt.slice(0, 6).every((ms) => ms >= 14_000 && ms < 15_000)).toBe(true);
+    expect(answeredAt.slice(6).every((ms) => ms >= 28_000 && ms < 29_000)).toBe(true);
+  });
+
+  it('refuses at the deadline a click still waiting for a download slot, and never downloads it', async () => {
+    downloadsTaking(14_000);
+    const service = buildClassifierService(async (id) => fakeModel(id));
+    // 20 clicks, 30 s each: rounds of six downloads start at 0 s, 14 s and 28 s (cut at 30 s); two never start.
+    const { answers, answeredAt } = clickAll(service, Array.from({ length: 20 }, () => 'https://shop.example/slow.jpg'), 30_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const responses = await answers;
+    expect(responses.slice(0, 12).every((r) => r.ok)).toBe(true);
+    for (const response of responses.slice(12)) expect(response).toEqual({ ok: false, error: { code: 'timeout', message: expect.stringMatching(/^Fashion Lens was still busy with earlier images when this one's time ran out/) } });
+    expect(answeredAt.slice(12).every((ms) => ms === 30_000)).toBe(true);
+    expect(vi.mocked(fetchImageBytes)).toHaveBeenCalledTimes(18);
   });
 });
