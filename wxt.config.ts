@@ -14,7 +14,10 @@ export default defineConfig({
       'Right-click a product image to see what kind of clothing it is (top-3 of 10 Fashion-MNIST classes). Runs entirely on your device.',
     // runtime.getContexts (used to find the offscreen document) arrived in Chrome 116.
     minimum_chrome_version: '116',
-    permissions: ['contextMenus', 'offscreen', 'storage'],
+    // webRequest: only to see where the extension's own image downloads are redirected, so a
+    // redirect to a site the user has not allowed can be named (watch-redirects.ts); it grants
+    // no site access of its own.
+    permissions: ['contextMenus', 'offscreen', 'storage', 'webRequest'],
     // Reading the image the user right-clicked, on whatever site hosts it (product photos usually
     // live on a CDN that sends no CORS headers): asked for one site at a time, on the first click
     // on that site's images (see request-site-access.ts). The test build (`--mode e2e`) holds it

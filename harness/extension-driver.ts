@@ -1,4 +1,4 @@
-import type { Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { BackendPreference, FinishedEntry } from '../extension/lib/types.js';
 import type { ModelId } from '../core/types.js';
 
@@ -55,6 +55,29 @@ export async function clickClassifyAllTimed(worker: Worker, srcUrls: string[]): 
     },
     [MENU_ID, srcUrls] as const,
   );
+}
+
+/**
+ * Turns the extension's site access to "On specific sites" and allows only `sitePatterns` (e.g.
+ * "http://127.0.0.1:8080/*"), as a user does under the extension's details on chrome://extensions,
+ * through that page's own API. The test build holds every site from the start; this takes the
+ * others away again, as a user's allowed sites are in the production build.
+ */
+export async function allowOnlySites(context: BrowserContext, extensionId: string, sitePatterns: string[]): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      async ([id, patterns]) => {
+        const api = (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(update: object): Promise<void>; addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+        await api.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+        for (const pattern of patterns) await api.addHostPermission(id, pattern);
+      },
+      [extensionId, sitePatterns] as const,
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 /** Sets what the popup's model choice and backend setting would store. */

@@ -41,7 +41,19 @@ export const BAD_PATHS = {
   slow: '/products/slow.jpg',
   octetStream: '/cdn/photo-without-type',
   tooLarge: '/products/raw-21mb.jpg',
+  /** 502 with a 200 kB reason phrase. */
+  longReason: '/products/reason-200kb.png',
+  /** 401 and 403: images shown only to signed-in users. */
+  unauthorized: '/account/photo.jpg',
+  forbidden: '/members/photo.jpg',
+  /** 200, image/png, no bytes. */
+  empty: '/products/empty.png',
+  /** 302 to the same shop under another host name (localhost instead of 127.0.0.1): another site. */
+  redirectAway: '/cdn/moved.png',
 } as const;
+
+/** Where BAD_PATHS.redirectAway leads, on the shop's other host name. */
+export const REDIRECT_TARGET_PATH = '/products/moved-here.png';
 
 /** Encodes a PNG chunk (length, type, data, CRC) by hand for the 40-megapixel image. */
 function chunk(type: string, data: Buffer): Buffer {
@@ -98,6 +110,7 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
     res.writeHead(status, type ? { 'content-type': type, 'content-length': length, 'cache-control': 'no-store' } : { 'content-length': length, 'cache-control': 'no-store' });
     res.end(body);
   };
+  let port = 0;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push({ path, cookie: req.headers.cookie });
@@ -128,6 +141,20 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
         return send(res, 200, 'image/jpeg', Buffer.alloc(21 * 1024 * 1024, 0xff));
       case BAD_PATHS.slow:
         return; // never answers
+      case BAD_PATHS.longReason:
+        res.writeHead(502, 'Bad Gateway '.padEnd(200 * 1024, 'x'), { 'content-length': '0' });
+        return res.end();
+      case BAD_PATHS.unauthorized:
+        return send(res, 401, 'text/plain', 'Sign in to see this image');
+      case BAD_PATHS.forbidden:
+        return send(res, 403, 'text/plain', 'Members only');
+      case BAD_PATHS.empty:
+        return send(res, 200, 'image/png', Buffer.alloc(0));
+      case BAD_PATHS.redirectAway:
+        res.writeHead(302, { location: `http://localhost:${port}${REDIRECT_TARGET_PATH}`, 'content-length': '0' });
+        return res.end();
+      case REDIRECT_TARGET_PATH:
+        return send(res, 200, 'image/png', products[0]?.png ?? pixel);
       default:
         return send(res, 404, 'text/plain', 'Not found');
     }
@@ -139,7 +166,8 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The shop server has no TCP address.');
-  const origin = `http://127.0.0.1:${address.port}`;
+  port = address.port;
+  const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     url: (path) => `${origin}${path}`,

@@ -22,8 +22,10 @@ export interface ResultStore {
   /** Records a click that just started; it becomes the last entry. */
   start(entry: ResultEntry & { status: 'pending' }): Promise<void>;
   /**
-   * Records a finished click in the history, and as the last entry unless a newer click started
-   * meanwhile. Resolves true when it is (still) the last entry.
+   * Records a finished click as the last entry unless a newer click started meanwhile, then in
+   * the history. Resolves true when it is (still) the last entry. The last entry is written
+   * first: it is what the popup shows, so when the history cannot grow (a full quota) a smaller
+   * entry written after a refused one still replaces "Classifying…".
    */
   finish(entry: FinishedEntry): Promise<boolean>;
   /** Empties the history (the last entry stays). */
@@ -47,9 +49,9 @@ export function buildResultStore(): ResultStore {
     finish: (entry) =>
       serially(async () => {
         const [last, history] = await Promise.all([lastEntryItem.getValue(), historyItem.getValue()]);
-        await historyItem.setValue(pushHistory(history, entry));
         const isLast = last === null || last.id === entry.id || last.requestedAt < entry.requestedAt;
         if (isLast) await lastEntryItem.setValue(entry);
+        await historyItem.setValue(pushHistory(history, entry));
         return isLast;
       }),
     clearHistory: () => serially(() => historyItem.setValue([])),

@@ -32,7 +32,8 @@ describe('the built extension', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('Fashion Lens');
     expect(manifest.description.length).toBeLessThanOrEqual(132); // the Chrome Web Store limit
-    expect(manifest.permissions).toEqual(['contextMenus', 'offscreen', 'storage']);
+    // webRequest (issue 19): to name the site a refused redirect of its own download leads to.
+    expect(manifest.permissions).toEqual(['contextMenus', 'offscreen', 'storage', 'webRequest']);
     expect(manifest.minimum_chrome_version).toBe('116');
     // Site access is asked for one site at a time, at the first click on that site's images.
     expect(manifest.host_permissions).toBeUndefined();

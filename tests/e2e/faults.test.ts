@@ -2,7 +2,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLICK_DEADLINE_MS } from '../../extension/lib/time-limits.js';
 import type { FinishedEntry, ResultEntry } from '../../extension/lib/types.js';
-import { clickClassify, clickClassifyAllTimed, readPopup, setSettings } from '../../harness/extension-driver.js';
+import { clickClassify, clickClassifyAllTimed, closeOffscreenDocument, readPopup, setSettings } from '../../harness/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { firstOfEachClass, type ProductPhoto } from '../../harness/product-photos.js';
 import { BAD_PATHS, startShopServer, type ShopServer } from '../../harness/shop-server.js';
@@ -11,7 +11,9 @@ import { BAD_PATHS, startShopServer, type ShopServer } from '../../harness/shop-
 // Chrome stops mid-request, slow images among fast ones, and one slow image clicked many times.
 
 /** The few chrome.* calls made inside the service worker (this file has Node types, not Chrome's). */
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; getBytesInUse(): Promise<number> } } };
+declare const chrome: {
+  storage: { local: { QUOTA_BYTES: number; get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void>; getBytesInUse(): Promise<number> } };
+};
 
 let browser: ExtensionBrowser;
 let worker: Worker;
@@ -58,6 +60,26 @@ describe('storage', () => {
     expect(history.slice(0, 5).map((e) => [e.id, e.status])).toEqual(ids.reverse().map((id) => [id, 'done']));
     const bytes = await worker.evaluate(() => chrome.storage.local.getBytesInUse());
     expect(bytes).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('a storage write that fails (issue 19 item 6)', () => {
+  it('ends the click with the storage sentence at once, not "Classifying…" for 2 minutes', async () => {
+    // Fill the storage to 3 kB short of its quota: the click's pending entry fits, its result (about 8 kB) does not.
+    await worker.evaluate(async () => {
+      const room = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse()) - 3_000;
+      await chrome.storage.local.set({ filler: 'x'.repeat(room - 'filler'.length - 2) });
+    });
+    try {
+      const entry = await clickClassify(worker, shop.url(`/products/${photos[1]!.name}.png`));
+      expect(entry).toMatchObject({ status: 'error', error: { code: 'internal', message: expect.stringMatching(/^The result could not be saved in Chrome's storage \(.*quota.*\)\. Clear the history in the popup, then click the image again\.$/i) } });
+      expect(entry).not.toHaveProperty('result');
+      expect(await stored('lastEntry')).toEqual(entry);
+      await popup.reload();
+      expect((await readPopup(popup)).alert).toBe(entry.status === 'error' ? entry.error.message : null);
+    } finally {
+      await worker.evaluate(() => chrome.storage.local.remove('filler'));
+    }
   });
 });
 
@@ -111,5 +133,24 @@ describe('one slow image clicked many times', () => {
     // The refused clicks are not fetched after their deadline, so a new click starts at once.
     const next = done(await clickClassify(worker, shop.url(`/products/${photos[3]!.name}.png`)));
     expect(next.timings.queueMs).toBeLessThan(2_000);
+  });
+});
+
+describe('the offscreen document closed mid-request (issue 19 item 11)', () => {
+  it("says the classifier page closed, not Chrome's message-channel text, and the next click works", async () => {
+    const slowRequests = () => shop.requests.filter((r) => r.path === BAD_PATHS.slow).length;
+    const before = slowRequests();
+    const click = clickClassify(worker, shop.url(BAD_PATHS.slow));
+    for (let waited = 0; slowRequests() === before; waited += 50) {
+      if (waited > 10_000) throw new Error('the slow image was never requested');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await closeOffscreenDocument(worker); // while it downloads the image
+    const entry = await click;
+    expect(entry).toMatchObject({
+      status: 'error',
+      error: { code: 'internal', message: 'The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.' },
+    });
+    done(await clickClassify(worker, shop.url(`/products/${photos[2]!.name}.png`)));
   });
 });

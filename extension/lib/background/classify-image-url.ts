@@ -1,14 +1,17 @@
-import { ClassifyError, toFailure } from '../classify-error';
+import { capText } from '../cap-text';
+import { ClassifyError, quoteDetail, toFailure } from '../classify-error';
 import { CLICK_DEADLINE_MS } from '../time-limits';
 import { buildClassifyRequest } from '../messages';
 import { readSettings } from '../settings';
-import type { FinishedEntry, ResultEntry } from '../types';
+import { imageErrors } from '../offscreen/image-errors';
+import type { ClassifyFailure, FinishedEntry, ResultEntry } from '../types';
 import type { ResultStore } from '../result-store';
 import { showBadge } from '../badge';
 import type { OffscreenDocumentKeeper } from './offscreen-document';
 import { imageSite } from './request-site-access';
 import { sendClassifyRequest } from './send-classify-request';
 import { tryOpenPopup } from './open-popup';
+import type { RedirectLog } from './watch-redirects';
 
 /** Longest image address kept in storage (data: URLs can be megabytes; the thumbnail shows the image). */
 const MAX_STORED_URL = 500;
@@ -19,6 +22,8 @@ export interface ClassifyDeps {
   store: ResultStore;
   /** Try to open the popup; defaults to action.openPopup(). */
   openPopup?: () => Promise<boolean>;
+  /** Where downloads were redirected (watchRedirects), to name the site in the sentence; optional. */
+  redirects?: RedirectLog;
 }
 
 /** The sentence for a click whose image's site the user did not allow. */
@@ -31,7 +36,7 @@ function siteAccessRefused(imageUrl: string): ClassifyError {
 }
 
 export function shortenUrl(url: string): string {
-  return url.length <= MAX_STORED_URL ? url : `${url.slice(0, MAX_STORED_URL - 1)}…`;
+  return capText(url, MAX_STORED_URL);
 }
 
 /**
@@ -65,27 +70,39 @@ export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps, acc
     const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline }));
     finished = response.ok
       ? { ...pending, status: 'done', result: response.result, finishedAt: Date.now() }
-      : { ...pending, status: 'error', error: response.error, finishedAt: Date.now() };
+      : { ...pending, status: 'error', error: nameRedirectTarget(response.error, imageUrl, deps.redirects), finishedAt: Date.now() };
   } catch (error) {
     finished = { ...pending, status: 'error', error: toFailure(error), finishedAt: Date.now() };
   }
-  return record(finished, deps.store);
+  return record(pending, finished, deps.store);
+}
+
+/** The offscreen document cannot see where a refused redirect leads; the background may have: then the sentence names that site. */
+function nameRedirectTarget(error: ClassifyFailure, imageUrl: string, redirects: RedirectLog | undefined): ClassifyFailure {
+  const target = error.code === 'redirect-not-allowed' ? redirects?.targetOf(imageUrl) : undefined;
+  return target ? toFailure(imageErrors.redirectNotAllowed(imageUrl, target)) : error;
 }
 
 /**
  * Stores the finished entry and shows it on the badge. When storage refuses it (quota, a broken
- * profile), records a short error entry saying so instead, so the popup never keeps "Classifying…".
+ * profile), records a short error entry saying so instead, built from the click alone (the
+ * result that did not fit stays out of it), so the popup shows the sentence at once instead of
+ * "Classifying…"; the badge shows it even if that write fails too.
  */
-async function record(finished: FinishedEntry, store: ResultStore): Promise<FinishedEntry> {
+async function record(pending: ResultEntry & { status: 'pending' }, finished: FinishedEntry, store: ResultStore): Promise<FinishedEntry> {
   let entry = finished;
   let isLast: boolean;
   try {
     isLast = await store.finish(entry);
   } catch (error) {
-    const detail = String((error as Error)?.message ?? error).replace(/\.$/, '');
-    entry = { ...finished, status: 'error', error: { code: 'internal', message: `The result could not be saved in Chrome's storage (${detail}). Clear the history in the popup, then click the image again.` } };
+    entry = { ...pending, status: 'error', error: toFailure(storageRefused(error)), finishedAt: finished.finishedAt };
     isLast = await store.finish(entry).catch(() => true);
   }
   if (isLast) await showBadge(entry).catch(() => {});
   return entry;
+}
+
+/** The sentence for a result Chrome's storage would not take (Chrome's reason, e.g. its quota, included). */
+function storageRefused(error: unknown): ClassifyError {
+  return new ClassifyError('internal', `The result could not be saved in Chrome's storage (${quoteDetail(String((error as Error)?.message ?? error))}). Clear the history in the popup, then click the image again.`);
 }

@@ -7,8 +7,13 @@ import { withTimeout } from '../with-timeout';
 /** How long past a request's deadline the background still waits, so the offscreen document's own "too late" answer arrives first. */
 const ANSWER_GRACE_MS = 2_000;
 
-/** Chrome's wording when no page listens (the offscreen document is gone or has not registered its listener yet). */
-const NO_RECEIVER = /receiving end does not exist|could not establish connection/i;
+/**
+ * Chrome's wordings for a classifier page that is not there to answer: none listens (the
+ * offscreen document is gone or has not registered its listener yet), or it closed after taking
+ * the request ("A listener indicated an asynchronous response by returning true, but the message
+ * channel closed before a response was received").
+ */
+const CLASSIFIER_GONE = /receiving end does not exist|could not establish connection|message channel (?:is )?closed|message port closed/i;
 
 /**
  * Sends a request to the offscreen document and checks its answer. Rejects with a sentence when
@@ -22,7 +27,7 @@ export async function sendClassifyRequest(request: ClassifyRequest): Promise<Cla
     return parseClassifyResponse(answer);
   } catch (error) {
     if (error instanceof ClassifyError) throw error;
-    if (NO_RECEIVER.test(String((error as Error)?.message ?? error))) throw classifierGone();
+    if (CLASSIFIER_GONE.test(String((error as Error)?.message ?? error))) throw classifierGone();
     throw error;
   }
 }

@@ -1,16 +1,23 @@
 import { concatBytes } from '../../../core/concat-bytes';
 import { MAX_IMAGE_BYTES } from '../image-limits';
+import { capText } from '../cap-text';
 import { ClassifyError } from '../classify-error';
 import { imageErrors } from './image-errors';
 
 /** The downloaded bytes and what the server said they are. */
 export interface FetchedImage {
   bytes: Uint8Array;
-  /** The Content-Type header (data: and blob: URLs carry their own), or null. */
+  /** The Content-Type header (data: and blob: URLs carry their own; at most MAX_SERVER_TEXT characters), or null. */
   contentType: string | null;
 }
 
 const SCHEMES = new Set(['http:', 'https:', 'data:', 'blob:']);
+
+/** Longest piece of a server's own text (reason phrase, Content-Type) kept: a server can send 200 kB of it. */
+export const MAX_SERVER_TEXT = 100;
+
+/** Statuses that mean "sign in first": the image is behind the user's login, which the anonymous download does not carry. */
+const LOGIN_STATUSES = new Set([401, 403]);
 
 /**
  * Downloads the clicked image from the offscreen document. The extension's host permission lets
@@ -19,13 +26,15 @@ const SCHEMES = new Set(['http:', 'https:', 'data:', 'blob:']);
  * abort into the timeout sentence).
  */
 export async function fetchImageBytes(url: string, signal: AbortSignal): Promise<FetchedImage> {
-  let scheme: string;
+  let parsed: URL;
   try {
-    scheme = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
     throw imageErrors.unsupportedUrl('malformed');
   }
+  const scheme = parsed.protocol;
   if (!SCHEMES.has(scheme)) throw imageErrors.unsupportedUrl(scheme);
+  if (parsed.username || parsed.password) throw imageErrors.credentialsInUrl(); // fetch() refuses such a URL
 
   let response: Response;
   try {
@@ -37,19 +46,44 @@ export async function fetchImageBytes(url: string, signal: AbortSignal): Promise
     response = await fetch(url, { signal, credentials: 'omit', redirect: 'follow', cache: 'no-store' });
   } catch {
     if (signal.aborted) throw signal.reason;
-    throw scheme === 'blob:' ? imageErrors.blobUnreachable() : imageErrors.unreachable(url);
+    throw scheme === 'blob:' ? imageErrors.blobUnreachable() : await whyUnreadable(url, signal);
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
-    throw imageErrors.httpError(response.status, response.statusText);
+    const statusText = capText(response.statusText, MAX_SERVER_TEXT);
+    throw LOGIN_STATUSES.has(response.status) ? imageErrors.needsLogin(response.status, statusText) : imageErrors.httpError(response.status, statusText);
   }
+  const contentType = capHeader(response.headers.get('content-type'));
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > MAX_IMAGE_BYTES) {
     await response.body?.cancel().catch(() => {});
     throw imageErrors.tooLarge(declared);
   }
   const bytes = await readAtMost(response, url, signal);
-  return { bytes, contentType: response.headers.get('content-type') };
+  if (bytes.byteLength === 0) throw imageErrors.emptyFile(contentType ?? '');
+  return { bytes, contentType };
+}
+
+const capHeader = (value: string | null): string | null => (value === null ? null : capText(value, MAX_SERVER_TEXT));
+
+/**
+ * Why a download failed without an answer. The site itself may be down; or it answered with a
+ * redirect to another site that the extension has no access to, which Chrome reports as the same
+ * network error: then the address redirects (asked without following it), and the redirect can
+ * be followed when nothing has to be read from its target (a no-cors request), so that site is up
+ * and only the permission is missing. Chrome hides where a redirect leads, so the sentence cannot
+ * name that site; it says how to reach Chrome's prompt for it.
+ */
+async function whyUnreadable(url: string, signal: AbortSignal): Promise<ClassifyError> {
+  try {
+    const first = await fetch(url, { signal, credentials: 'omit', redirect: 'manual' });
+    if (first.type !== 'opaqueredirect') return imageErrors.unreachable(url);
+    await fetch(url, { signal, credentials: 'omit', redirect: 'follow', mode: 'no-cors' });
+    return imageErrors.redirectNotAllowed(url);
+  } catch {
+    if (signal.aborted) throw signal.reason;
+    return imageErrors.unreachable(url);
+  }
 }
 
 async function readAtMost(response: Response, url: string, signal: AbortSignal): Promise<Uint8Array> {

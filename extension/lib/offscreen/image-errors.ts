@@ -23,6 +23,20 @@ export const imageErrors = {
     new ClassifyError('blob-unreachable', 'This image is a blob: address that its page no longer holds or does not share. Save the image or open it in a new tab, then try again.'),
   httpError: (status: number, statusText: string) =>
     new ClassifyError('http-error', `The server answered ${status}${statusText ? ` (${statusText})` : ''} instead of the image. The page may be out of date: reload it and try again.`),
+  needsLogin: (status: number, statusText: string) =>
+    new ClassifyError('needs-login', `The server answered ${status}${statusText ? ` (${statusText})` : ''}: this image is only shown to signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`),
+  /** `target`: where it redirects, when the background saw it (fetch hides it from the downloading page). */
+  redirectNotAllowed: (url: string, target?: string) =>
+    new ClassifyError(
+      'redirect-not-allowed',
+      target
+        ? `The image at ${hostOf(url)} redirects to ${hostOf(target)}, a site Fashion Lens has not been allowed to read. To allow it, open the image in a new tab and right-click it there: Chrome then asks whether Fashion Lens may read ${hostOf(target)}.`
+        : `The image at ${hostOf(url)} redirects to another site, which Fashion Lens has not been allowed to read. To allow it, open the image in a new tab (the address bar shows that site) and right-click it there: Chrome then asks whether Fashion Lens may read it.`,
+    ),
+  credentialsInUrl: () =>
+    new ClassifyError('unsupported-url', 'This image\'s address has a user name or password in it (user:password@...), and browsers do not download addresses with a login written into them. Right-click a product photo with an ordinary address.'),
+  emptyFile: (contentType: string) =>
+    new ClassifyError('empty-file', `The server sent an empty file (0 bytes${contentType ? `, labelled ${contentType}` : ''}) instead of the image. The image may still be loading on the page, or be missing on the server: reload the page and try again.`),
   webPage: (contentType: string) =>
     new ClassifyError('web-page', `That address is a web page (${contentType}), not an image. Right-click the picture itself and try again.`),
   notAnImage: (contentType: string) =>

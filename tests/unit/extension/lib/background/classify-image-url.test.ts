@@ -122,6 +122,45 @@ describe('classifyImageUrl', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 
+  it('records the storage sentence at once when the quota refuses the result: the short entry leaves the result out', async () => {
+    // Chrome's storage with 3 kB left: the pending entry fits, a result (the 28x28 input alone is 2-3 kB) does not.
+    answerWith(() => ({ ok: true, result: { ...RESULT, input: Array.from({ length: 784 }, () => 255) } }));
+    const refuseLarge = async <T>(write: () => Promise<T>, value: unknown): Promise<T> => {
+      if (JSON.stringify(value).length > 3_000) throw new Error('Resource::kQuotaBytes quota exceeded');
+      return write();
+    };
+    const setLast = lastEntryItem.setValue.bind(lastEntryItem);
+    const setHistory = historyItem.setValue.bind(historyItem);
+    vi.spyOn(lastEntryItem, 'setValue').mockImplementation((value) => refuseLarge(() => setLast(value), value));
+    vi.spyOn(historyItem, 'setValue').mockImplementation((value) => refuseLarge(() => setHistory(value), value));
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
+    expect(entry.status === 'error' && entry.error.message).toBe("The result could not be saved in Chrome's storage (Resource::kQuotaBytes quota exceeded). Clear the history in the popup, then click the image again.");
+    expect(entry).not.toHaveProperty('result');
+    expect(await lastEntryItem.getValue()).toEqual(entry);
+    expect(await historyItem.getValue()).toEqual([entry]);
+  });
+
+  it("recognises Chrome's message-channel text when the classifier page closes mid-request", async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(
+      new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'),
+    );
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
+    expect(entry.status === 'error' && entry.error).toEqual({
+      code: 'internal',
+      message: 'The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.',
+    });
+  });
+
+  it('names the site a refused redirect leads to when the background saw the redirect', async () => {
+    answerWith(() => ({ ok: false, error: { code: 'redirect-not-allowed', message: 'The image at shop.example redirects to another site, …' } }));
+    deps.redirects = { targetOf: (url) => (url === 'https://shop.example/a.jpg' ? 'https://cdn.elsewhere.example/a.jpg' : undefined) };
+    const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
+    expect(entry.status === 'error' && entry.error).toEqual({
+      code: 'redirect-not-allowed',
+      message: 'The image at shop.example redirects to cdn.elsewhere.example, a site Fashion Lens has not been allowed to read. To allow it, open the image in a new tab and right-click it there: Chrome then asks whether Fashion Lens may read cdn.elsewhere.example.',
+    });
+  });
+
   it('still classifies and records the answer when the pending entry cannot be written', async () => {
     answerWith(() => ({ ok: true, result: RESULT }));
     deps.store = { ...deps.store, start: async () => Promise.reject(new Error('IO error')) };

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassifyError } from '../../../../../extension/lib/classify-error';
 import { MAX_IMAGE_BYTES } from '../../../../../extension/lib/image-limits';
-import { fetchImageBytes } from '../../../../../extension/lib/offscreen/fetch-image-bytes';
+import { fetchImageBytes, MAX_SERVER_TEXT } from '../../../../../extension/lib/offscreen/fetch-image-bytes';
 
 let server: Server;
 let origin: string;
@@ -34,6 +34,22 @@ beforeAll(async () => {
       case '/gone':
         res.writeHead(410, { 'content-type': 'text/plain' });
         return res.end('gone');
+      case '/members-only':
+        res.writeHead(403, 'Forbidden', { 'content-type': 'text/plain' });
+        return res.end('sign in');
+      case '/sign-in':
+        res.writeHead(401, 'Unauthorized', { 'content-type': 'text/plain' });
+        return res.end('sign in');
+      case '/long-reason':
+        // Node's fetch reads at most 16 kB of headers; Chrome's 256 kB (the e2e test sends it 200 kB).
+        res.writeHead(502, 'Bad Gateway '.padEnd(8_000, 'x'), { 'content-type': 'text/plain' });
+        return res.end();
+      case '/long-type':
+        res.writeHead(200, { 'content-type': `image/png; ${'x'.repeat(8_000)}` });
+        return res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      case '/empty.png':
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': '0' });
+        return res.end();
       default:
         req.socket.destroy(); // the connection just drops
     }
@@ -51,6 +67,16 @@ async function codeOf(url: string, signal = new AbortController().signal): Promi
     throw error;
   }
   return 'ok';
+}
+
+async function errorOf(url: string): Promise<{ code: string; message: string }> {
+  try {
+    await fetchImageBytes(url, new AbortController().signal);
+  } catch (error) {
+    if (error instanceof ClassifyError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error(`${url} was read`);
 }
 
 describe('fetchImageBytes', () => {
@@ -79,6 +105,36 @@ describe('fetchImageBytes', () => {
     expect(await codeOf(`${origin}/drop`)).toBe('unreachable');
     expect(await codeOf('ftp://example.com/a.jpg')).toBe('unsupported-url');
     expect(await codeOf('not a url')).toBe('unsupported-url');
+  });
+
+  it('says that an image behind a login cannot be read, for 401 and 403', async () => {
+    for (const [path, status, reason] of [['/sign-in', 401, 'Unauthorized'], ['/members-only', 403, 'Forbidden']] as const) {
+      expect(await errorOf(`${origin}${path}`)).toEqual({
+        code: 'needs-login',
+        message: `The server answered ${status} (${reason}): this image is only shown to signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`,
+      });
+    }
+  });
+
+  it(`keeps at most ${MAX_SERVER_TEXT} characters of the server's reason phrase and Content-Type`, async () => {
+    const { message } = await errorOf(`${origin}/long-reason`);
+    expect(message).toBe(`The server answered 502 (${'Bad Gateway '.padEnd(MAX_SERVER_TEXT - 1, 'x')}…) instead of the image. The page may be out of date: reload it and try again.`);
+    const { contentType } = await fetchImageBytes(`${origin}/long-type`, new AbortController().signal);
+    expect(contentType).toHaveLength(MAX_SERVER_TEXT);
+  });
+
+  it('says an empty file is empty', async () => {
+    expect(await errorOf(`${origin}/empty.png`)).toEqual({
+      code: 'empty-file',
+      message: 'The server sent an empty file (0 bytes, labelled image/png) instead of the image. The image may still be loading on the page, or be missing on the server: reload the page and try again.',
+    });
+  });
+
+  it('says what is wrong with an address that carries a user name and password', async () => {
+    expect(await errorOf(`${origin.replace('http://', 'http://user:secret@')}/photo.jpg`)).toEqual({
+      code: 'unsupported-url',
+      message: "This image's address has a user name or password in it (user:password@...), and browsers do not download addresses with a login written into them. Right-click a product photo with an ordinary address.",
+    });
   });
 
   it('rethrows the abort reason when the request times out', async () => {
