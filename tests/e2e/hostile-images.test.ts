@@ -33,7 +33,7 @@ function done(entry: FinishedEntry) {
 /** A real sneaker photo cropped to the shoe with a margin: wide, so a squash changes what the model sees. */
 function wideSneakerPng(): Buffer {
   const photo = decodePng(readFileSync(SNEAKER));
-  const box = findContentBox(photo, cornerColour(photo, TRIM_DISTANCE));
+  const box = findContentBox(photo, cornerColour(photo, TRIM_DISTANCE))!;
   const margin = 20;
   const x0 = Math.max(0, box.x0 - margin);
   const y0 = Math.max(0, box.y0 - margin);
