@@ -32,7 +32,7 @@ function findOrientation(view: DataView, little: boolean, offset: number, isRoot
 /**
  * The Orientation (tag 0x0112) of an Exif/TIFF block, 1..8, read exactly as Chrome applies it
  * (Skia's SkExif::Parse, which Blink's image decoders call, checked against Chromium 156 in
- * tests/e2e/exif-orientation.test.ts): the header must be 'II*\0' or 'MM\0*'; the tag counts only
+ * tests/e2e/hostile-images.test.ts): the header must be 'II*\0' or 'MM\0*'; the tag counts only
  * as a SHORT with count 1 and a value 1..8 (a LONG, a count of 2, a 0 or a 9 is skipped and the
  * search goes on); the first such entry wins, searching IFD0 and the Exif sub-IFD it links to
  * (tag 0x8769), never IFD1 (the thumbnail's). 1 when there is none. Orientations 5..8 turn the
