@@ -11,8 +11,8 @@ import { hugeFlatJpeg } from '../helpers/huge-jpeg.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { blankImages } from '../../harness/blank-images.js';
 import { decodedShape, resizeRequest } from '../../extension/lib/offscreen/decoded-shape.js';
-import { jpegExifVariants } from '../helpers/exif-variants.js';
-import { jpegWithOrientation } from '../helpers/oriented-images.js';
+import { jpegExifVariants, pngExifVariants } from '../helpers/exif-variants.js';
+import { jpegWithOrientation, pngWithOrientation } from '../helpers/oriented-images.js';
 import { decodePng, encodePng } from '../../harness/product-photos.js';
 import { startShopServer, type ShopServer } from '../../harness/shop-server.js';
 
@@ -95,11 +95,11 @@ async function jpegAt(png: Buffer, width: number, height: number): Promise<Buffe
   return Buffer.from(made, 'base64');
 }
 
-/** The size Chromium shows the JPEG at in a page (an <img>'s natural size, Exif orientation applied as Chrome applies it). */
-async function shownSize(jpeg: Buffer): Promise<{ width: number; height: number }> {
+/** The size Chromium shows the image at in a page (an <img>'s natural size, Exif orientation applied as Chrome applies it). */
+async function shownSize(url: string): Promise<{ width: number; height: number }> {
   return (await page.evaluate(`(async () => {
     const image = new Image();
-    image.src = 'data:image/jpeg;base64,${jpeg.toString('base64')}';
+    image.src = '${url}';
     await image.decode();
     return { width: image.naturalWidth, height: image.naturalHeight };
   })()`)) as { width: number; height: number };
@@ -167,7 +167,7 @@ describe('a JPEG whose Exif orientation tag Chrome reads its own way (issue 19)'
       const wrong: string[] = [];
       for (const variant of jpegExifVariants(stored)) {
         const turned = variant.orientation >= 5;
-        const shown = await shownSize(variant.bytes);
+        const shown = await shownSize(dataUrl('image/jpeg', variant.bytes));
         expect(shown, `${variant.name}: Chromium shows it ${turned ? 'turned' : 'as stored'}`).toEqual(turned ? { width: height, height: width } : { width, height });
         const result = done(await clickClassify(worker, dataUrl('image/jpeg', variant.bytes)));
         const expected = await reference(variant.orientation);
@@ -178,6 +178,21 @@ describe('a JPEG whose Exif orientation tag Chrome reads its own way (issue 19)'
       expect(wrong).toEqual([]);
     });
   }
+
+  it('gets the shape Chrome shows for every PNG eXIf variant', async () => {
+    const png = wideSneakerPng();
+    const { width, height } = decodePng(png);
+    const wrong: string[] = [];
+    for (const variant of pngExifVariants(png)) {
+      const shown = await shownSize(dataUrl('image/png', variant.bytes));
+      expect(shown, variant.name).toEqual(variant.orientation >= 5 ? { width: height, height: width } : { width, height });
+      const result = done(await clickClassify(worker, dataUrl('image/png', variant.bytes)));
+      const expected = done(await clickClassify(worker, dataUrl('image/png', pngWithOrientation(png, variant.orientation))));
+      const same = result.imageWidth === shown.width && result.imageHeight === shown.height && result.input.every((v, i) => v === expected.input[i]);
+      if (!same) wrong.push(`${variant.name}: classified at ${result.imageWidth}x${result.imageHeight}, Chrome shows ${shown.width}x${shown.height}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 
   it("decodes in Chromium to a shape that gives a wrong promise away, so the safety net can catch it", async () => {
     // The net in decodeImage relies on this: asked for one edge only, Chromium keeps the aspect it shows.
