@@ -1,4 +1,6 @@
 import { IMAGE_SIZE } from '../model-contract.js';
+import { BlankImageError } from './blank-image-error.js';
+import { checkHasContent } from './check-has-content.js';
 import { checkRgbaImage } from './check-rgba-image.js';
 import { cornerColour } from './corner-colour.js';
 import { fitLongestEdge } from './fit-longest-edge.js';
@@ -21,15 +23,18 @@ import type { RgbaImage } from './types.js';
  * Fashion-MNIST image is (see levelFromBackground), and round to 8 bits. Steps 1-3 read the
  * photo in place, in one pass; the rest work on at most 28x28 pixels.
  *
- * Returns 784 bytes, 28x28 row-major, a light item on black. Throws an Error naming the problem
- * if `image` is not a well-formed RGBA image.
+ * Returns 784 bytes, 28x28 row-major, a light item on black. Throws a BlankImageError when the
+ * image is blank or nearly so: step 2 finds nothing to trim to, or the result has fewer than
+ * MIN_CONTENT_PIXELS content pixels (a line, not an item). Throws an Error naming the problem if
+ * `image` is not a well-formed RGBA image.
  */
 export function toFashionMnist(image: RgbaImage): Uint8Array {
   checkRgbaImage(image);
   const background = cornerColour(image, TRIM_DISTANCE);
   const box = findContentBox(image, background);
+  if (!box) throw new BlankImageError('no-content', 0);
   const size = fitLongestEdge(box.x1 - box.x0, box.y1 - box.y0, IMAGE_SIZE);
   const sharpened = sharpen(resize(image, box, size.width, size.height));
   const gray = toGrayscale(negate(padToSquare(sharpened, IMAGE_SIZE, background)));
-  return toBytes(levelFromBackground(gray, 255 - luma(background)));
+  return checkHasContent(toBytes(levelFromBackground(gray, 255 - luma(background))));
 }

@@ -40,17 +40,17 @@ function lastContent(image: RgbaImage, y: number, from: number, to: number, back
  * (Euclidean distance in RGB, composited on white) is cut, as ImageMagick's -fuzz 5% -trim does.
  * Returns a box instead of a cropped copy, so a 40-megapixel photo is never copied.
  *
- * An image that is all background (blank, or one colour) keeps its whole box: trimming would
- * leave nothing, and the model still needs an input.
+ * Returns undefined when the image is all background (blank, transparent, or one colour):
+ * there is nothing to trim to, so nothing to classify (toFashionMnist refuses it).
  */
-export function findContentBox(image: RgbaImage, background: Rgb, maxDistance = TRIM_DISTANCE): Box {
+export function findContentBox(image: RgbaImage, background: Rgb, maxDistance = TRIM_DISTANCE): Box | undefined {
   const { width, height } = image;
   const limit = maxDistance * maxDistance;
   // Top and bottom content rows: whole rows are scanned until one holds content.
   let y0 = 0;
   let x0 = -1;
   while (y0 < height && (x0 = firstContent(image, y0, 0, width, background, limit)) < 0) y0++;
-  if (y0 === height) return { x0: 0, y0: 0, x1: width, y1: height };
+  if (y0 === height) return undefined;
   let x1 = lastContent(image, y0, x0, width, background, limit) + 1;
   let y1 = height;
   for (; y1 - 1 > y0; y1--) {

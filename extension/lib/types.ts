@@ -84,6 +84,7 @@ export type ErrorCode =
   | 'too-small'
   | 'size-unknown'
   | 'decode-failed'
+  | 'blank-image'
   | 'timeout'
   | 'model-failed'
   | 'internal';

@@ -1,5 +1,6 @@
 import { DECODE_MAX_EDGE, THUMBNAIL_EDGE } from '../image-limits';
 import { checkImageSize, mimeOf, type MeasuredImage } from './check-image';
+import { decodedShape, resizeRequest } from './decoded-shape';
 import { imageErrors } from './image-errors';
 
 /** A decoded image, ready for core's conversion. */
@@ -54,24 +55,29 @@ async function toDataUrl(blob: Blob): Promise<string> {
  * Exif orientation applied; checkImageHeader) is checked against the pixel limits first, and
  * images are decoded straight to DECODE_MAX_EDGE by the browser's high-quality resampler where the
  * header gives the exact size. Where it gives an upper bound (GIF, ICO, AVIF) the decoded size is checked again.
+ *
+ * The decoded bitmap's shape is checked against the header's (decodedShape): never squashed. One
+ * the browser shows turned a quarter from what the header reader said (an orientation it applies
+ * or ignores differently) is decoded again at the size as the browser shows it; any other
+ * difference is refused.
  */
-export async function decodeImage(bytes: Uint8Array, contentType: string | null, header: MeasuredImage): Promise<DecodedImage> {
+export async function decodeImage(bytes: Uint8Array, contentType: string | null, header: MeasuredImage, retried = false): Promise<DecodedImage> {
   checkImageSize(header.width, header.height);
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeOf(contentType) });
-  const target = header.exact ? fitWithin(header.width, header.height, DECODE_MAX_EDGE) : undefined;
+  const request = header.exact ? resizeRequest(header, fitWithin(header.width, header.height, DECODE_MAX_EDGE)) : undefined;
   let bitmap: ImageBitmap;
   try {
     // 'from-image' applies the Exif orientation (Chrome's default, stated): the resize target is the size as shown.
-    bitmap = await createImageBitmap(
-      blob,
-      target
-        ? { imageOrientation: 'from-image', resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high', premultiplyAlpha: 'none' }
-        : { imageOrientation: 'from-image', premultiplyAlpha: 'none' },
-    );
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'none', ...(request ? { ...request, resizeQuality: 'high' } : {}) });
   } catch {
     throw imageErrors.decodeFailed(mimeOf(contentType) || header.format || '');
   }
   try {
+    if (header.exact) {
+      const shape = decodedShape(header, request, bitmap);
+      if (shape === 'turned' && !retried) return await decodeImage(bytes, contentType, { ...header, width: header.height, height: header.width }, true);
+      if (shape !== 'as-promised') throw imageErrors.shapeMismatch(header.width, header.height, bitmap.width, bitmap.height);
+    }
     const width = header.exact ? header.width : bitmap.width;
     const height = header.exact ? header.height : bitmap.height;
     checkImageSize(width, height);

@@ -53,6 +53,10 @@ export const imageErrors = {
     new ClassifyError('size-unknown', `The image's size cannot be read from its header (${format}), so Fashion Lens will not decode it: an image of unknown size can exhaust the browser's memory. Try a JPEG, PNG or WebP version of it.`),
   decodeFailed: (contentType: string) =>
     new ClassifyError('decode-failed', `The image could not be decoded (${contentType || 'unknown type'}); the file may be damaged or in a format Chrome cannot read. Try another image.`),
+  shapeMismatch: (width: number, height: number, decodedWidth: number, decodedHeight: number) =>
+    new ClassifyError('decode-failed', `The image's header says it is ${width} x ${height} pixels, but Chrome decodes it to a ${decodedWidth} x ${decodedHeight} picture, so Fashion Lens will not classify a distorted copy; the file may be damaged. Try another image.`),
+  blank: () =>
+    new ClassifyError('blank-image', 'This image is blank or nearly so (a placeholder, spacer or plain swatch): nothing in it stands out from its background, so there is nothing to classify. Right-click the product photo itself; if the page is still loading it, wait until it shows and try again.'),
   timeout: () =>
     new ClassifyError('timeout', `The image took longer than ${REQUEST_TIMEOUT_MS / 1000} seconds to download and classify, so Fashion Lens gave up. The server may be slow: try again later.`),
 };

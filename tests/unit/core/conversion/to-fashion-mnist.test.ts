@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BlankImageError } from '../../../../core/conversion/blank-image-error.js';
 import { toFashionMnist } from '../../../../core/conversion/to-fashion-mnist.js';
 import type { RgbaImage } from '../../../../core/conversion/types.js';
 import { BLACK, CLEAR, canvas, fillRect, fillWhere, inkBox, WHITE, type Rgba } from './synthetic-images.js';
@@ -58,21 +59,26 @@ describe('toFashionMnist', () => {
     expect(box.x0).toBe(12);
   });
 
-  it('does not crash on a 1x1 image, blank or transparent images, or extreme aspect ratios', () => {
-    const blank = toFashionMnist(canvas(50, 50, WHITE));
-    expect(blank).toHaveLength(784);
-    expect(blank.every((v) => v === 0)).toBe(true); // nothing to see: all black
-    expect(toFashionMnist(canvas(40, 40, CLEAR)).every((v) => v === 0)).toBe(true);
-    expect(toFashionMnist(canvas(1, 1, BLACK))).toHaveLength(784);
-    expect(toFashionMnist(canvas(1, 1, [0, 0, 0, 0]))).toHaveLength(784);
-    expect(toFashionMnist(canvas(64, 48, [40, 90, 160, 255])).every((v) => v === 0)).toBe(true); // one colour: a page with nothing on it
+  it('refuses blank, transparent and one-colour images and thin lines, of any size, as blank (issue 19)', () => {
+    // Before issue 19 these converted to an all-black (or one-row) input that the model labelled anyway.
+    const blank = (image: RgbaImage) => expect(() => toFashionMnist(image)).toThrow(BlankImageError);
+    blank(canvas(50, 50, WHITE));
+    blank(canvas(40, 40, CLEAR));
+    blank(canvas(1, 1, BLACK));
+    blank(canvas(1, 1, [0, 0, 0, 0]));
+    blank(canvas(64, 48, [40, 90, 160, 255])); // one colour: a page with nothing on it
+    blank(canvas(3, 5000, [90, 90, 90, 255]));
+    blank(fillRect(canvas(2000, 10, WHITE), 0, 3, 2000, 7, BLACK)); // a rule: 28x1
+    blank(fillRect(canvas(10, 2000, WHITE), 4, 0, 6, 2000, BLACK));
+  });
 
-    const wide = fillRect(canvas(2000, 10, WHITE), 0, 3, 2000, 7, BLACK);
-    const wideBox = inkBox(toFashionMnist(wide));
-    expect(wideBox).toMatchObject({ width: 28, height: 1, y0: 13 });
-    const tall = toFashionMnist(fillRect(canvas(10, 2000, WHITE), 4, 0, 6, 2000, BLACK));
-    expect(inkBox(tall)).toMatchObject({ width: 1, height: 28, x0: 13 });
-    expect(toFashionMnist(canvas(3, 5000, [90, 90, 90, 255]))).toHaveLength(784);
+  it('keeps extreme aspect ratios that still show an item, centred', () => {
+    const wide = fillRect(canvas(2000, 200, WHITE), 0, 60, 2000, 140, BLACK); // 2000x80: 28x1.12, one row
+    expect(() => toFashionMnist(wide)).toThrow(BlankImageError);
+    const wider = fillRect(canvas(2000, 400, WHITE), 0, 100, 2000, 250, BLACK); // 2000x150: 28x2
+    expect(inkBox(toFashionMnist(wider))).toMatchObject({ width: 28, height: 2, y0: 13 });
+    const tall = toFashionMnist(fillRect(canvas(400, 2000, WHITE), 100, 0, 250, 2000, BLACK));
+    expect(inkBox(tall)).toMatchObject({ width: 2, height: 28, x0: 13 });
   });
 
   it('averages detail finer than a target pixel to grey instead of aliasing', () => {
