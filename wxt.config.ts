@@ -14,7 +14,8 @@ export default defineConfig({
       'Right-click a product image to see what kind of clothing it is (top-3 of 10 Fashion-MNIST classes). Runs entirely on your device.',
     // runtime.getContexts (used to find the offscreen document) arrived in Chrome 116.
     minimum_chrome_version: '116',
-    permissions: ['contextMenus', 'offscreen', 'storage'],
+    // activeTab + scripting: "Label this page" injects its labeller into the tab the user asked for, and only then.
+    permissions: ['contextMenus', 'offscreen', 'storage', 'activeTab', 'scripting'],
     // Reading the image the user right-clicked, on whatever site hosts it (product photos usually
     // live on a CDN that sends no CORS headers): asked for one site at a time, on the first click
     // on that site's images (see request-site-access.ts). The test build (`--mode e2e`) holds it

@@ -79,6 +79,7 @@ export type ErrorCode =
   | 'too-large'
   | 'too-many-pixels'
   | 'too-small'
+  | 'blank-image'
   | 'size-unknown'
   | 'decode-failed'
   | 'timeout'

@@ -1,0 +1,124 @@
+import { browser, type Browser } from 'wxt/browser';
+import { ClassifyError, toFailure } from '../classify-error';
+import { buildClassifyRequest } from '../messages';
+import { readSettings } from '../settings';
+import { buildSerialQueue } from '../serial-queue';
+import { CLICK_DEADLINE_MS } from '../time-limits';
+import { isPageToBackground, PAGE_SCAN_PORT, type BackgroundToPage } from '../page/page-messages';
+import { addAnswer, addFound, newPageScan, pageScanItem, type PageScanState } from '../page/page-scan-state';
+import type { PageLabel } from '../page/page-label';
+import type { OffscreenDocumentKeeper } from './offscreen-document';
+import { imageSite, siteAccessPattern } from './request-site-access';
+import { sendClassifyRequest } from './send-classify-request';
+
+/** The built content script that labels a page (WXT builds entrypoints/label-page.content.ts to it). */
+export const PAGE_LABELLER_FILE = '/content-scripts/label-page.js';
+
+/** What the page scans need from the rest of the background. */
+export interface PageScanDeps {
+  offscreen: OffscreenDocumentKeeper;
+}
+
+/** The page-scan side of the background: starts, clears and filters scans; classifies what pages send. */
+export interface PageScans {
+  /** Injects the labeller into the tab (under activeTab) and starts a scan; a running scan rescans. */
+  label(tabId: number): Promise<void>;
+  /** Removes every badge from the tab and stops its scan. */
+  clear(tabId: number): Promise<void>;
+  /** Outlines one class's images on the tab (null: none). */
+  filter(tabId: number, className: string | null): Promise<void>;
+}
+
+/** The sentence on an image whose site the user has not allowed. */
+function siteNotAllowed(imageUrl: string): ClassifyError {
+  const host = imageSite(imageUrl)?.host ?? imageUrl;
+  return new ClassifyError(
+    'no-site-access',
+    `Fashion Lens may not read images from ${host} yet. Open the Fashion Lens popup on this tab and click "Allow and label" to allow that site.`,
+  );
+}
+
+/**
+ * Builds the page scans and listens for the labellers' ports. Each tab's state lives in session
+ * storage (the popup reads it) and is written on one queue per worker, so answers arriving
+ * together never drop each other; it is removed when the tab closes or navigates. Images are
+ * classified through the same offscreen request as a right-click (same fetch, limits, checks and
+ * sentences), each with the click deadline.
+ */
+export function buildPageScans(deps: PageScanDeps): PageScans {
+  const ports = new Map<number, Browser.runtime.Port>();
+  const { run: serially } = buildSerialQueue();
+
+  const update = (tabId: number, change: (state: PageScanState) => PageScanState) =>
+    serially(async () => {
+      const item = pageScanItem(tabId);
+      const state = (await item.getValue()) ?? newPageScan(tabId, Date.now());
+      await item.setValue(change(state));
+    });
+
+  function post(tabId: number, message: BackgroundToPage) {
+    try {
+      ports.get(tabId)?.postMessage(message);
+    } catch {
+      ports.delete(tabId); // the page went away; its state goes with the tab
+    }
+  }
+
+  async function classifyFor(tabId: number, url: string): Promise<void> {
+    let label: Exclude<PageLabel, { state: 'pending' }>;
+    try {
+      const pattern = siteAccessPattern(url);
+      if (pattern !== null && !(await browser.permissions.contains({ origins: [pattern] }))) throw siteNotAllowed(url);
+      const { modelId, backend } = await readSettings();
+      await deps.offscreen.ensure();
+      const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId, backend, deadline: Date.now() + CLICK_DEADLINE_MS }));
+      label = response.ok ? { state: 'done', top3: response.result.top3 } : { state: 'error', error: response.error };
+    } catch (error) {
+      label = { state: 'error', error: toFailure(error) };
+    }
+    const answer =
+      label.state === 'done'
+        ? { top3: label.top3 }
+        : { error: label.error, blank: label.error.code === 'blank-image', ...(label.error.code === 'no-site-access' ? { sitePattern: siteAccessPattern(url) ?? undefined } : {}) };
+    await update(tabId, (state) => addAnswer(state, answer, Date.now())).catch(() => {});
+    // A blank image gets no badge: it is counted as skipped.
+    if (label.state === 'error' && label.error.code === 'blank-image') return;
+    post(tabId, { kind: 'labels', labels: [{ url, label }] });
+  }
+
+  browser.runtime.onConnect.addListener((port) => {
+    const tabId = port.sender?.tab?.id;
+    if (port.name !== PAGE_SCAN_PORT || tabId === undefined) return;
+    ports.set(tabId, port);
+    port.onDisconnect.addListener(() => {
+      if (ports.get(tabId) === port) ports.delete(tabId);
+    });
+    port.onMessage.addListener((message: unknown) => {
+      if (!isPageToBackground(message)) return;
+      void update(tabId, (state) => addFound(state, message.urls.length, message.tally.overCap, Date.now())).catch(() => {});
+      for (const url of message.urls) void classifyFor(tabId, url);
+    });
+  });
+
+  // Nothing of a scan outlives its page.
+  browser.tabs.onRemoved.addListener((tabId) => void pageScanItem(tabId).removeValue().catch(() => {}));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void pageScanItem(tabId).removeValue().catch(() => {});
+  });
+
+  return {
+    async label(tabId) {
+      // A new scan, or the page's again from the start (e.g. after the user allowed more sites: a labeller already there resends every image).
+      await update(tabId, () => newPageScan(tabId, Date.now()));
+      await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_LABELLER_FILE] });
+    },
+    async clear(tabId) {
+      post(tabId, { kind: 'clear' });
+      await pageScanItem(tabId).removeValue();
+    },
+    async filter(tabId, className) {
+      post(tabId, { kind: 'filter', className });
+      await update(tabId, (state) => ({ ...state, filter: className }));
+    },
+  };
+}
