@@ -7,6 +7,7 @@ import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../pipeline/
 import { setSettings } from '../../harness/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { labelPage, readBadges, readImageBoxes, tabIdOf, type PageBadge } from '../../harness/page-scan-driver.js';
+import { openRealPopup } from '../../harness/real-popup.js';
 import { startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
 import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
 
@@ -80,6 +81,53 @@ describe('Label this page', () => {
       await page.focus('fashion-lens-labels >> .badge >> nth=2');
       await page.screenshot({ path: join(process.env.FASHION_LENS_PICTURES, 'label-page.png') });
     }
+    await page.close();
+  });
+
+  it('from the popup: counts each class, filters the page by class, and "Clear labels" leaves the DOM as it was', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(shop.url('/'));
+    await page.waitForLoadState('load');
+    const before = await page.evaluate('document.documentElement.outerHTML');
+    const popup = await openRealPopup(browser, worker, page);
+    await popup.waitFor(`document.querySelector('.page-scan button.primary')`);
+    await popup.click('.page-scan button.primary');
+    await popup.waitFor(`document.querySelector('.scan-summary')?.textContent.includes('Labelled ${photos.length} of ${photos.length + 1}')`);
+
+    const expected = new Map<string, number>();
+    for (const photo of photos) {
+      const top1 = classifyInNode(reference, readFileSync(join(SHOP_PHOTOS_DIR, photo.file))).top3[0]!.label;
+      expected.set(top1, (expected.get(top1) ?? 0) + 1);
+    }
+    const counts = await popup.evaluate<[string, string][]>(
+      `[...document.querySelectorAll('.class-filter label')].slice(1).map((l) => [l.textContent.replace(/\\d+$/, '').trim(), l.querySelector('.count').textContent])`,
+    );
+    expect(new Map(counts.map(([name, n]) => [name, Number(n)]))).toEqual(expected);
+    expect(await popup.evaluate<string>(`document.querySelector('.scan-summary p').textContent`)).toContain('1 could not be read');
+
+    // Filter by the most common class: exactly its images are outlined, every other labelled image is veiled.
+    const [wanted] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    await popup.evaluate(`[...document.querySelectorAll('.class-filter label')].find((l) => l.textContent.trim().startsWith(${JSON.stringify(wanted)})).querySelector('input').click()`);
+    let outlined: { left: number; top: number }[] = [];
+    for (let waited = 0; outlined.length === 0 && waited < 10_000; waited += 100) {
+      await page.waitForTimeout(100);
+      outlined = await page.evaluate(`[...document.querySelector('fashion-lens-labels').shadowRoot.querySelectorAll('.match')].map((m) => ({ left: parseFloat(m.style.left), top: parseFloat(m.style.top) }))`);
+    }
+    const badges = await readBadges(page);
+    const ofClass = badges.filter((b) => b.text.startsWith(`${wanted} `));
+    expect(outlined).toHaveLength(expected.get(wanted)!);
+    expect(outlined.map((m) => `${m.left + 4},${m.top + 4}`).sort()).toEqual(ofClass.map((b) => `${b.left},${b.top}`).sort());
+    const veiled = await page.evaluate<number>(`document.querySelector('fashion-lens-labels').shadowRoot.querySelectorAll('.veil').length`);
+    expect(veiled).toBe(badges.length - ofClass.length);
+    if (process.env.FASHION_LENS_PICTURES) {
+      await popup.screenshot(join(process.env.FASHION_LENS_PICTURES, 'popup-page-scan.png'));
+      await page.setViewportSize({ width: 1000, height: 700 });
+      await page.screenshot({ path: join(process.env.FASHION_LENS_PICTURES, 'label-page-filter.png') });
+    }
+
+    await popup.click('.page-scan .link-button');
+    for (let waited = 0; (await page.evaluate('Boolean(document.querySelector("fashion-lens-labels"))')) && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+    expect(await page.evaluate('document.documentElement.outerHTML')).toBe(before);
     await page.close();
   });
 });
