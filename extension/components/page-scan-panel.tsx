@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { CLASS_NAMES } from '../../core/model-contract';
 import { PAGE_ACTION_MESSAGE, type PageActionRequest } from '../lib/page/page-messages';
 import { pageScanItem, type PageScanState } from '../lib/page/page-scan-state';
-import { PAGE_IMAGE_CAP } from '../lib/page/choose-page-images';
+import { MIN_RENDERED_EDGE, PAGE_IMAGE_CAP } from '../lib/page/choose-page-images';
 import { formatDuration } from '../lib/popup/format';
 import { useStorageValue } from '../lib/popup/use-storage-value';
 import { useRenderAt } from '../lib/popup/use-render-at';
@@ -69,8 +69,12 @@ function ScanSummary({ scan, onFilter, onAllow }: { scan: PageScanState; onFilte
   const classes = CLASS_NAMES.filter((name) => (scan.counts[name] ?? 0) > 0);
   return (
     <div class="scan-summary" aria-live="polite">
-      {scan.total === 0 && scan.status !== 'scanning' ? null : scan.total === 0 ? (
-        <p class="hint">Looking for product images… If none appear, this page has no product-sized pictures (at least 64x64 px) to label.</p>
+      {scan.total === 0 ? (
+        <p class="hint">
+          {scan.status === 'scanning'
+            ? 'Looking for product images…'
+            : `No product images on this page yet: Fashion Lens labels pictures shown at least ${MIN_RENDERED_EDGE}x${MIN_RENDERED_EDGE} px, not icons, logos or hidden images. Products the page loads as you scroll are labelled when they appear.`}
+        </p>
       ) : (
         <p>
           {scan.status === 'scanning' ? `Labelling ${answered} of ${scan.total} images · ${elapsed}` : `Labelled ${scan.labelled} of ${scan.total} images in ${elapsed}`}

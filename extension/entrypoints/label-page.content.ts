@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PAGE_OVERLAY_CSS } from '../components/page-overlay';
 import { startPageLabeller, type PageLabeller } from '../lib/page/page-labeller';
-import { isBackgroundToPage, PAGE_SCAN_PORT } from '../lib/page/page-messages';
+import { isBackgroundToPage, isBatchAnswer, PAGE_MESSAGE, type PageToBackground } from '../lib/page/page-messages';
 
 /** The labeller of this page, kept on the isolated world's global so a second injection rescans instead of starting twice. */
 const RUNNING = Symbol.for('fashion-lens/page-labeller');
@@ -20,7 +20,7 @@ export default defineContentScript({
       global[RUNNING].relabel();
       return;
     }
-    const port = browser.runtime.connect({ name: PAGE_SCAN_PORT });
+    const send = (message: PageToBackground) => browser.runtime.sendMessage(message);
     const ui = await createShadowRootUi(ctx, {
       name: 'fashion-lens-labels',
       position: 'inline',
@@ -34,16 +34,20 @@ export default defineContentScript({
       document,
       ui.uiContainer,
       {
-        send: (message) => port.postMessage(message),
+        found: (added, overCap) => void send({ type: PAGE_MESSAGE, kind: 'found', added, overCap }).catch(() => {}),
+        classify: async (urls) => {
+          const answer: unknown = await send({ type: PAGE_MESSAGE, kind: 'classify', urls });
+          if (!isBatchAnswer(answer, urls.length)) throw new Error('The background gave no labels.');
+          return answer;
+        },
         listen: (handler) =>
-          port.onMessage.addListener((message: unknown) => {
+          browser.runtime.onMessage.addListener((message: unknown) => {
             if (isBackgroundToPage(message)) handler(message);
           }),
       },
       () => {
         delete global[RUNNING];
         ui.remove();
-        port.disconnect();
       },
     );
     global[RUNNING] = labeller;

@@ -9,6 +9,7 @@ import { launchExtension, type ExtensionBrowser } from '../../harness/launch-ext
 import { labelPage, readBadges, readImageBoxes, tabIdOf, type PageBadge } from '../../harness/page-scan-driver.js';
 import { openRealPopup } from '../../harness/real-popup.js';
 import { startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
+import { gridPage } from '../../harness/grid-page.js';
 import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
 
 // "Label this page" end to end: the built extension in real Chromium labels the loopback shop's
@@ -31,7 +32,11 @@ beforeAll(async () => {
     path: photoPath(photo),
     contentType: photo.file.endsWith('.png') ? 'image/png' : 'image/jpeg',
   }));
-  shop = await startShopServer(products);
+  const paths = photos.map(photoPath);
+  shop = await startShopServer(products, {
+    '/grid': { html: gridPage({ photos: paths.slice(0, 24), later: paths.slice(24), decoration: paths[0]! }) },
+    '/about': { html: gridPage({ photos: [], decoration: paths[0]! }) },
+  });
   reference = await loadReferenceModel(inject('modelsDir'), 'cnn');
   browser = await launchExtension(inject('extensionDir'));
   worker = await browser.serviceWorker();
@@ -128,6 +133,44 @@ describe('Label this page', () => {
     await popup.click('.page-scan .link-button');
     for (let waited = 0; (await page.evaluate('Boolean(document.querySelector("fashion-lens-labels"))')) && waited < 10_000; waited += 100) await page.waitForTimeout(100);
     expect(await page.evaluate('document.documentElement.outerHTML')).toBe(before);
+    await page.close();
+  });
+
+  it('labels a grid page: icons, logo and hidden image get no badge; products loaded on scrolling are labelled when they appear', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.goto(shop.url('/grid'));
+    await page.waitForLoadState('load');
+    await labelPage(worker, await tabIdOf(worker, shop.url('/grid')));
+    const first = await waitForBadges(page, 24);
+    await page.waitForTimeout(500);
+    expect(await readBadges(page)).toHaveLength(24); // not the logo, the cart icon or the hidden image
+    expect(first.every((b) => /\d+%$/.test(b.text))).toBe(true);
+    await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+    const all = await waitForBadges(page, photos.length);
+    const boxes = await readImageBoxes(page);
+    for (const photo of photos.slice(24)) {
+      const box = boxes.find((b) => b.src === shop.url(photoPath(photo)) && b.top > 0)!;
+      const badge = all.find((b) => Math.abs(b.left - (box.left + 4)) < 0.5 && Math.abs(b.top - (box.top + 4)) < 0.5);
+      const node = classifyInNode(reference, readFileSync(join(SHOP_PHOTOS_DIR, photo.file)));
+      expect(badge?.text, photo.file).toBe(`${node.top3[0]!.label} ${Math.round(node.top3[0]!.probability * 100)}%`);
+    }
+    if (process.env.FASHION_LENS_PICTURES) {
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: join(process.env.FASHION_LENS_PICTURES, 'label-grid.png') });
+    }
+    await page.close();
+  });
+
+  it('says so on a page with no product images, instead of an empty progress', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(shop.url('/about'));
+    await page.waitForLoadState('load');
+    const popup = await openRealPopup(browser, worker, page);
+    await popup.waitFor(`document.querySelector('.page-scan button.primary')`);
+    await popup.click('.page-scan button.primary');
+    await popup.waitFor(`document.querySelector('.scan-summary')?.textContent.includes('No product images on this page')`);
+    expect(await readBadges(page)).toHaveLength(0);
     await page.close();
   });
 });

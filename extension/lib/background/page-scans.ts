@@ -1,12 +1,11 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { ClassifyError, toFailure } from '../classify-error';
 import { buildClassifyRequest } from '../messages';
 import { readSettings } from '../settings';
 import { buildSerialQueue } from '../serial-queue';
 import { CLICK_DEADLINE_MS } from '../time-limits';
-import { isPageToBackground, PAGE_SCAN_PORT, type BackgroundToPage } from '../page/page-messages';
+import { isPageToBackground, PAGE_MESSAGE, type AnsweredLabel, type BackgroundToPage } from '../page/page-messages';
 import { addAnswer, addFound, newPageScan, pageScanItem, type PageScanState } from '../page/page-scan-state';
-import type { PageLabel } from '../page/page-label';
 import type { OffscreenDocumentKeeper } from './offscreen-document';
 import { imageSite, siteAccessPattern } from './request-site-access';
 import { sendClassifyRequest } from './send-classify-request';
@@ -39,14 +38,14 @@ function siteNotAllowed(imageUrl: string): ClassifyError {
 }
 
 /**
- * Builds the page scans and listens for the labellers' ports. Each tab's state lives in session
+ * Builds the page scans and answers the labellers' messages. Each tab's state lives in session
  * storage (the popup reads it) and is written on one queue per worker, so answers arriving
  * together never drop each other; it is removed when the tab closes or navigates. Images are
  * classified through the same offscreen request as a right-click (same fetch, limits, checks and
- * sentences), each with the click deadline.
+ * sentences), each with the click deadline. A batch is answered when all its images are: if the
+ * worker stops first, the labeller's message fails and it sends the batch again (to the new worker).
  */
 export function buildPageScans(deps: PageScanDeps): PageScans {
-  const ports = new Map<number, Browser.runtime.Port>();
   const { run: serially } = buildSerialQueue();
 
   const update = (tabId: number, change: (state: PageScanState) => PageScanState) =>
@@ -56,16 +55,10 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
       await item.setValue(change(state));
     });
 
-  function post(tabId: number, message: BackgroundToPage) {
-    try {
-      ports.get(tabId)?.postMessage(message);
-    } catch {
-      ports.delete(tabId); // the page went away; its state goes with the tab
-    }
-  }
+  const tell = (tabId: number, message: BackgroundToPage) => browser.tabs.sendMessage(tabId, message).catch(() => {}); // no labeller there: nothing to change
 
-  async function classifyFor(tabId: number, url: string): Promise<void> {
-    let label: Exclude<PageLabel, { state: 'pending' }>;
+  async function classifyFor(tabId: number, url: string): Promise<AnsweredLabel> {
+    let label: AnsweredLabel;
     try {
       const pattern = siteAccessPattern(url);
       if (pattern !== null && !(await browser.permissions.contains({ origins: [pattern] }))) throw siteNotAllowed(url);
@@ -81,23 +74,18 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
         ? { top3: label.top3 }
         : { error: label.error, blank: label.error.code === 'blank-image', ...(label.error.code === 'no-site-access' ? { sitePattern: siteAccessPattern(url) ?? undefined } : {}) };
     await update(tabId, (state) => addAnswer(state, answer, Date.now())).catch(() => {});
-    // A blank image gets no badge: it is counted as skipped.
-    if (label.state === 'error' && label.error.code === 'blank-image') return;
-    post(tabId, { kind: 'labels', labels: [{ url, label }] });
+    return label;
   }
 
-  browser.runtime.onConnect.addListener((port) => {
-    const tabId = port.sender?.tab?.id;
-    if (port.name !== PAGE_SCAN_PORT || tabId === undefined) return;
-    ports.set(tabId, port);
-    port.onDisconnect.addListener(() => {
-      if (ports.get(tabId) === port) ports.delete(tabId);
-    });
-    port.onMessage.addListener((message: unknown) => {
-      if (!isPageToBackground(message)) return;
-      void update(tabId, (state) => addFound(state, message.urls.length, message.tally.overCap, Date.now())).catch(() => {});
-      for (const url of message.urls) void classifyFor(tabId, url);
-    });
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const tabId = sender.tab?.id;
+    if (!isPageToBackground(message) || tabId === undefined) return false;
+    if (message.kind === 'found') {
+      void update(tabId, (state) => addFound(state, message.added, message.overCap, Date.now())).catch(() => {});
+      return false;
+    }
+    void Promise.all(message.urls.map((url) => classifyFor(tabId, url))).then(sendResponse);
+    return true;
   });
 
   // Nothing of a scan outlives its page.
@@ -113,11 +101,11 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
       await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_LABELLER_FILE] });
     },
     async clear(tabId) {
-      post(tabId, { kind: 'clear' });
+      await tell(tabId, { type: PAGE_MESSAGE, kind: 'clear' });
       await pageScanItem(tabId).removeValue();
     },
     async filter(tabId, className) {
-      post(tabId, { kind: 'filter', className });
+      await tell(tabId, { type: PAGE_MESSAGE, kind: 'filter', className });
       await update(tabId, (state) => ({ ...state, filter: className }));
     },
   };

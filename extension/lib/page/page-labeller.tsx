@@ -3,12 +3,25 @@ import { PageOverlay, type OverlayItem } from '../../components/page-overlay';
 import { planPageImages } from './choose-page-images';
 import { measurePageImage } from './measure-page-image';
 import type { PageLabel } from './page-label';
-import type { BackgroundToPage, PageToBackground } from './page-messages';
+import type { AnsweredLabel, BackgroundToPage } from './page-messages';
 import { watchPageImages } from './watch-page-images';
 
-/** The channel to the background (a runtime Port in the extension). */
+/** Addresses per classify message: the offscreen document runs one predict per batch. */
+export const PAGE_BATCH_SIZE = 8;
+
+/** Batches sent before the first is answered: the next batch is fetched while one is predicted, and no more. */
+export const PAGE_BATCHES_IN_FLIGHT = 2;
+
+/** The sentence on an image whose batch never came back (the extension was stopped or reloaded twice in a row). */
+export const BATCH_LOST =
+  'Fashion Lens stopped before it labelled this image (its background was restarted). Click "Label this page" again.';
+
+/** The channel to the background (runtime messages in the extension). */
 export interface LabellerChannel {
-  send(message: PageToBackground): void;
+  /** Tells the background how many new addresses a pass found (0 on a page with none) and how many the cap left out. */
+  found(added: number, overCap: number): void;
+  /** Classifies one batch; resolves with a label per address, in order; rejects when the background went away. */
+  classify(urls: string[]): Promise<AnsweredLabel[]>;
   /** Registers the handler for the background's messages. */
   listen(handler: (message: BackgroundToPage) => void): void;
 }
@@ -66,6 +79,29 @@ export function startPageLabeller(doc: Document, container: HTMLElement, channel
 
   /** Addresses sent in this round (a relabel starts a new round; labels of the last one stay shown until replaced). */
   let sent = new Set<string>();
+  let firstPass = true;
+  const queued: string[] = [];
+  let inFlight = 0;
+
+  /** Sends queued addresses in batches, at most PAGE_BATCHES_IN_FLIGHT at a time; a lost batch is sent once more (to a restarted background). */
+  function pump() {
+    while (!stopped && inFlight < PAGE_BATCHES_IN_FLIGHT && queued.length > 0) {
+      const batch = queued.splice(0, PAGE_BATCH_SIZE);
+      inFlight++;
+      const answer = (labelsOf: AnsweredLabel[]) => {
+        batch.forEach((url, i) => labels.set(url, labelsOf[i]!));
+        redraw();
+      };
+      channel
+        .classify(batch)
+        .catch(() => channel.classify(batch))
+        .then(answer, () => answer(batch.map(() => ({ state: 'error', error: { code: 'internal', message: BATCH_LOST } }))))
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
+    }
+  }
 
   function rescan() {
     if (stopped) return;
@@ -79,15 +115,16 @@ export function startPageLabeller(doc: Document, container: HTMLElement, channel
       sent.add(url);
       if (!labels.has(url)) labels.set(url, { state: 'pending' });
     }
-    if (plan.urls.length > 0 || plan.overCap > 0) channel.send({ kind: 'found', urls: plan.urls, tally: { found: shown.size, overCap: plan.overCap } });
+    if (firstPass || plan.urls.length > 0 || plan.overCap > 0) channel.found(plan.urls.length, plan.overCap);
+    firstPass = false;
+    queued.push(...plan.urls);
+    pump();
     redraw();
   }
 
   channel.listen((message) => {
     if (stopped) return;
-    if (message.kind === 'labels') {
-      for (const { url, label } of message.labels) labels.set(url, label);
-    } else if (message.kind === 'filter') {
+    if (message.kind === 'filter') {
       filter = message.className;
     } else {
       stop();
@@ -117,6 +154,8 @@ export function startPageLabeller(doc: Document, container: HTMLElement, channel
   return {
     relabel() {
       sent = new Set();
+      firstPass = true;
+      queued.length = 0;
       rescan();
     },
     stop,

@@ -1,49 +1,41 @@
 import type { PageLabel } from './page-label';
 
-/** Name of the port a page's labeller opens to the background (one per scanned tab). */
-export const PAGE_SCAN_PORT = 'fashion-lens/page-scan';
+/** A finished label for one address (what a badge shows). */
+export type AnsweredLabel = Exclude<PageLabel, { state: 'pending' }>;
 
-/** Page -> background. */
+/** Message type of what a page's labeller sends the background. */
+export const PAGE_MESSAGE = 'fashion-lens/page';
+
+/** Page -> background (runtime.sendMessage; the background knows the tab from the sender). */
 export type PageToBackground =
-  /** New distinct image addresses to classify, and the page's counts so far. */
-  | { kind: 'found'; urls: string[]; tally: PageTally };
+  /** A pass over the page found `added` new distinct addresses (0 for a page with none); `overCap` were left out by the cap. */
+  | { type: typeof PAGE_MESSAGE; kind: 'found'; added: number; overCap: number }
+  /** Classify these addresses (one batch); answered with their labels, in the same order. */
+  | { type: typeof PAGE_MESSAGE; kind: 'classify'; urls: string[] };
 
-/** Background -> page. */
+/** Background -> page (tabs.sendMessage). */
 export type BackgroundToPage =
-  /** Answers for some addresses. */
-  | { kind: 'labels'; labels: { url: string; label: Exclude<PageLabel, { state: 'pending' }> }[] }
   /** Outline this class's images and veil the others (null: no filter). */
-  | { kind: 'filter'; className: string | null }
+  | { type: typeof PAGE_MESSAGE; kind: 'filter'; className: string | null }
   /** Remove every badge and stop watching the page. */
-  | { kind: 'clear' };
+  | { type: typeof PAGE_MESSAGE; kind: 'clear' };
 
-/** What the page has seen so far (images, not addresses: two images of one address count twice). */
-export interface PageTally {
-  /** Product-sized images found (each is classified, possibly sharing an address). */
-  found: number;
-  /** Distinct addresses left out because the page cap was reached. */
-  overCap: number;
-}
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 export function isPageToBackground(message: unknown): message is PageToBackground {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  const tally = m.tally as Record<string, unknown> | undefined;
-  return (
-    m.kind === 'found' &&
-    Array.isArray(m.urls) &&
-    m.urls.every((u) => typeof u === 'string') &&
-    typeof tally === 'object' &&
-    tally !== null &&
-    typeof tally.found === 'number' &&
-    typeof tally.overCap === 'number'
-  );
+  if (!isObject(message) || message.type !== PAGE_MESSAGE) return false;
+  if (message.kind === 'found') return Number.isInteger(message.added) && Number.isInteger(message.overCap);
+  return message.kind === 'classify' && Array.isArray(message.urls) && message.urls.every((u) => typeof u === 'string');
 }
 
 export function isBackgroundToPage(message: unknown): message is BackgroundToPage {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  return (m.kind === 'labels' && Array.isArray(m.labels)) || (m.kind === 'filter' && (m.className === null || typeof m.className === 'string')) || m.kind === 'clear';
+  if (!isObject(message) || message.type !== PAGE_MESSAGE) return false;
+  return (message.kind === 'filter' && (message.className === null || typeof message.className === 'string')) || message.kind === 'clear';
+}
+
+/** Checks the background's answer to a 'classify' batch: one label per address asked. */
+export function isBatchAnswer(answer: unknown, count: number): answer is AnsweredLabel[] {
+  return Array.isArray(answer) && answer.length === count && answer.every((a) => isObject(a) && (a.state === 'done' || a.state === 'error'));
 }
 
 /** Message type of the popup's page actions (popup -> background). */
@@ -57,8 +49,7 @@ export type PageActionRequest = { type: typeof PAGE_ACTION_MESSAGE; tabId: numbe
 );
 
 export function isPageActionRequest(message: unknown): message is PageActionRequest {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  if (m.type !== PAGE_ACTION_MESSAGE || typeof m.tabId !== 'number' || !Number.isInteger(m.tabId)) return false;
-  return m.action === 'label' || m.action === 'clear' || (m.action === 'filter' && (m.className === null || typeof m.className === 'string'));
+  if (!isObject(message)) return false;
+  if (message.type !== PAGE_ACTION_MESSAGE || typeof message.tabId !== 'number' || !Number.isInteger(message.tabId)) return false;
+  return message.action === 'label' || message.action === 'clear' || (message.action === 'filter' && (message.className === null || typeof message.className === 'string'));
 }

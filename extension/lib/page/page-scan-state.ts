@@ -37,7 +37,9 @@ export function newPageScan(tabId: number, now: number): PageScanState {
 
 /** Adds newly found addresses. Pure. */
 export function addFound(state: PageScanState, count: number, overCap: number, now: number): PageScanState {
-  return { ...state, status: count > 0 ? 'scanning' : state.status, total: state.total + count, overCap: Math.max(state.overCap, overCap), updatedAt: now };
+  const total = state.total + count;
+  const answered = state.labelled + state.failed + state.skipped;
+  return { ...state, status: answered >= total ? 'done' : 'scanning', total, overCap: Math.max(state.overCap, overCap), updatedAt: now };
 }
 
 /**
