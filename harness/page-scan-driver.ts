@@ -47,3 +47,8 @@ export async function readImageBoxes(page: Page): Promise<{ src: string; left: n
     return { src: img.currentSrc || img.src, left: r.left + scrollX, top: r.top + scrollY };
   })`);
 }
+
+/** The tab's scan state as the popup reads it (session storage), or null when there is none. */
+export async function readScanState(worker: Worker, tabId: number): Promise<{ status: string; total: number; labelled: number; failed: number; skipped: number; overCap: number } | null> {
+  return worker.evaluate(`chrome.storage.session.get('pageScan:${tabId}').then((v) => v['pageScan:${tabId}'] ?? null)`);
+}

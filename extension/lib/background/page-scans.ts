@@ -48,16 +48,20 @@ function siteNotAllowed(imageUrl: string): ClassifyError {
 export function buildPageScans(deps: PageScanDeps): PageScans {
   const { run: serially } = buildSerialQueue();
 
-  const update = (tabId: number, change: (state: PageScanState) => PageScanState) =>
+  /** Changes the tab's scan, if it is still the one with `scanId` (answers for a scan the tab has left behind are dropped). */
+  const update = (tabId: number, scanId: string | undefined, change: (state: PageScanState) => PageScanState) =>
     serially(async () => {
       const item = pageScanItem(tabId);
-      const state = (await item.getValue()) ?? newPageScan(tabId, Date.now());
-      await item.setValue(change(state));
+      const state = await item.getValue();
+      if (state && (scanId === undefined || state.id === scanId)) await item.setValue(change(state));
     });
+
+  /** The id of the tab's current scan (none: the page was left or cleared). */
+  const currentScan = (tabId: number) => serially(async () => (await pageScanItem(tabId).getValue())?.id);
 
   const tell = (tabId: number, message: BackgroundToPage) => browser.tabs.sendMessage(tabId, message).catch(() => {}); // no labeller there: nothing to change
 
-  async function classifyFor(tabId: number, url: string): Promise<AnsweredLabel> {
+  async function classifyFor(tabId: number, scanId: string | undefined, url: string): Promise<AnsweredLabel> {
     let label: AnsweredLabel;
     try {
       const pattern = siteAccessPattern(url);
@@ -73,40 +77,40 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
       label.state === 'done'
         ? { top3: label.top3 }
         : { error: label.error, blank: label.error.code === 'blank-image', ...(label.error.code === 'no-site-access' ? { sitePattern: siteAccessPattern(url) ?? undefined } : {}) };
-    await update(tabId, (state) => addAnswer(state, answer, Date.now())).catch(() => {});
+    await update(tabId, scanId, (state) => addAnswer(state, answer, Date.now())).catch(() => {});
     return label;
   }
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const tabId = sender.tab?.id;
     if (!isPageToBackground(message) || tabId === undefined) return false;
-    if (message.kind === 'found') {
-      void update(tabId, (state) => addFound(state, message.added, message.overCap, Date.now())).catch(() => {});
-      return false;
-    }
-    void Promise.all(message.urls.map((url) => classifyFor(tabId, url))).then(sendResponse);
-    return true;
+    void currentScan(tabId).then(async (scanId) => {
+      if (message.kind === 'found') return update(tabId, scanId, (state) => addFound(state, message.added, message.overCap, Date.now()));
+      sendResponse(await Promise.all(message.urls.map((url) => classifyFor(tabId, scanId, url))));
+    });
+    return message.kind === 'classify';
   });
 
   // Nothing of a scan outlives its page.
-  browser.tabs.onRemoved.addListener((tabId) => void pageScanItem(tabId).removeValue().catch(() => {}));
+  const forget = (tabId: number) => void serially(() => pageScanItem(tabId).removeValue()).catch(() => {});
+  browser.tabs.onRemoved.addListener(forget);
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void pageScanItem(tabId).removeValue().catch(() => {});
+    if (change.status === 'loading') forget(tabId);
   });
 
   return {
     async label(tabId) {
       // A new scan, or the page's again from the start (e.g. after the user allowed more sites: a labeller already there resends every image).
-      await update(tabId, () => newPageScan(tabId, Date.now()));
+      await serially(() => pageScanItem(tabId).setValue(newPageScan(tabId, Date.now())));
       await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_LABELLER_FILE] });
     },
     async clear(tabId) {
       await tell(tabId, { type: PAGE_MESSAGE, kind: 'clear' });
-      await pageScanItem(tabId).removeValue();
+      await serially(() => pageScanItem(tabId).removeValue());
     },
     async filter(tabId, className) {
       await tell(tabId, { type: PAGE_MESSAGE, kind: 'filter', className });
-      await update(tabId, (state) => ({ ...state, filter: className }));
+      await update(tabId, undefined, (state) => ({ ...state, filter: className }));
     },
   };
 }

@@ -3,6 +3,8 @@ import type { ClassifyFailure, Prediction } from '../types';
 
 /** One tab's page scan as the popup shows it. Kept in session storage: gone with the browser session, removed with the tab. */
 export interface PageScanState {
+  /** This scan's id: answers for an earlier scan of the tab (before a reload or a new "Label this page") are not counted in it. */
+  id: string;
   tabId: number;
   /** scanning: answers still to come; done: every image found so far is answered; cleared: the user removed the labels. */
   status: 'scanning' | 'done' | 'cleared';
@@ -31,8 +33,8 @@ export interface PageScanState {
 export const pageScanItem = (tabId: number) => storage.defineItem<PageScanState | null>(`session:pageScan:${tabId}`, { fallback: null });
 
 /** A fresh scan of a tab. Pure. */
-export function newPageScan(tabId: number, now: number): PageScanState {
-  return { tabId, status: 'scanning', startedAt: now, updatedAt: now, total: 0, labelled: 0, failed: 0, skipped: 0, overCap: 0, counts: {}, filter: null, needsAccess: [] };
+export function newPageScan(tabId: number, now: number, id: string = crypto.randomUUID()): PageScanState {
+  return { id, tabId, status: 'scanning', startedAt: now, updatedAt: now, total: 0, labelled: 0, failed: 0, skipped: 0, overCap: 0, counts: {}, filter: null, needsAccess: [] };
 }
 
 /** Adds newly found addresses. Pure. */
