@@ -16,8 +16,9 @@ export default defineConfig({
     minimum_chrome_version: '116',
     // webRequest: only to see where the extension's own image downloads are redirected, so a
     // redirect to a site the user has not allowed can be named (watch-redirects.ts); it grants
-    // no site access of its own.
-    permissions: ['contextMenus', 'offscreen', 'storage', 'webRequest'],
+    // no site access of its own. activeTab + scripting: "Label this page" injects its labeller
+    // into the tab the user asked for, and only then.
+    permissions: ['contextMenus', 'offscreen', 'storage', 'webRequest', 'activeTab', 'scripting'],
     // Reading the image the user right-clicked, on whatever site hosts it (product photos usually
     // live on a CDN that sends no CORS headers): asked for one site at a time, on the first click
     // on that site's images (see request-site-access.ts). The test build (`--mode e2e`) holds it

@@ -73,12 +73,14 @@ export async function launchExtension(extensionDir: string, extraArgs: string[] 
         await page.goto(`chrome-extension://${extensionId}/popup.html`);
         const cdp = await context.newCDPSession(page);
         let status = '';
+        // Every status seen: a worker kept busy by pages' messages starts again at once, so 'stopped' may last no longer than one event.
+        const seen = new Set<string>();
         cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
           const version = event.versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-          if (version) status = version.runningStatus;
+          if (version) seen.add((status = version.runningStatus));
         });
         const reach = async (wanted: string) => {
-          for (let waited = 0; status !== wanted; waited += 50) {
+          for (let waited = 0; !seen.has(wanted); waited += 50) {
             if (waited > 30_000) throw new Error(`The service worker did not become ${wanted} within 30 s (it is ${status || 'unknown'}).`);
             await page.waitForTimeout(50);
           }
@@ -86,6 +88,8 @@ export async function launchExtension(extensionDir: string, extraArgs: string[] 
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
         await reach('stopped');
+        seen.clear();
+        seen.add(status); // already running again, if a page's message woke it
         await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${extensionId}/` });
         await reach('running');
         return await serviceWorker();

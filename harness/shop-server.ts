@@ -95,11 +95,17 @@ function shopPage(products: readonly Product[]): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Loopback Outfitters</title></head><body><h1>Loopback Outfitters</h1><img src="${BAD_PATHS.svg}" alt="logo">${cards}<img src="${BAD_PATHS.pixel}" alt=""></body></html>`;
 }
 
+/** An extra HTML page the shop serves (e.g. a product grid), with any response headers it needs (a Content-Security-Policy). */
+export interface ShopPage {
+  html: string;
+  headers?: Record<string, string>;
+}
+
 /**
  * Starts the shop. /slow answers nothing until the server closes, so the extension's per-request
- * timeout has to fire; close() ends those connections.
+ * timeout has to fire; close() ends those connections. `pages` adds HTML pages by path.
  */
-export async function startShopServer(products: readonly Product[]): Promise<ShopServer> {
+export async function startShopServer(products: readonly Product[], pages: Readonly<Record<string, ShopPage>> = {}): Promise<ShopServer> {
   const byPath = new Map(products.map((p) => [productPath(p), p]));
   const huge = fortyMegapixelPng();
   const pixel = onePixelPng();
@@ -114,6 +120,11 @@ export async function startShopServer(products: readonly Product[]): Promise<Sho
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push({ path, cookie: req.headers.cookie });
+    const extra = pages[path];
+    if (extra) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...extra.headers });
+      return res.end(extra.html);
+    }
     const product = byPath.get(path);
     if (product) {
       const answer = () => send(res, 200, product.contentType ?? 'image/png', product.png);

@@ -3,6 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleContextMenuClick, registerContextMenu } from '../lib/background/context-menu';
 import { listenForPopup } from '../lib/background/listen-for-popup';
 import { buildOffscreenDocumentKeeper } from '../lib/background/offscreen-document';
+import { handlePageMenuClick } from '../lib/background/page-menu';
+import { buildPageScans } from '../lib/background/page-scans';
+import { listenForPageActions } from '../lib/background/listen-for-page-actions';
 import { watchRedirects } from '../lib/background/watch-redirects';
 import { buildResultStore } from '../lib/result-store';
 
@@ -14,12 +17,15 @@ export default defineBackground(() => {
   void deps.store.failAbandoned(Date.now()).catch(() => {});
 
   listenForPopup(deps.store);
+  const scans = buildPageScans(deps);
+  listenForPageActions(scans);
   browser.runtime.onInstalled.addListener(() => {
     void registerContextMenu();
   });
   // Registered synchronously at start-up so a click that wakes a stopped worker is delivered.
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void handleContextMenuClick(info, tab, deps);
+    void handlePageMenuClick(info, tab, scans).catch(() => {});
   });
 
   // Test builds only (`wxt build --mode e2e`, made by tests/e2e/global-setup.ts): the e2e tests and the latency
@@ -28,7 +34,10 @@ export default defineBackground(() => {
   // minifier removes the block (tests/e2e/build-output.test.ts checks that it is gone).
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
-      fashionLens: { handleContextMenuClick: (info: Parameters<typeof handleContextMenuClick>[0]) => handleContextMenuClick(info, undefined, deps) },
+      fashionLens: {
+        handleContextMenuClick: (info: Parameters<typeof handleContextMenuClick>[0]) => handleContextMenuClick(info, undefined, deps),
+        pageScans: scans,
+      },
     });
   }
 });

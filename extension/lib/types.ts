@@ -82,9 +82,9 @@ export type ErrorCode =
   | 'too-large'
   | 'too-many-pixels'
   | 'too-small'
+  | 'blank-image'
   | 'size-unknown'
   | 'decode-failed'
-  | 'blank-image'
   | 'timeout'
   | 'model-failed'
   | 'internal';

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { BackendPicker } from '../../components/backend-picker';
 import { HistoryList } from '../../components/history-list';
 import { ModelPicker } from '../../components/model-picker';
+import { PageScanPanel } from '../../components/page-scan-panel';
 import { ResultCard } from '../../components/result-card';
 import { asShown, staleAt } from '../../lib/abandoned-entry';
 import { clearBadge } from '../../lib/badge';
@@ -21,6 +22,11 @@ export function App() {
   const storedBackend = useStorageValue(backendPreferenceItem);
   // A history entry picked while `lastId` was the last click; a newer click replaces it.
   const [picked, setPicked] = useState<{ id: string; lastId: string | undefined } | undefined>(undefined);
+  // The tab the popup was opened on: "Label this page" acts on it.
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id), () => {});
+  }, []);
 
   // Opening the popup is seeing the result; the badge only exists to say one is waiting.
   useEffect(() => {
@@ -44,6 +50,7 @@ export function App() {
           Right-click a product image on any page and choose <strong>Classify with Fashion Lens</strong>. The image is classified on your device.
         </p>
       )}
+      {tabId !== undefined && <PageScanPanel tabId={tabId} />}
       <HistoryList entries={history} selectedId={shown?.id} onSelect={(id) => setPicked({ id, lastId: last?.id })} onClear={() => void browser.runtime.sendMessage(buildClearHistoryRequest())} />
       <section class="settings" aria-label="Settings">
         <h2>Settings</h2>

@@ -1,0 +1,54 @@
+import type { Page, Worker } from 'playwright-core';
+
+/** The one chrome.* call made inside the service worker (this file has Node types, not Chrome's). */
+declare const chrome: { tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> } };
+
+/** The tab id Chrome gives the page at `url` (the test build holds every host permission, so tabs.query can match by URL). */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    if (tab?.id === undefined) throw new Error(`No tab shows ${u}.`);
+    return tab.id;
+  }, url);
+}
+
+/** Runs "Label this page" on the tab, through the same background call the popup and the page's context menu make. */
+export async function labelPage(worker: Worker, tabId: number): Promise<void> {
+  await worker.evaluate((id) => (globalThis as unknown as { fashionLens: { pageScans: { label(id: number): Promise<void> } } }).fashionLens.pageScans.label(id), tabId);
+}
+
+/** One badge on the page: its text, what it says to screen readers, and where it sits (document px). */
+export interface PageBadge {
+  text: string;
+  ariaLabel: string;
+  left: number;
+  top: number;
+}
+
+/** The badges the labeller drew, read from its shadow root. */
+export async function readBadges(page: Page): Promise<PageBadge[]> {
+  // Evaluated in the page (this file has no DOM types).
+  return page.evaluate(`(() => {
+    const root = document.querySelector('fashion-lens-labels')?.shadowRoot;
+    if (!root) return [];
+    return [...root.querySelectorAll('.badge')].map((badge) => ({
+      text: badge.firstChild?.textContent?.trim() ?? '',
+      ariaLabel: badge.getAttribute('aria-label') ?? '',
+      left: parseFloat(badge.style.left),
+      top: parseFloat(badge.style.top),
+    }));
+  })()`);
+}
+
+/** Each product <img>'s address and its box in document px. */
+export async function readImageBoxes(page: Page): Promise<{ src: string; left: number; top: number }[]> {
+  return page.evaluate(`[...document.images].map((img) => {
+    const r = img.getBoundingClientRect();
+    return { src: img.currentSrc || img.src, left: r.left + scrollX, top: r.top + scrollY };
+  })`);
+}
+
+/** The tab's scan state as the popup reads it (session storage), or null when there is none. */
+export async function readScanState(worker: Worker, tabId: number): Promise<{ status: string; total: number; labelled: number; failed: number; skipped: number; overCap: number } | null> {
+  return worker.evaluate(`chrome.storage.session.get('pageScan:${tabId}').then((v) => v['pageScan:${tabId}'] ?? null)`);
+}
