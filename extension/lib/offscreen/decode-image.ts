@@ -59,7 +59,7 @@ async function toDataUrl(blob: Blob): Promise<string> {
  * The decoded bitmap's shape is checked against the header's (decodedShape): never squashed. One
  * the browser shows turned a quarter from what the header reader said (an orientation it applies
  * or ignores differently) is decoded again at the size as the browser shows it; any other
- * difference is refused.
+ * difference is refused. (`retried` is that second decode's mark: it is never repeated.)
  */
 export async function decodeImage(bytes: Uint8Array, contentType: string | null, header: MeasuredImage, retried = false): Promise<DecodedImage> {
   checkImageSize(header.width, header.height);
@@ -72,12 +72,14 @@ export async function decodeImage(bytes: Uint8Array, contentType: string | null,
   } catch {
     throw imageErrors.decodeFailed(mimeOf(contentType) || header.format || '');
   }
+  const shape = header.exact ? decodedShape(header, request, bitmap) : 'as-promised';
+  if (shape !== 'as-promised') {
+    const decoded = { width: bitmap.width, height: bitmap.height };
+    bitmap.close(); // before decoding again: never two bitmaps of one image at once
+    if (shape === 'turned' && !retried) return decodeImage(bytes, contentType, { ...header, width: header.height, height: header.width }, true);
+    throw imageErrors.shapeMismatch(header.width, header.height, decoded.width, decoded.height);
+  }
   try {
-    if (header.exact) {
-      const shape = decodedShape(header, request, bitmap);
-      if (shape === 'turned' && !retried) return await decodeImage(bytes, contentType, { ...header, width: header.height, height: header.width }, true);
-      if (shape !== 'as-promised') throw imageErrors.shapeMismatch(header.width, header.height, bitmap.width, bitmap.height);
-    }
     const width = header.exact ? header.width : bitmap.width;
     const height = header.exact ? header.height : bitmap.height;
     checkImageSize(width, height);
