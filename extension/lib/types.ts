@@ -38,6 +38,8 @@ export interface StageTimings {
   predictMs: number;
   /** fetch + decode + convert + predict: the latency of a warm request. */
   totalMs: number;
+  /** How many images were predicted together with this one (one `predict` per batch; predictMs is this image's share). */
+  batchSize?: number;
 }
 
 /** One ranked label: core's top-k entry (class index, class name, softmax probability). */

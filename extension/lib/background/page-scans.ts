@@ -5,7 +5,7 @@ import { readSettings } from '../settings';
 import { buildSerialQueue } from '../serial-queue';
 import { CLICK_DEADLINE_MS } from '../time-limits';
 import { isPageToBackground, PAGE_MESSAGE, type AnsweredLabel, type BackgroundToPage } from '../page/page-messages';
-import { addAnswer, addFound, newPageScan, pageScanItem, type PageScanState } from '../page/page-scan-state';
+import { addAnswer, addFound, newPageScan, pageScanItem, type ImageTimings, type PageScanState } from '../page/page-scan-state';
 import type { OffscreenDocumentKeeper } from './offscreen-document';
 import { imageSite, siteAccessPattern } from './request-site-access';
 import { sendClassifyRequest } from './send-classify-request';
@@ -63,19 +63,21 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
 
   async function classifyFor(tabId: number, scanId: string | undefined, url: string): Promise<AnsweredLabel> {
     let label: AnsweredLabel;
+    let timings: ImageTimings | undefined;
     try {
       const pattern = siteAccessPattern(url);
       if (pattern !== null && !(await browser.permissions.contains({ origins: [pattern] }))) throw siteNotAllowed(url);
       const { modelId, backend } = await readSettings();
       await deps.offscreen.ensure();
       const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId, backend, deadline: Date.now() + CLICK_DEADLINE_MS }));
+      if (response.ok) timings = response.result.timings;
       label = response.ok ? { state: 'done', top3: response.result.top3 } : { state: 'error', error: response.error };
     } catch (error) {
       label = { state: 'error', error: toFailure(error) };
     }
     const answer =
       label.state === 'done'
-        ? { top3: label.top3 }
+        ? { top3: label.top3, ...(timings ? { timings } : {}) }
         : { error: label.error, blank: label.error.code === 'blank-image', ...(label.error.code === 'no-site-access' ? { sitePattern: siteAccessPattern(url) ?? undefined } : {}) };
     await update(tabId, scanId, (state) => addAnswer(state, answer, Date.now())).catch(() => {});
     return label;

@@ -1,22 +1,23 @@
 import type { LoadedFashionModel } from '../../../core/model-loader';
 import { predictOptionsOf } from '../../../core/predict';
+import { topK } from '../../../core/top-k';
 import type { ModelId } from '../../../core/types';
 import { toFailure } from '../classify-error';
 import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
 import type { BackendInfo, BackendPreference } from '../types';
 import { planBackends } from './backend-plan';
-import { classifyImage } from './classify-image';
+import { predictBatch, prepareImage, type PreparedImage } from './classify-image';
 import { buildClassifyLanes } from './classify-lanes';
 import { classifierErrors } from './classifier-errors';
-import { fetchImageBytes } from './fetch-image-bytes';
+import { fetchImageBytes, type FetchedImage } from './fetch-image-bytes';
 import { imageErrors } from './image-errors';
 import { initBackend } from './init-backend';
 import { buildModelRegistry } from './model-registry';
 import { readWebglRenderer } from './read-webgl-renderer';
 import { withTimeout } from '../with-timeout';
 
-/** The offscreen document's classifier: one backend, models loaded once, downloads side by side, one prediction at a time. */
+/** The offscreen document's classifier: one backend, models loaded once, downloads side by side, decoding and prediction in batches, one batch at a time. */
 export interface ClassifierService {
   classify(request: ClassifyRequest): Promise<ClassifyResponse>;
 }
@@ -25,7 +26,7 @@ export interface ClassifierService {
  * Builds the service. tfjs starts on the first request (with that request's backend setting)
  * and stays up; a request with a different setting switches backend and reloads the models.
  * Requests go through the lanes (classify-lanes.ts): downloads side by side, then decoding and
- * prediction one at a time. The download has REQUEST_TIMEOUT_MS, decoding to prediction has as
+ * prediction in batches of what has downloaded (one `predict` per batch), one batch at a time. The download has REQUEST_TIMEOUT_MS, decoding to prediction has as
  * much again, start-up has its own limit, and all of it must fit before the request's deadline:
  * every request is answered by its deadline, and a stage that could only start after it is
  * never started.
@@ -56,48 +57,82 @@ export function buildClassifierService(loadModel: (id: ModelId) => Promise<Loade
     return withTimeout(stage, Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)), left < REQUEST_TIMEOUT_MS ? classifierErrors.deadlinePassed : imageErrors.timeout);
   }
 
+  /** Starts tfjs and the model if needed, then decodes and converts one downloaded image. */
+  async function prepare(downloaded: Downloaded): Promise<Prepared> {
+    const startedAt = performance.now();
+    let loaded: { backend: BackendInfo; model: LoadedFashionModel };
+    try {
+      loaded = await withTimeout(() => ready(downloaded.request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
+    } catch (error) {
+      throw classifierErrors.modelFailed((error as Error)?.message ?? String(error));
+    }
+    const initMs = performance.now() - startedAt;
+    const image = await timed(downloaded.request, () => prepareImage(downloaded.fetched));
+    return { ...downloaded, loaded, image, initMs, startedAt };
+  }
+
+  /** One `predict` for a batch of prepared images of one model: each image's answer. */
+  async function predict(batch: Prepared[]): Promise<ClassifyResponse[]> {
+    const { model, metadata } = batch[0]!.loaded.model;
+    // The batch's prediction gets the time its most pressed image has left.
+    const mostPressed = batch.map((p) => p.request).reduce((a, b) => (b.deadline < a.deadline ? b : a));
+    const { probabilities, predictMs } = await timed(mostPressed, () => predictBatch(model, predictOptionsOf(metadata), batch.map((p) => p.image.input)));
+    return batch.map(({ request, loaded, image, initMs, startedAt, fetchMs, queuedAt }, i): ClassifyResponse => {
+      const { input, timings, ...shown } = image;
+      const share = predictMs / batch.length;
+      return {
+        ok: true,
+        result: {
+          ...shown,
+          top3: topK(probabilities[i]!, 3),
+          probabilities: probabilities[i]!,
+          input: Array.from(input),
+          modelId: request.modelId,
+          modelName: loaded.model.metadata.displayName,
+          backend: loaded.backend,
+          // queueMs: the wait for a slot plus the wait for the lane; predictMs: this image's share of its batch's.
+          timings: { queueMs: startedAt - queuedAt - fetchMs, initMs, fetchMs, ...timings, predictMs: share, totalMs: fetchMs + timings.decodeMs + timings.convertMs + share, batchSize: batch.length },
+        },
+      };
+    });
+  }
+
   return {
     classify(request) {
       const queuedAt = performance.now();
       const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(classifierErrors.deadlinePassed()) });
-      let fetchMs = 0;
       const work = lanes
-        .run({
+        .run<Downloaded, Prepared, ClassifyResponse>({
           deadline: request.deadline,
+          batchKey: `${request.modelId}|${request.backend}`,
           fetch: async () => {
             const fetchStartedAt = performance.now();
             const fetched = await timed(request, (signal) => fetchImageBytes(request.imageUrl, signal));
-            fetchMs = performance.now() - fetchStartedAt;
-            return fetched;
+            return { request, fetched, fetchMs: performance.now() - fetchStartedAt, queuedAt };
           },
-          compute: async (fetched): Promise<ClassifyResponse> => {
-            const startedAt = performance.now();
-            let loaded: { backend: BackendInfo; model: LoadedFashionModel };
-            try {
-              loaded = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
-            } catch (error) {
-              throw classifierErrors.modelFailed((error as Error)?.message ?? String(error));
-            }
-            const initMs = performance.now() - startedAt;
-            const { model, metadata } = loaded.model;
-            const image = await timed(request, () => classifyImage(fetched, model, predictOptionsOf(metadata)));
-            const { decodeMs, convertMs, predictMs } = image.timings;
-            return {
-              ok: true,
-              result: {
-                ...image,
-                modelId: request.modelId,
-                modelName: metadata.displayName,
-                backend: loaded.backend,
-                // queueMs: the wait for a slot plus the wait for the lane.
-                timings: { queueMs: startedAt - queuedAt - fetchMs, initMs, fetchMs, decodeMs, convertMs, predictMs, totalMs: fetchMs + decodeMs + convertMs + predictMs },
-              },
-            };
-          },
+          prepare,
+          predict,
         })
         .catch((error: unknown): ClassifyResponse => ({ ok: false, error: toFailure(error) }));
       // Answer at the deadline even while the request still waits for a slot or the lane.
       return withTimeout(() => work, Math.max(0, request.deadline - Date.now()), () => new Error('deadline')).catch(tooLate);
     },
   };
+}
+
+/** A downloaded image waiting for the compute lane, with its request. */
+interface Downloaded {
+  request: ClassifyRequest;
+  fetched: FetchedImage;
+  fetchMs: number;
+  queuedAt: number;
+}
+
+/** A prepared image waiting for its batch's prediction. */
+interface Prepared extends Downloaded {
+  loaded: { backend: BackendInfo; model: LoadedFashionModel };
+  image: PreparedImage;
+  initMs: number;
+  /** When its turn in the lane started. */
+  startedAt: number;
 }

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { ClassifyFailure, Prediction } from '../types';
+import type { ClassifyFailure, Prediction, StageTimings } from '../types';
 
 /** One tab's page scan as the popup shows it. Kept in session storage: gone with the browser session, removed with the tab. */
 export interface PageScanState {
@@ -27,14 +27,19 @@ export interface PageScanState {
   filter: string | null;
   /** Site patterns (https://cdn.example/*) of images the user has not allowed Fashion Lens to read. */
   needsAccess: string[];
+  /** Time spent per stage, summed over the labelled images (ms), and how many predicts ran (one per batch). */
+  timings: { fetchMs: number; decodeMs: number; convertMs: number; predictMs: number; batches: number };
 }
+
+/** The stage times of one labelled image, as the classifier reports them. */
+export type ImageTimings = Pick<StageTimings, 'fetchMs' | 'decodeMs' | 'convertMs' | 'predictMs' | 'batchSize'>;
 
 /** The storage item holding one tab's scan. */
 export const pageScanItem = (tabId: number) => storage.defineItem<PageScanState | null>(`session:pageScan:${tabId}`, { fallback: null });
 
 /** A fresh scan of a tab. Pure. */
 export function newPageScan(tabId: number, now: number, id: string = crypto.randomUUID()): PageScanState {
-  return { id, tabId, status: 'scanning', startedAt: now, updatedAt: now, total: 0, labelled: 0, failed: 0, skipped: 0, overCap: 0, counts: {}, filter: null, needsAccess: [] };
+  return { id, tabId, status: 'scanning', startedAt: now, updatedAt: now, total: 0, labelled: 0, failed: 0, skipped: 0, overCap: 0, counts: {}, filter: null, needsAccess: [], timings: { fetchMs: 0, decodeMs: 0, convertMs: 0, predictMs: 0, batches: 0 } };
 }
 
 /** Adds newly found addresses. Pure. */
@@ -50,7 +55,7 @@ export function addFound(state: PageScanState, count: number, overCap: number, n
  */
 export function addAnswer(
   state: PageScanState,
-  answer: { top3: Prediction[] } | { error: ClassifyFailure; blank: boolean; sitePattern?: string },
+  answer: { top3: Prediction[]; timings?: ImageTimings } | { error: ClassifyFailure; blank: boolean; sitePattern?: string },
   now: number,
 ): PageScanState {
   const next = { ...state, updatedAt: now };
@@ -59,6 +64,9 @@ export function addAnswer(
     const name = answer.top3[0]?.label ?? '?';
     next.labelled++;
     next.counts = { ...state.counts, [name]: (state.counts[name] ?? 0) + 1 };
+    const t = answer.timings;
+    // Each image of a batch of n counts 1/n of a predict.
+    if (t) next.timings = { fetchMs: state.timings.fetchMs + t.fetchMs, decodeMs: state.timings.decodeMs + t.decodeMs, convertMs: state.timings.convertMs + t.convertMs, predictMs: state.timings.predictMs + t.predictMs, batches: state.timings.batches + 1 / (t.batchSize ?? 1) };
   } else if (answer.blank) next.skipped++;
   else next.failed++;
   if (next.labelled + next.failed + next.skipped >= next.total) next.status = 'done';

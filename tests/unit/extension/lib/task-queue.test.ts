@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClassifyLanes } from '../../../../extension/lib/offscreen/classify-lanes';
+import { BATCH_WAIT_MS, buildClassifyLanes } from '../../../../extension/lib/offscreen/classify-lanes';
 import { buildTaskQueue } from '../../../../extension/lib/task-queue';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,26 +35,68 @@ describe('buildTaskQueue', () => {
 });
 
 describe('buildClassifyLanes', () => {
-  it('keeps an image in its slot until its compute starts, so at most the limit of images are held', async () => {
-    const lanes = buildClassifyLanes(2);
-    const log: string[] = [];
-    const job = (name: string) =>
+  /** A job named `name` for `model` whose prepare takes `prepareMs`; the log records every stage and each batch. */
+  const jobOf =
+    (lanes: ReturnType<typeof buildClassifyLanes>, log: string[], prepareMs = 20, model = 'cnn') =>
+    (name: string) =>
       lanes.run({
         deadline: Date.now() + 60_000,
+        batchKey: model,
         fetch: async () => {
           log.push(`fetch ${name}`);
           return name;
         },
-        compute: async (fetched) => {
-          log.push(`compute ${fetched}`);
-          await tick(20);
+        prepare: async (fetched) => {
+          log.push(`prepare ${fetched}`);
+          await tick(prepareMs);
           return fetched;
         },
+        predict: async (batch) => {
+          log.push(`predict ${batch.join('+')}`);
+          if (batch.includes('bad')) throw new Error('no model');
+          return batch.map((b) => `${b}!`);
+        },
       });
-    expect(await Promise.all(['a', 'b', 'c', 'd'].map(job))).toEqual(['a', 'b', 'c', 'd']);
-    // c is fetched only once a's compute has started (a's slot freed), not while a and b wait for the lane.
-    expect(log.indexOf('fetch c')).toBeGreaterThan(log.indexOf('compute a'));
-    expect(log.indexOf('fetch d')).toBeGreaterThan(log.indexOf('compute b'));
+
+  it('keeps an image in its slot until its turn in the lane starts, so at most the limit of images are held', async () => {
+    const log: string[] = [];
+    const job = jobOf(buildClassifyLanes(2), log);
+    expect(await Promise.all(['a', 'b', 'c', 'd'].map(job))).toEqual(['a!', 'b!', 'c!', 'd!']);
+    // c is fetched only once a's turn has started (a's slot freed), not while a and b wait for the lane.
+    expect(log.indexOf('fetch c')).toBeGreaterThan(log.indexOf('prepare a'));
+    expect(log.indexOf('fetch d')).toBeGreaterThan(log.indexOf('prepare b'));
+  });
+
+  it('predicts the images prepared together in one batch, per model, and a click alone at once', async () => {
+    const log: string[] = [];
+    const lanes = buildClassifyLanes(6, 16, 60_000); // a batch grows for as long as images wait (no time limit here)
+    const cnn = jobOf(lanes, log, 5);
+    const lenet = jobOf(lanes, log, 5, 'lenet5');
+    expect(await Promise.all([cnn('a'), cnn('b'), cnn('c'), lenet('x'), cnn('d')])).toEqual(['a!', 'b!', 'c!', 'x!', 'd!']);
+    expect(log.filter((l) => l.startsWith('predict'))).toEqual(['predict a+b+c', 'predict x', 'predict d']);
+    log.length = 0;
+    expect(await cnn('alone')).toBe('alone!');
+    expect(log).toEqual(['fetch alone', 'prepare alone', 'predict alone']);
+  });
+
+  it(`does not hold a prepared image more than ${BATCH_WAIT_MS} ms for others to join its batch`, async () => {
+    const log: string[] = [];
+    const job = jobOf(buildClassifyLanes(6, 16, 30), log, 20);
+    await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map(job));
+    // Each prepare takes 20 ms and the wait is 30 ms: a batch stops growing once its first image has
+    // waited 30 ms, i.e. after at most two more prepares (three images), where six were ready.
+    const batches = log.filter((l) => l.startsWith('predict')).map((l) => l.slice('predict '.length).split('+'));
+    expect(batches.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(3);
+    expect(batches.flat()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('fails a whole batch only when its predict fails, each image alone when its own stage fails', async () => {
+    const log: string[] = [];
+    const job = jobOf(buildClassifyLanes(6), log, 1);
+    const [bad, good] = await Promise.allSettled([job('bad'), job('good')]);
+    expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'no model' } });
+    expect(good).toMatchObject({ status: 'rejected', reason: { message: 'no model' } });
   });
 
   it('does not start a stage after the deadline', async () => {
@@ -62,10 +104,12 @@ describe('buildClassifyLanes', () => {
     let computed = false;
     const late = lanes.run({
       deadline: Date.now() + 10,
+      batchKey: 'cnn',
       fetch: () => tick(30),
-      compute: async () => {
+      prepare: async () => {
         computed = true;
       },
+      predict: async (batch) => batch,
     });
     await expect(late).rejects.toThrow(/time ran out/);
     expect(computed).toBe(false);

@@ -1,30 +1,34 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedFashionModel } from '../../../../../core/model-loader';
 import type { ModelId } from '../../../../../core/types';
-import { classifyImage, type ImageClassification } from '../../../../../extension/lib/offscreen/classify-image';
+import { predictBatch, prepareImage, type PreparedImage } from '../../../../../extension/lib/offscreen/classify-image';
 import { buildClassifierService } from '../../../../../extension/lib/offscreen/classifier-service';
 import { MAX_IN_FLIGHT } from '../../../../../extension/lib/offscreen/classify-lanes';
 import { fetchImageBytes, type FetchedImage } from '../../../../../extension/lib/offscreen/fetch-image-bytes';
 import { buildClassifyRequest } from '../../../../../extension/lib/messages';
 
-// tfjs, WebGL and the image path are replaced: this checks what the service hands classifyImage,
-// and when it downloads and classifies.
-vi.mock('../../../../../extension/lib/offscreen/classify-image', () => ({ classifyImage: vi.fn() }));
+// tfjs, WebGL and the image path are replaced: this checks what the service hands prepareImage and
+// predictBatch, and when it downloads, decodes and predicts.
+vi.mock('../../../../../extension/lib/offscreen/classify-image', () => ({ prepareImage: vi.fn(), predictBatch: vi.fn() }));
 vi.mock('../../../../../extension/lib/offscreen/fetch-image-bytes', () => ({ fetchImageBytes: vi.fn() }));
 vi.mock('../../../../../extension/lib/offscreen/read-webgl-renderer', () => ({ readWebglRenderer: () => null }));
 vi.mock('../../../../../extension/lib/offscreen/init-backend', () => ({
   initBackend: async () => ({ name: 'cpu', reason: 'test', renderer: null, initializedAt: 0 }),
 }));
 
-const classification: ImageClassification = {
-  top3: [{ index: 7, label: 'Sneaker', probability: 0.9 }],
-  probabilities: [0, 0, 0, 0, 0, 0, 0, 0.9, 0.1, 0],
-  input: [],
+const prepared: PreparedImage = {
+  input: new Uint8Array(784),
   thumbnail: 'data:image/jpeg;base64,AAAA',
   imageWidth: 600,
   imageHeight: 800,
-  timings: { decodeMs: 1, convertMs: 1, predictMs: 1 },
+  timings: { decodeMs: 1, convertMs: 1 },
 };
+const probabilities = [0, 0, 0, 0, 0, 0, 0, 0.9, 0.1, 0];
+const top3 = [
+  { index: 7, label: 'Sneaker', probability: 0.9 },
+  { index: 8, label: 'Bag', probability: 0.1 },
+  { index: 0, label: 'T-shirt/top', probability: 0 },
+];
 
 /** What the fake download gives for an address: its own bytes, so the test can see which image reached classifyImage. */
 const fetchedFrom = (url: string): FetchedImage => ({ bytes: new TextEncoder().encode(url), contentType: 'image/png' });
@@ -37,7 +41,10 @@ function fakeModel(id: ModelId): LoadedFashionModel {
 }
 
 beforeEach(() => {
-  vi.mocked(classifyImage).mockReset().mockResolvedValue(classification);
+  vi.mocked(prepareImage).mockReset().mockResolvedValue(prepared);
+  vi.mocked(predictBatch)
+    .mockReset()
+    .mockImplementation(async (_model, _options, inputs) => ({ probabilities: inputs.map(() => probabilities), predictMs: inputs.length }));
   vi.mocked(fetchImageBytes)
     .mockReset()
     .mockImplementation(async (url) => fetchedFrom(url));
@@ -48,12 +55,13 @@ describe('buildClassifierService', () => {
     const service = buildClassifierService(async (id) => fakeModel(id));
     for (const modelId of ['cnn', 'lenet5'] as const) {
       const response = await service.classify(buildClassifyRequest({ requestId: modelId, imageUrl: `https://shop.example/${modelId}.jpg`, modelId, backend: 'auto', deadline: Date.now() + 120_000 }));
-      expect(response).toMatchObject({ ok: true, result: { modelId, modelName: `${modelId} name`, top3: classification.top3 } });
+      expect(response).toMatchObject({ ok: true, result: { modelId, modelName: `${modelId} name`, top3 } });
     }
-    const calls = vi.mocked(classifyImage).mock.calls.map(([fetched, model, options]) => [urlOf(fetched), (model as unknown as { name: string }).name, options]);
+    expect(vi.mocked(prepareImage).mock.calls.map(([fetched]) => urlOf(fetched))).toEqual(['https://shop.example/cnn.jpg', 'https://shop.example/lenet5.jpg']);
+    const calls = vi.mocked(predictBatch).mock.calls.map(([model, options, inputs]) => [(model as unknown as { name: string }).name, options, inputs.length]);
     expect(calls).toEqual([
-      ['https://shop.example/cnn.jpg', 'cnn-model', { mirrorAverage: true }],
-      ['https://shop.example/lenet5.jpg', 'lenet5-model', { mirrorAverage: false }],
+      ['cnn-model', { mirrorAverage: true }, 1],
+      ['lenet5-model', { mirrorAverage: false }, 1],
     ]);
   });
 });
@@ -70,7 +78,7 @@ describe('deadlines', () => {
 
   it('answers a request that waits for the lane past its deadline at the deadline, and never starts its work', async () => {
     // Each image takes 14 s to decode and predict (its download is instant); ten clicks arrive together, each with 120 s.
-    vi.mocked(classifyImage).mockImplementation(() => new Promise((resolve) => setTimeout(() => resolve(classification), 14_000)));
+    vi.mocked(prepareImage).mockImplementation(() => new Promise((resolve) => setTimeout(() => resolve(prepared), 14_000)));
     const service = buildClassifierService(async (id) => fakeModel(id));
     const clickedAt = Date.now();
     const answeredAt: number[] = [];
@@ -89,7 +97,7 @@ describe('deadlines', () => {
     // The tenth never reached the front: refused at its deadline, its image never fetched.
     expect(responses[9]).toEqual({ ok: false, error: { code: 'timeout', message: TOO_LATE } });
     expect(answeredAt[9]).toBe(120_000);
-    expect(vi.mocked(classifyImage)).toHaveBeenCalledTimes(9);
+    expect(vi.mocked(prepareImage)).toHaveBeenCalledTimes(9);
     // A click after them does not wait for their work.
     const next = service.classify(buildClassifyRequest({ requestId: 'late', imageUrl: 'https://shop.example/late.jpg', modelId: 'cnn', backend: 'auto', deadline: Date.now() + 120_000 }));
     await vi.advanceTimersByTimeAsync(14_000);
@@ -132,7 +140,7 @@ describe('downloads side by side (issue 19 item 4)', () => {
     for (let i = 3; i < 10; i++) expect(answeredAt[i], `fast image ${i - 3}`).toBeLessThan(500);
     for (let i = 0; i < 3; i++) expect(answeredAt[i], `slow image ${i}`).toBeGreaterThanOrEqual(14_000);
     // Decoding and prediction stay one at a time, in the order the downloads ended.
-    expect(vi.mocked(classifyImage).mock.calls.map(([fetched]) => urlOf(fetched).replace(/.*\/|\.jpg/g, ''))).toEqual([
+    expect(vi.mocked(prepareImage).mock.calls.map(([fetched]) => urlOf(fetched).replace(/.*\/|\.jpg/g, ''))).toEqual([
       ...Array.from({ length: 7 }, (_, i) => `fast-${i}`),
       'slow-1',
       'slow-2',
