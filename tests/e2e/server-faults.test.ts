@@ -65,7 +65,7 @@ describe('an image behind a login (item 8)', () => {
     const error = failed(await clickClassify(worker, shop.url(path)));
     expect(error).toEqual({
       code: 'needs-login',
-      message: `The server answered ${status} (${reason}): this image is only shown to signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`,
+      message: `The server answered ${status} (${reason}): it gives this image only to some visitors, such as signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`,
     });
   });
 });

@@ -71,8 +71,8 @@ const capHeader = (value: string | null): string | null => (value === null ? nul
  * redirect to another site that the extension has no access to, which Chrome reports as the same
  * network error: then the address redirects (asked without following it), and the redirect can
  * be followed when nothing has to be read from its target (a no-cors request), so that site is up
- * and only the permission is missing. Chrome hides where a redirect leads, so the sentence cannot
- * name that site; it says how to reach Chrome's prompt for it.
+ * and only the permission is missing. fetch hides where a redirect leads, so this sentence does
+ * not name that site; the background, which sees the redirect (watch-redirects.ts), names it.
  */
 async function whyUnreadable(url: string, signal: AbortSignal): Promise<ClassifyError> {
   try {

@@ -24,7 +24,7 @@ export const imageErrors = {
   httpError: (status: number, statusText: string) =>
     new ClassifyError('http-error', `The server answered ${status}${statusText ? ` (${statusText})` : ''} instead of the image. The page may be out of date: reload it and try again.`),
   needsLogin: (status: number, statusText: string) =>
-    new ClassifyError('needs-login', `The server answered ${status}${statusText ? ` (${statusText})` : ''}: this image is only shown to signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`),
+    new ClassifyError('needs-login', `The server answered ${status}${statusText ? ` (${statusText})` : ''}: it gives this image only to some visitors, such as signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`),
   /** `target`: where it redirects, when the background saw it (fetch hides it from the downloading page). */
   redirectNotAllowed: (url: string, target?: string) =>
     new ClassifyError(

@@ -111,7 +111,7 @@ describe('fetchImageBytes', () => {
     for (const [path, status, reason] of [['/sign-in', 401, 'Unauthorized'], ['/members-only', 403, 'Forbidden']] as const) {
       expect(await errorOf(`${origin}${path}`)).toEqual({
         code: 'needs-login',
-        message: `The server answered ${status} (${reason}): this image is only shown to signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`,
+        message: `The server answered ${status} (${reason}): it gives this image only to some visitors, such as signed-in users. Fashion Lens downloads images without your login (it never sends your cookies), so it cannot read images behind a login. Try a product photo the shop shows without signing in.`,
       });
     }
   });
