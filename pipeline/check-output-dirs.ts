@@ -1,6 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemError, fileSystemError } from './file-system-error.js';
+import { makeDir } from './make-dir.js';
 
 /**
  * Checks, before any training, that each folder (e.g. --out and --checkpoint-dir) can be created
@@ -12,7 +13,7 @@ export function checkOutputDirs(dirs: { dir: string; flag: string }[]): void {
   for (const { dir, flag } of dirs) {
     const probe = join(dir, `.fashion-lens-write-check-${process.pid}`);
     try {
-      mkdirSync(dir, { recursive: true });
+      makeDir(dir);
       writeFileSync(probe, 'Fashion Lens checks that it can write here before training.\n');
     } catch (error) {
       const wrapped = fileSystemError(error, `write in the ${flag} folder`, dir);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileSystemError } from '../file-system-error.js';
+import { makeDir } from '../make-dir.js';
 
 /**
  * Replaces the folder `dest` with exactly `files` (relative name -> content; a name may hold
@@ -17,14 +18,14 @@ export function writeDirAtomically(dest: string, files: Record<string, string | 
   const old = join(parent, `.${name}.old-${process.pid}`);
   let doing = { action: 'create the folder', path: parent };
   try {
-    mkdirSync(parent, { recursive: true });
+    makeDir(parent);
     rmSync(tmp, { recursive: true, force: true });
     doing = { action: 'write', path: tmp };
     mkdirSync(tmp);
     for (const [file, content] of Object.entries(files)) {
       const path = join(tmp, file);
       doing = { action: 'write', path };
-      mkdirSync(dirname(path), { recursive: true });
+      makeDir(dirname(path));
       writeFileSync(path, content);
     }
     doing = { action: 'replace', path: dest };
