@@ -54,13 +54,18 @@ export function runInWorker(args: PipelineArgs, warn: (line: string) => void): P
       send({ type: 'run', args });
       if (stopAsked) send({ type: 'stop' });
     });
+    let finished = false;
     const finish = (code: number) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(grace);
       process.off('SIGINT', onSigint);
       if (worker.pid !== undefined) for (const problem of cleanLeftovers([args.outDir, args.checkpointDir, datasetCacheDir()], worker.pid)) warn(problem);
       resolve(code);
     };
+    // A worker that never started sends no 'exit'.
     worker.on('error', (error) => {
+      if (worker.pid !== undefined) return;
       warn(`Could not start the pipeline's worker process (${error.message}).`);
       finish(1);
     });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 // What a pipeline process leaves beside its output while it writes, named after its pid, and how
@@ -24,10 +24,18 @@ export function tempFileOf(path: string, unique: string, pid: number = process.p
   return `${path}.tmp-${pid}-${unique}`;
 }
 
+/** The entries of `folder`; none when it is missing or unreadable (nothing of ours can be there then). */
+function entriesOf(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
 /** Folders worth looking in under `root`: itself and its direct subfolders (models/, comparisons/ hold the exports). */
 function foldersToSweep(root: string): string[] {
-  if (!existsSync(root) || !statSync(root).isDirectory()) return [];
-  const subfolders = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
+  const subfolders = entriesOf(root).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
   return [root, ...subfolders.map((e) => join(root, e.name))];
 }
 
@@ -43,14 +51,17 @@ export function cleanLeftovers(roots: string[], pid: number): string[] {
   const other = new RegExp(`^(\\.fashion-lens-write-check-${pid}|.+\\.tmp-${pid}-[0-9a-f]+)$`);
   const problems: string[] = [];
   for (const folder of [...new Set(roots.flatMap(foldersToSweep))]) {
-    for (const entry of readdirSync(folder)) {
+    for (const { name: entry } of entriesOf(folder)) {
       const path = join(folder, entry);
       const match = hidden.exec(entry);
+      const dest = match ? join(folder, match[1]!) : undefined;
+      const putBack = match?.[2] === 'old' && !existsSync(dest!);
       try {
-        if (match?.[2] === 'old' && !existsSync(join(folder, match[1]!))) renameSync(path, join(folder, match[1]!));
+        if (putBack) renameSync(path, dest!);
         else if (match || other.test(entry)) rmSync(path, { recursive: true, force: true });
       } catch (error) {
-        problems.push(`Could not tidy ${path} (${(error as Error).message}): move it back to ${match ? join(folder, match[1]!) : 'its place'} or remove it by hand.`);
+        const fix = putBack ? `rename it to ${dest}` : 'remove it';
+        problems.push(`Could not tidy ${path}, left by the stopped pipeline (${(error as Error).message}): ${fix} by hand.`);
       }
     }
   }
