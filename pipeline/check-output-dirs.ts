@@ -1,6 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import { FileSystemError, fileSystemError } from './file-system-error.js';
+import { makeDir } from './make-dir.js';
+import { writeProbeOf } from './export/leftovers.js';
 
 /**
  * Checks, before any training, that each folder (e.g. --out and --checkpoint-dir) can be created
@@ -10,9 +11,9 @@ import { FileSystemError, fileSystemError } from './file-system-error.js';
  */
 export function checkOutputDirs(dirs: { dir: string; flag: string }[]): void {
   for (const { dir, flag } of dirs) {
-    const probe = join(dir, `.fashion-lens-write-check-${process.pid}`);
+    const probe = writeProbeOf(dir);
     try {
-      mkdirSync(dir, { recursive: true });
+      makeDir(dir);
       writeFileSync(probe, 'Fashion Lens checks that it can write here before training.\n');
     } catch (error) {
       const wrapped = fileSystemError(error, `write in the ${flag} folder`, dir);

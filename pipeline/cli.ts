@@ -1,11 +1,12 @@
 /**
- * `npm run pipeline`: the only file of the pipeline that reads argv or exits.
- * Exit codes: 0 done, 1 failed, 2 bad flags, 130 stopped by Ctrl-C (nothing partial written).
+ * `npm run pipeline`: the only file of the pipeline that reads argv; it and its worker process
+ * (pipeline-worker.ts, which does the job) are the only ones that exit.
+ * Exit codes: 0 done, 1 failed, 2 bad flags, 130 stopped by Ctrl-C (within 2 s, nothing partial written).
  */
 import { quietTensorflowInfoLogs } from './native/quiet-tensorflow-logs.js';
 import { parsePipelineArgs, UsageError, USAGE } from './cli-args.js';
-import { describeFailure, exitWith } from './describe-failure.js';
-import { requireNativeTensorflow } from './native/require-native.js';
+import { exitWith } from './describe-failure.js';
+import { runInWorker } from './run-in-worker.js';
 
 /** --verbose: failures are printed with their stack trace. */
 const verbose = () => process.argv.includes('--verbose');
@@ -26,21 +27,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  let stopping = false;
-  process.on('SIGINT', () => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    console.error('\nStopping after this batch (or this step of quantization, the checks or the report); nothing half-written is left. The last epoch checkpoint stays: run again with --resume to continue. Ctrl-C again to quit now.');
-  });
-  try {
-    const tensorflowVersion = await requireNativeTensorflow();
-    const { runPipeline } = await import('./run-pipeline.js');
-    const outcome = await runPipeline(args, tensorflowVersion, () => stopping, (line) => console.log(line));
-    return outcome === 'stopped' ? 130 : 0;
-  } catch (error) {
-    console.error(describeFailure(error, args.verbose));
-    return 1;
-  }
+  // The job runs in a worker process, so that this one hears Ctrl-C at once (run-in-worker.ts).
+  return runInWorker(args, (line) => console.error(line));
 }
 
 exitWith(main, verbose);

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASET_FILES, DATASET_FILE_NAMES, type DatasetFileName } from './dataset-files.js';
 import { DatasetError } from './dataset-error.js';
@@ -8,6 +7,7 @@ import { DEFAULT_FETCH_TIMEOUTS, fetchBytes, FetchFailed, type FetchLike, type F
 import { maybeGunzip } from './maybe-gunzip.js';
 import { sha256Hex } from './sha256-hex.js';
 import { writeFileAtomically } from './write-file-atomically.js';
+import { makeDir } from '../make-dir.js';
 
 /** How to download; every field has a default. */
 export interface DownloadOptions {
@@ -64,7 +64,7 @@ export async function downloadDataset(cacheDir: string, opts: DownloadOptions = 
       continue;
     }
     try {
-      await mkdir(cacheDir, { recursive: true });
+      makeDir(cacheDir);
       for (const [name, gz] of files) await writeFileAtomically(join(cacheDir, `${name}.gz`), gz);
     } catch (error) {
       throw new DatasetError(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm, rename, writeFile } from 'node:fs/promises';
 import { fileSystemError } from '../file-system-error.js';
+import { tempFileOf } from '../export/leftovers.js';
 
 /**
  * Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see the old
@@ -8,7 +9,7 @@ import { fileSystemError } from '../file-system-error.js';
  * leaves no temporary file and names `path` and the fix (FileSystemError).
  */
 export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = tempFileOf(path, randomBytes(4).toString('hex'));
   try {
     await writeFile(tmp, bytes);
     await rename(tmp, path);

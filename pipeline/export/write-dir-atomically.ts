@@ -1,30 +1,31 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileSystemError } from '../file-system-error.js';
+import { makeDir } from '../make-dir.js';
+import { siblingOf } from './leftovers.js';
 
 /**
  * Replaces the folder `dest` with exactly `files` (relative name -> content; a name may hold
  * subfolders, "model/model.json") in one rename: everything is written into a hidden temporary
  * sibling first, the old folder is moved aside, the new one moved in, and the old one removed.
  * A crash never leaves a half-written folder at `dest` (at worst the old folder sits beside it as
- * .<name>.old-<pid>), no temporary folder survives a failure, and a failed swap puts the old
- * folder back. Every file-system error names its path and the fix (FileSystemError).
+ * .<name>.old-<pid>, which cleanLeftovers puts back), no temporary folder survives a failure, and
+ * a failed swap puts the old folder back. Every file-system error names its path and the fix (FileSystemError).
  */
 export function writeDirAtomically(dest: string, files: Record<string, string | Uint8Array>): string {
   const parent = dirname(dest);
-  const name = basename(dest);
-  const tmp = join(parent, `.${name}.tmp-${process.pid}`);
-  const old = join(parent, `.${name}.old-${process.pid}`);
+  const tmp = siblingOf(dest, 'tmp');
+  const old = siblingOf(dest, 'old');
   let doing = { action: 'create the folder', path: parent };
   try {
-    mkdirSync(parent, { recursive: true });
+    makeDir(parent);
     rmSync(tmp, { recursive: true, force: true });
     doing = { action: 'write', path: tmp };
     mkdirSync(tmp);
     for (const [file, content] of Object.entries(files)) {
       const path = join(tmp, file);
       doing = { action: 'write', path };
-      mkdirSync(dirname(path), { recursive: true });
+      makeDir(dirname(path));
       writeFileSync(path, content);
     }
     doing = { action: 'replace', path: dest };

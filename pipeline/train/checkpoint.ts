@@ -72,8 +72,12 @@ export async function loadCheckpoint(dir: string, identity: RunIdentity, model: 
     throw damagedCheckpoint(dir, `the saved model in ${modelDir} could not be read (${reasonOf(error)})`, error);
   }
   try {
-    model.setWeights(saved.getWeights());
+    const weights = saved.getWeights();
+    const broken = firstNotFinite(weights.map((tensor, i) => ({ name: saved.weights[i]!.name, tensor })));
+    if (broken) throw damagedCheckpoint(dir, `the saved weights in ${modelDir} are not numbers (${broken} holds NaN or infinite values)`);
+    model.setWeights(weights);
   } catch (error) {
+    if (error instanceof CheckpointError) throw error;
     throw damagedCheckpoint(dir, `the saved model in ${modelDir} does not fit this model (${reasonOf(error)})`, error);
   } finally {
     saved.dispose();
@@ -83,11 +87,24 @@ export async function loadCheckpoint(dir: string, identity: RunIdentity, model: 
   try {
     const bin = readFileSync(binPath);
     const map = tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength), state.optimizerSpecs);
-    await optimizer.setWeights(state.optimizerSpecs.map((s) => ({ name: s.name, tensor: map[s.name]! })));
+    const weights = state.optimizerSpecs.map((s) => ({ name: s.name, tensor: map[s.name]! }));
+    const broken = firstNotFinite(weights);
+    if (broken) throw damagedCheckpoint(dir, `the optimizer state in ${binPath} is not numbers (${broken} holds NaN or infinite values)`);
+    await optimizer.setWeights(weights);
   } catch (error) {
+    if (error instanceof CheckpointError) throw error;
     throw damagedCheckpoint(dir, `${binPath} could not be restored (${reasonOf(error)})`, error);
   }
   return state.history;
+}
+
+/**
+ * The name of the first weight holding NaN or an infinity, if any: training diverged before the
+ * checkpoint was saved, or its bytes were damaged. Resuming from it used to fail only at export,
+ * with "Cannot store the weight value NaN as float16" (issue 19, item 13).
+ */
+function firstNotFinite(weights: { name: string; tensor: tf.Tensor }[]): string | undefined {
+  return weights.find(({ tensor }) => tensor.dataSync().some((x) => !Number.isFinite(x)))?.name;
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');

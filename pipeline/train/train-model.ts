@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLASS_NAMES } from '../../core/model-contract.js';
 import { predictOptionsOf } from '../../core/predict.js';
@@ -12,6 +11,7 @@ import { scorePredictions } from '../eval/score-predictions.js';
 import { gitCommit } from '../export/git-commit.js';
 import type { ModelFolder } from '../export/model-folder-io.js';
 import { modelToFiles } from '../export/model-to-files.js';
+import { removeDirAtomically } from '../export/remove-dir-atomically.js';
 import { countModelParams, formatModelSummary } from '../models/model-summary.js';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from './checkpoint.js';
 import { fit } from './fit.js';
@@ -45,7 +45,7 @@ export async function trainModel(plan: TrainingPlan, data: FashionMnist, standar
   const identity: RunIdentity = { planName: plan.name, epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, trainCount: data.train.count };
   const checkpoint = join(opts.checkpointDir, plan.name);
   let history = opts.resume ? await loadCheckpoint(checkpoint, identity, model, optimizer) : undefined;
-  if (!opts.resume) rmSync(checkpoint, { recursive: true, force: true });
+  if (!opts.resume) removeDirAtomically(checkpoint);
   if (history) opts.log(`Resuming ${plan.name} after epoch ${history.length} from ${checkpoint}`);
   opts.log(`Training on ${data.train.count.toLocaleString('en-US')} images, validating on ${data.validation.count.toLocaleString('en-US')}: ${opts.epochs} epochs, batch ${opts.batchSize}, ${plan.optimizerConfig.name}, seed ${opts.seed}, backend ${tf.getBackend()}`);
 

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModelMetadata } from '../../../core/metadata/parse-model-metadata.js';
+import { canMountReadOnly, withReadOnlyMount } from '../../helpers/read-only-mount.js';
 
 const out = mkdtempSync(join(tmpdir(), 'fashion-lens-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -113,6 +114,30 @@ describe('npm run pipeline (end to end on the real data)', () => {
     expect(run.stderr).toContain(`Could not write in the --out folder ${join(file, 'out')}: a part of the path is a file, not a folder.`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).not.toContain('Training on');
+  });
+
+  it('--out or --checkpoint-dir under /proc ends at once with a sentence; it hung in a recursive mkdir that never returned (issue 19, item 5)', () => {
+    for (const [flag, dir, parent] of [['--out', '/proc/x', '/proc'], ['--checkpoint-dir', '/proc/sys/x/y', '/proc/sys']] as const) {
+      const other = flag === '--out' ? ['--checkpoint-dir', join(out, 'ckpt-proc')] : ['--out', join(out, 'out-proc')];
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--quick', flag, dir, ...other], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Could not write in the ${flag} folder ${dir}: ${parent} does not let files or folders be created in it: it is not a folder on a disk`);
+      expect(run.stdout).not.toContain('Training on');
+    }
+  });
+
+  it.skipIf(!canMountReadOnly())('an --out on a read-only file system says it is read-only, not that it may have been deleted (issue 19, item 12; a real read-only tmpfs in a private mount namespace)', () => {
+    const mountPoint = join(out, 'read-only');
+    mkdirSync(mountPoint);
+    for (const dir of [mountPoint, join(mountPoint, 'new', 'out')]) {
+      const [program, args] = withReadOnlyMount(mountPoint, [process.execPath, '--import', 'tsx', 'pipeline/cli.ts', '--quick', '--out', dir, '--checkpoint-dir', join(out, 'ckpt-ro')]);
+      const run = spawnSync(program, args, { encoding: 'utf8', timeout: 60_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Could not write in the --out folder ${dir}: the file system is read-only. Choose a writable folder (--out, --checkpoint-dir), then run again.`);
+      expect(run.stderr).not.toContain('deleted');
+      expect(run.stdout).not.toContain('Training on');
+    }
   });
 
   it('a missing data dir is refused with the path in the message', () => {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from '../../../../pipeline/train/checkpoint.js';
 import { Nadam } from '../../../../pipeline/train/nadam.js';
 import { FileSystemError } from '../../../../pipeline/file-system-error.js';
+import { CheckpointError } from '../../../../pipeline/train/checkpoint-error.js';
 import { canMountSmallDisk, mountSmallDisk } from '../../../helpers/small-disk.js';
 
 const root = mkdtempSync(join(tmpdir(), 'fashion-lens-checkpoint-'));
@@ -69,6 +70,25 @@ describe('loadCheckpoint on a broken checkpoint', () => {
     rmSync(join(other, 'model', 'weights.bin'));
     await expect(resume(other)).rejects.toThrow(/^The checkpoint in .* is damaged: the saved model in .*model could not be read/);
     expect(readFileSync(join(other, 'state.json'), 'utf8')).toContain('"identity"');
+  });
+});
+
+describe('loadCheckpoint on weights that are not numbers (issue 19, item 13)', () => {
+  /** Overwrites every float32 in `path` with `value`, as a diverged run would have saved them. */
+  const fill = (path: string, value: number) => writeFileSync(path, new Uint8Array(new Float32Array(readFileSync(path).byteLength / 4).fill(value).buffer));
+
+  it('model weights all NaN are refused when the checkpoint is loaded, with the damaged-checkpoint sentence naming a weight', async () => {
+    const dir = await savedCheckpoint('nan-weights');
+    fill(join(dir, 'model', 'weights.bin'), NaN);
+    const error = (await resume(dir).catch((e: Error) => e)) as Error;
+    expect(error).toBeInstanceOf(CheckpointError);
+    expect(error.message).toMatch(/^The checkpoint in .* is damaged: the saved weights in .*model are not numbers \(\S+ holds NaN or infinite values\)\. Delete .* to start over, or run without --resume/);
+  });
+
+  it('an infinite optimizer state is refused the same way', async () => {
+    const dir = await savedCheckpoint('infinite-optimizer');
+    fill(join(dir, 'optimizer.bin'), Infinity);
+    await expect(resume(dir)).rejects.toThrow(/^The checkpoint in .* is damaged: the optimizer state in .*optimizer\.bin is not numbers \(.* holds NaN or infinite values\)\. Delete /);
   });
 });
 
