@@ -36,7 +36,9 @@ const ms = (n: number) => `${n >= 100 ? n.toFixed(0) : n.toFixed(1)} ms`;
 /** Watches the page's long tasks from before the scan (evaluated in the page: this file has no DOM types). */
 const WATCH_LONG_TASKS = `(() => {
   window.__longest = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+  window.__tasks = [];
+  const t0 = performance.now();
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__longest = Math.max(window.__longest, e.duration); window.__tasks.push([Math.round(e.startTime - t0), Math.round(e.duration), e.attribution?.[0]?.containerType ?? '', e.name]); } }).observe({ type: 'longtask' });
 })()`;
 
 /** Labels the page and resolves with the time until its last badge (ms) and its longest main-thread task. */
@@ -46,6 +48,7 @@ async function timeScan(page: Page, worker: Worker, tabId: number, count: number
   await labelPage(worker, tabId);
   await page.waitForFunction(`(document.querySelector('fashion-lens-labels')?.shadowRoot?.querySelectorAll('.badge').length ?? 0) >= ${count}`, undefined, { polling: 'raf', timeout: 300_000 });
   const wallMs = Date.now() - started;
+  if (process.env.FASHION_LENS_LONG_TASKS) console.log('long tasks [start ms after the scan, duration ms]:', JSON.stringify(await page.evaluate('window.__tasks')));
   return { wallMs, longestTaskMs: await page.evaluate<number>('window.__longest') };
 }
 
