@@ -33,7 +33,8 @@ describe('the built extension', () => {
     expect(manifest.name).toBe('Fashion Lens');
     expect(manifest.description.length).toBeLessThanOrEqual(132); // the Chrome Web Store limit
     // webRequest (issue 19): to name the site a refused redirect of its own download leads to.
-    expect(manifest.permissions).toEqual(['contextMenus', 'offscreen', 'storage', 'webRequest']);
+    // activeTab + scripting (issue 20): to put the page labeller into the tab the user asked to label.
+    expect(manifest.permissions).toEqual(['contextMenus', 'offscreen', 'storage', 'webRequest', 'activeTab', 'scripting']);
     expect(manifest.minimum_chrome_version).toBe('116');
     // Site access is asked for one site at a time, at the first click on that site's images.
     expect(manifest.host_permissions).toBeUndefined();

@@ -8,7 +8,7 @@ import { setSettings } from '../../harness/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { labelPage, readBadges, readImageBoxes, tabIdOf, type PageBadge } from '../../harness/page-scan-driver.js';
 import { openRealPopup } from '../../harness/real-popup.js';
-import { startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
+import { BAD_PATHS, startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
 import { gridPage } from '../../harness/grid-page.js';
 import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   }));
   const paths = photos.map(photoPath);
   shop = await startShopServer(products, {
-    '/grid': { html: gridPage({ photos: paths.slice(0, 24), later: paths.slice(24), decoration: paths[0]! }) },
+    '/grid': { html: gridPage({ photos: paths.slice(0, 24), later: paths.slice(24), decoration: BAD_PATHS.svg }) },
     '/about': { html: gridPage({ photos: [], decoration: paths[0]! }) },
   });
   reference = await loadReferenceModel(inject('modelsDir'), 'cnn');

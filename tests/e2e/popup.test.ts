@@ -47,13 +47,13 @@ describe('the popup with the keyboard', () => {
 
   it('reaches every control with Tab, in reading order', async () => {
     const order: (string | null)[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate<string | null>(FOCUSED));
     }
-    // The card shows the last click (a 404: a sentence, nothing to focus), then the history
-    // (newest first), then the settings; the two radios are one Tab stop, as radio groups are.
-    const expected = [/^Clear history$/, /The server answered 404/, /\d+\.\d%/, /\d+\.\d%/, /^CNN/, /^Backend/];
+    // The card shows the last click (a 404: a sentence, nothing to focus), then "Label this page",
+    // the history (newest first), then the settings; the two radios are one Tab stop, as radio groups are.
+    const expected = [/^Label this page$/, /^Clear history$/, /The server answered 404/, /\d+\.\d%/, /\d+\.\d%/, /^CNN/, /^Backend/];
     expect(order.map((name, i) => expected[i]!.test(name ?? '')), `focus order: ${order.join(' | ')}`).toEqual(expected.map(() => true));
   });
 
