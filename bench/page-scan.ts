@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.goto(shop.url('/grid'));
     await page.waitForLoadState('load');
-    const tabId = await tabIdOf(worker, shop.url('/grid'));
+    const tabId = await tabIdOf(worker, shop.url('/grid'), page);
     const cold = await timeScan(page, worker, tabId, products.length);
     const parts: Record<string, number>[] = [];
     const warm: { wallMs: number; longestTaskMs: number }[] = [];

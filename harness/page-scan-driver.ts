@@ -1,15 +1,23 @@
 import type { Page, Worker } from 'playwright-core';
 
 /** The one chrome.* call made inside the service worker (this file has Node types, not Chrome's). */
-declare const chrome: { tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> } };
+declare const chrome: { tabs: { query(filter: { url: string; active?: boolean }): Promise<{ id?: number }[]> } };
 
-/** The tab id Chrome gives the page at `url` (the test build holds every host permission, so tabs.query can match by URL). */
-export async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  return worker.evaluate(async (u) => {
-    const [tab] = await chrome.tabs.query({ url: u });
-    if (tab?.id === undefined) throw new Error(`No tab shows ${u}.`);
-    return tab.id;
-  }, url);
+/**
+ * The tab id Chrome gives `page`, which shows `url`: the active tab showing it, once the page is
+ * brought to the front (another tab may show the same address). The test build holds every host
+ * permission, so tabs.query can match by URL.
+ */
+export async function tabIdOf(worker: Worker, url: string, page?: Page): Promise<number> {
+  await page?.bringToFront();
+  return worker.evaluate(
+    async ([u, active]) => {
+      const tabs = await chrome.tabs.query(active ? { url: u, active: true } : { url: u });
+      if (tabs.length !== 1 || tabs[0]!.id === undefined) throw new Error(`${tabs.length} tabs show ${u}; the test needs exactly one.`);
+      return tabs[0]!.id;
+    },
+    [url, page !== undefined] as const,
+  );
 }
 
 /** Runs "Label this page" on the tab, through the same background call the popup and the page's context menu make. */

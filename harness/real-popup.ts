@@ -19,9 +19,14 @@ export interface RealPopup {
  * list among the context's pages: it is reached through CDP's target messages.
  */
 export async function openRealPopup(browser: ExtensionBrowser, worker: Worker, page: Page): Promise<RealPopup> {
-  await page.bringToFront();
-  const opened = await worker.evaluate(`chrome.action.openPopup().then(() => 'ok', (e) => String(e))`);
-  if (opened !== 'ok') throw new Error(`action.openPopup failed: ${opened}`);
+  // Chrome refuses ("Failed to open popup") while its window is not yet the focused one, e.g. just after another tab closed: try again a few times.
+  let opened = '';
+  for (let attempt = 0; attempt < 20 && opened !== 'ok'; attempt++) {
+    await page.bringToFront();
+    opened = await worker.evaluate(`chrome.action.openPopup().then(() => 'ok', (e) => String(e))`);
+    if (opened !== 'ok') await page.waitForTimeout(250);
+  }
+  if (opened !== 'ok') throw new Error(`action.openPopup failed 20 times over 5 s: ${opened}`);
   const cdp = await browser.context.newCDPSession(page);
   let targetId: string | undefined;
   for (let waited = 0; !targetId; waited += 50) {

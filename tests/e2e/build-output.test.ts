@@ -39,7 +39,8 @@ describe('the built extension', () => {
     // Site access is asked for one site at a time, at the first click on that site's images.
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
-    expect(manifest.content_scripts).toBeUndefined();
+    // No content script runs by itself: the page labeller is injected only into a tab the user asked to label.
+    expect(manifest.content_scripts ?? []).toEqual([]);
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 

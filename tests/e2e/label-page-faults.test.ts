@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../pipeline/eval/shop-photos.js';
-import { clickClassify, setSettings } from '../../harness/extension-driver.js';
+import { allowOnlySites, clickClassify, setSettings } from '../../harness/extension-driver.js';
 import { gridPage } from '../../harness/grid-page.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { labelPage, readBadges, readScanState, tabIdOf, type PageBadge } from '../../harness/page-scan-driver.js';
 import { openRealPopup } from '../../harness/real-popup.js';
-import { BAD_PATHS, startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
+import { BAD_PATHS, startShopServer, type Product, type ShopPage, type ShopServer } from '../../harness/shop-server.js';
 
 // "Label this page" on bad pages and under faults, in real Chromium through the built extension
 // (issue 20, item 7): every case ends with badges or a sentence, never a hang or leftovers.
@@ -17,6 +17,7 @@ let photos: ShopPhoto[];
 let shop: ShopServer;
 let browser: ExtensionBrowser;
 let worker: Worker;
+const shopPages: Record<string, ShopPage> = {};
 
 const photoPath = (photo: ShopPhoto) => `/shop-photos/${photo.file}`;
 const badImage = (path: string) => `<li class="card"><img src="${path}" alt="" width="180" height="180"></li>`;
@@ -32,7 +33,8 @@ beforeAll(async () => {
   }));
   const paths = photos.map(photoPath);
   const thousand = Array.from({ length: 1000 }, (_, i) => `<img src="${paths[i % paths.length]}?copy=${i}" alt="" width="80" height="80">`).join('');
-  shop = await startShopServer(products, {
+  shop = await startShopServer(products, shopPages);
+  Object.assign(shopPages, {
     '/grid': { html: gridPage({ photos: paths, decoration: paths[0]! }) },
     '/mixed': { html: gridPage({ photos: paths.slice(0, 8), decoration: paths[0]!, extraImages: BAD.map(badImage) }) },
     '/strict': {
@@ -42,6 +44,9 @@ beforeAll(async () => {
     '/thousand': { html: `<!doctype html><html><body>${thousand}</body></html>` },
     '/about': { html: gridPage({ photos: [], decoration: paths[0]! }) },
   });
+  // The same shop's photos, half of them from its other name (localhost): another site to Chrome.
+  const other = shop.origin.replace('127.0.0.1', 'localhost');
+  shopPages['/two-sites'] = { html: gridPage({ photos: [...paths.slice(0, 4), ...paths.slice(4, 8).map((p) => `${other}${p}`)], decoration: paths[0]! }) };
   browser = await launchExtension(inject('extensionDir'));
   worker = await browser.serviceWorker();
   await setSettings(worker, { modelId: 'cnn', backend: 'auto' });
@@ -56,7 +61,7 @@ async function open(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await browser.context.newPage();
   await page.goto(shop.url(path));
   await page.waitForLoadState('load');
-  return { page, tabId: await tabIdOf(worker, shop.url(path)) };
+  return { page, tabId: await tabIdOf(worker, shop.url(path), page) };
 }
 
 async function waitUntil<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 120_000): Promise<T> {
@@ -156,6 +161,29 @@ describe('Label this page under faults', () => {
     const badges = await waitUntil('every badge', () => readBadges(page), (b) => b.length === photos.length);
     // Each image is labelled, or (a batch lost twice) says why.
     for (const badge of badges) expect(isLabel(badge) || /restarted/.test(badge.ariaLabel)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('Label this page with images from a site the user has not allowed', () => {
+  it('labels the allowed site\'s images; the others\' badges and the popup say how to allow theirs', async () => {
+    // Last in this file: from here on the extension may read the shop's own site only, as a user who allowed that one site.
+    await allowOnlySites(browser.context, browser.extensionId, [`${shop.origin}/*`]);
+    const { page, tabId } = await open('/two-sites');
+    const popup = await openRealPopup(browser, worker, page);
+    await popup.waitFor(`document.querySelector('.page-scan button.primary')`);
+    await popup.click('.page-scan button.primary');
+    const badges = await waitUntil('badges', () => readBadges(page), (b) => b.length === 8);
+    expect(badges.filter(isLabel)).toHaveLength(4);
+    const other = new URL(shop.origin.replace('127.0.0.1', 'localhost')).host;
+    for (const badge of badges.filter((b) => !isLabel(b))) {
+      expect(badge.text).toBe('site not allowed');
+      expect(badge.ariaLabel).toContain(`may not read images from ${other}`);
+      expect(badge.ariaLabel).toContain('Allow and label');
+    }
+    await popup.waitFor(`document.querySelector('.needs-access')?.textContent.includes(${JSON.stringify(other)})`);
+    expect(await popup.evaluate<string>(`document.querySelector('.needs-access button').textContent`)).toBe('Allow and label');
+    expect(await readScanState(worker, tabId)).toMatchObject({ labelled: 4, failed: 4 });
     await page.close();
   });
 });

@@ -64,7 +64,7 @@ describe('Label this page', () => {
     const page = await browser.context.newPage();
     await page.goto(shop.url('/'));
     await page.waitForLoadState('load');
-    await labelPage(worker, await tabIdOf(worker, shop.url('/')));
+    await labelPage(worker, await tabIdOf(worker, shop.url('/'), page));
 
     // 36 photos + the SVG logo (refused: its badge says why); the 1x1 pixel is too small to be a product.
     const badges = await waitForBadges(page, photos.length + 1);
@@ -141,7 +141,7 @@ describe('Label this page', () => {
     await page.setViewportSize({ width: 900, height: 700 });
     await page.goto(shop.url('/grid'));
     await page.waitForLoadState('load');
-    await labelPage(worker, await tabIdOf(worker, shop.url('/grid')));
+    await labelPage(worker, await tabIdOf(worker, shop.url('/grid'), page));
     const first = await waitForBadges(page, 24);
     await page.waitForTimeout(500);
     expect(await readBadges(page)).toHaveLength(24); // not the logo, the cart icon or the hidden image
