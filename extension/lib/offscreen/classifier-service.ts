@@ -1,6 +1,5 @@
 import type { LoadedFashionModel } from '../../../core/model-loader';
 import { predictOptionsOf } from '../../../core/predict';
-import type { ModelId } from '../../../core/types';
 import { toFailure } from '../classify-error';
 import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
@@ -27,7 +26,7 @@ export interface ClassifierService {
  * Every request is answered by its deadline: one that waited in the queue past it is refused then
  * and skipped when its turn comes, so one slow image cannot hold up the clicks behind it for long.
  */
-export function buildClassifierService(loadModel: (id: ModelId) => Promise<LoadedFashionModel>): ClassifierService {
+export function buildClassifierService(loadModel: (id: string) => Promise<LoadedFashionModel>): ClassifierService {
   const queue = buildSerialQueue();
   const models = buildModelRegistry(loadModel);
   let preference: BackendPreference | null = null;

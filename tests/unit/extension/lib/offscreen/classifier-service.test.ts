@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedFashionModel } from '../../../../../core/model-loader';
-import type { ModelId } from '../../../../../core/types';
 import { classifyImage, type ImageClassification } from '../../../../../extension/lib/offscreen/classify-image';
 import { buildClassifierService } from '../../../../../extension/lib/offscreen/classifier-service';
 import { buildClassifyRequest } from '../../../../../extension/lib/messages';
@@ -23,7 +22,7 @@ const classification: ImageClassification = {
 };
 
 /** A loaded model whose metadata asks for mirror averaging (cnn), or says nothing about it (lenet5, an older export). */
-function fakeModel(id: ModelId): LoadedFashionModel {
+function fakeModel(id: string): LoadedFashionModel {
   const prediction = id === 'cnn' ? { prediction: { mirrorAverage: true } } : {};
   return { model: { dispose: vi.fn(), name: `${id}-model` }, metadata: { id, displayName: `${id} name`, ...prediction } } as unknown as LoadedFashionModel;
 }
