@@ -14,8 +14,8 @@ const guesses: [number, number, number][] = [
 
 describe('renderConverted', () => {
   it('lists each converted model with its Keras file, beside the seed-recipe exports', () => {
-    const { training: _, ...trainedFields } = fixtureMetadata({ id: 'keras-seed-cnn', displayName: 'Seed CNN trained by Keras', testAccuracy: 0.894 });
-    const keras = checkedFixture('comparisons/keras-seed-cnn', { ...trainedFields, source: { format: 'keras', file: 'seed-cnn.keras', sha256: 'c'.repeat(64), kerasVersion: '2.15.0', input: 'seed' } }, guesses);
+    const { training: _, ...trainedFields } = fixtureMetadata({ displayName: 'Seed CNN trained by Keras', testAccuracy: 0.894 });
+    const keras = checkedFixture('comparisons/keras-seed-cnn', { ...trainedFields, id: 'keras-seed-cnn', source: { format: 'keras', file: 'seed-cnn.keras', sha256: 'c'.repeat(64), kerasVersion: '2.15.0', input: 'seed' } }, guesses);
     const ours = checkedFixture('comparisons/cnn-seed', fixtureMetadata({ displayName: 'Seed CNN (Keras notebook)', recipe: 'seed', testAccuracy: 0.9065 }), guesses);
     const shipped = checkedFixture('models/cnn', fixtureMetadata({ displayName: 'Seed CNN, shop recipe', recipe: 'shop' }), guesses);
     const html = renderConverted([shipped, ours, keras]);
