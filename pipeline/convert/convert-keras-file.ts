@@ -22,7 +22,7 @@ export interface ConvertedKeras {
 
 /**
  * Converts the Keras file `bytes` (read from `path`) into a tf.js layers model, with no Python:
- *  1. open it: the .keras zip (fflate) or the legacy HDF5 .h5 (jsfive), told by its signature;
+ *  1. open it: the .keras zip (fflate) or the legacy HDF5 .h5 (h5wasm), told by its signature;
  *  2. read its model config into a graph of layers (Sequential or Functional);
  *  3. check the contract: one 28x28x1 input, only supported layers;
  *  4. read every layer's weights and check they are finite;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-node';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_CLASSES } from '../../../../core/model-contract.js';
 import { convertKerasFile } from '../../../../pipeline/convert/convert-keras-file.js';
@@ -43,6 +44,22 @@ describe('convertKerasFile', () => {
       });
     }
   }
+
+  it('adds the softmax after a model that ends in logits (from_logits=True): the probabilities are what the softmax model gives', async () => {
+    const entries = unzipSync(fixtureBytes('lenet5-unit.keras'));
+    const config = JSON.parse(strFromU8(entries['config.json']!));
+    config.config.layers.at(-1).config.activation = 'linear';
+    const logits = zipSync({ ...entries, 'config.json': strToU8(JSON.stringify(config)) });
+    const keras = kerasOutputs('lenet5-unit');
+    const converted = await convertKerasFile(logits, 'logits.keras', 'unit', () => standardization);
+    try {
+      expect(converted.notes).toContain("Its output layer 'dense_2' gives logits, so a softmax was added after it.");
+      const ours = predictAll(converted.model, data.test.images, keras.testImages);
+      keras.outputs.forEach((row, i) => row.forEach((p, k) => expect(Math.abs(p - ours[i * NUM_CLASSES + k]!)).toBeLessThan(1e-5)));
+    } finally {
+      converted.model.dispose();
+    }
+  });
 
   it('bakes the input convention in: the same Keras file read as unit and as raw differs by exactly the x/255 layer', async () => {
     const unit = await convertKerasFile(fixtureBytes('lenet5-unit.h5'), 'lenet5-unit.h5', 'unit', () => standardization);
