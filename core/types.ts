@@ -1,6 +1,35 @@
-/** Ids of the models the pipeline trains and the extension ships. */
+/** Ids of the architectures the pipeline trains. */
 export const MODEL_IDS = ['cnn', 'lenet5'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
+
+/**
+ * What every model id looks like (a trained architecture's, or a converted model's own): lower-case
+ * letters, digits and dashes, starting with a letter or digit, at most 40 characters. It names the
+ * model's folder, so it can hold nothing that a path or a URL would read differently.
+ */
+export const MODEL_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** How a converted Keras model expects its pixels: the seed notebook's per-pixel standardization, x/255, or 0..255 as they are. */
+export const KERAS_INPUTS = ['seed', 'unit', 'raw'] as const;
+export type KerasInput = (typeof KERAS_INPUTS)[number];
+
+/** The file formats Keras writes: the `.keras` zip, and the legacy HDF5 `.h5`. */
+export const KERAS_FORMATS = ['keras', 'h5'] as const;
+export type KerasFormat = (typeof KERAS_FORMATS)[number];
+
+/** Where a model converted from a Keras file (`npm run convert`) came from. */
+export interface ConvertedSource {
+  /** The file format read. */
+  format: KerasFormat;
+  /** The file's name (without its folder). */
+  file: string;
+  /** SHA-256 (64 lower-case hex digits) of the file as read. */
+  sha256: string;
+  /** The Keras version that wrote it, as the file says ('unknown' when it says none). */
+  kerasVersion: string;
+  /** What the Keras model expects as input; the conversion bakes it in, so the model takes 0..255 pixels like every other. */
+  input: KerasInput;
+}
 
 /** Training criteria: cross-entropy of the softmax, or LeNet-5's Euclidean RBF loss (LeCun et al. 1998, eq. 8). */
 export const TRAINING_LOSSES = ['cross-entropy', 'euclidean-rbf'] as const;
@@ -59,8 +88,8 @@ export interface QuantizationResult {
 export interface ModelMetadata {
   /** Format version of this file (currently 1). */
   schemaVersion: 1;
-  /** Model id: 'cnn' or 'lenet5'. */
-  id: ModelId;
+  /** Model id (MODEL_ID_PATTERN): 'cnn' or 'lenet5' for the trained architectures, a converted model's own id otherwise. */
+  id: string;
   /** Human-readable name, e.g. "Seed CNN (Keras notebook)". */
   displayName: string;
   /** Class names in label order; must equal core's CLASS_NAMES. */
@@ -91,37 +120,10 @@ export interface ModelMetadata {
     /** The real product photos. Absent in older exports. */
     shopPhotos?: ShopPhotoMetrics;
   };
-  training: {
-    epochs: number;
-    batchSize: number;
-    /** Optimizer name and settings, e.g. {name:'Nadam', learningRate:1e-3, ...}. */
-    optimizer: { name: string } & Record<string, number | string>;
-    /** Why these settings (free text; e.g. LeNet-5's choice). */
-    notes?: string;
-    /**
-     * The training criterion: 'cross-entropy' (absent in older exports means this too) or
-     * 'euclidean-rbf' (LeNet-5's RBF output). history[].loss is this criterion; validation and
-     * test losses are always the cross-entropy of the probabilities.
-     */
-    loss?: TrainingLoss;
-    /** The recipe that trained it (absent in older exports: 'seed'). */
-    recipe?: Recipe;
-    /** The training augmentation's settings (absent: none). */
-    augmentation?: Record<string, number | string | boolean>;
-    seed: number;
-    /** tfjs backend used to train, e.g. 'tensorflow'. */
-    backend: string;
-    /** TensorFlow C library version, e.g. '2.15.1'. */
-    tensorflowVersion: string;
-    /** Wall-clock training seconds (all epochs). */
-    seconds: number;
-    /** Mean training samples per second. */
-    samplesPerSecond: number;
-    /** Per-epoch history. */
-    history: EpochLog[];
-    /** SHA-256 of each decompressed dataset file, by file name. */
-    datasetSha256: Record<string, string>;
-  };
+  /** How the pipeline trained it; absent for a model converted from Keras (which has `source` instead). */
+  training?: TrainingRecord;
+  /** The Keras file a converted model came from (`npm run convert`); absent for a model the pipeline trained. */
+  source?: ConvertedSource;
   /**
    * How the model is meant to be used. mirrorAverage: average the probabilities of the image and
    * of its left-right mirror (core/predict does it when this says so). Absent: false.
@@ -143,6 +145,39 @@ export interface ModelMetadata {
   createdAt: string;
   /** Git commit of the code that trained it ('unknown' outside a git checkout). */
   gitCommit: string;
+}
+
+/** How the pipeline trained a model (metadata.json's `training`). */
+export interface TrainingRecord {
+  epochs: number;
+  batchSize: number;
+  /** Optimizer name and settings, e.g. {name:'Nadam', learningRate:1e-3, ...}. */
+  optimizer: { name: string } & Record<string, number | string>;
+  /** Why these settings (free text; e.g. LeNet-5's choice). */
+  notes?: string;
+  /**
+   * The training criterion: 'cross-entropy' (absent in older exports means this too) or
+   * 'euclidean-rbf' (LeNet-5's RBF output). history[].loss is this criterion; validation and
+   * test losses are always the cross-entropy of the probabilities.
+   */
+  loss?: TrainingLoss;
+  /** The recipe that trained it (absent in older exports: 'seed'). */
+  recipe?: Recipe;
+  /** The training augmentation's settings (absent: none). */
+  augmentation?: Record<string, number | string | boolean>;
+  seed: number;
+  /** tfjs backend used to train, e.g. 'tensorflow'. */
+  backend: string;
+  /** TensorFlow C library version, e.g. '2.15.1'. */
+  tensorflowVersion: string;
+  /** Wall-clock training seconds (all epochs). */
+  seconds: number;
+  /** Mean training samples per second. */
+  samplesPerSecond: number;
+  /** Per-epoch history. */
+  history: EpochLog[];
+  /** SHA-256 of each decompressed dataset file, by file name. */
+  datasetSha256: Record<string, string>;
 }
 
 /** One epoch of training, as the pipeline logs it and metadata.json records it. */

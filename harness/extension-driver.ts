@@ -1,6 +1,5 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { BackendPreference, FinishedEntry } from '../extension/lib/types.js';
-import type { ModelId } from '../core/types.js';
 
 /** The few chrome.* calls made inside the service worker (this file has Node types, not Chrome's). */
 declare const chrome: {
@@ -81,7 +80,7 @@ export async function allowOnlySites(context: BrowserContext, extensionId: strin
 }
 
 /** Sets what the popup's model choice and backend setting would store. */
-export async function setSettings(worker: Worker, settings: { modelId?: ModelId; backend?: BackendPreference }): Promise<void> {
+export async function setSettings(worker: Worker, settings: { modelId?: string; backend?: BackendPreference }): Promise<void> {
   await worker.evaluate(async ({ modelId, backend }) => {
     const values: Record<string, string> = {};
     if (modelId) values.modelChoice = modelId;

@@ -7,9 +7,9 @@ import { writeProbeOf } from './export/leftovers.js';
  * Checks, before any training, that each folder (e.g. --out and --checkpoint-dir) can be created
  * and written: a probe file is written and removed. An unwritable --out used to be found only
  * after training, when the export failed (issue 12, item 12). Throws a FileSystemError naming the
- * folder, the flag and the fix.
+ * folder, the flag and the fix; `nothingDone` says what did not happen.
  */
-export function checkOutputDirs(dirs: { dir: string; flag: string }[]): void {
+export function checkOutputDirs(dirs: { dir: string; flag: string }[], nothingDone = 'Nothing was trained.'): void {
   for (const { dir, flag } of dirs) {
     const probe = writeProbeOf(dir);
     try {
@@ -17,7 +17,7 @@ export function checkOutputDirs(dirs: { dir: string; flag: string }[]): void {
       writeFileSync(probe, 'Fashion Lens checks that it can write here before training.\n');
     } catch (error) {
       const wrapped = fileSystemError(error, `write in the ${flag} folder`, dir);
-      throw new FileSystemError(`${wrapped.message} Nothing was trained.`, (wrapped as FileSystemError).code, error);
+      throw new FileSystemError(`${wrapped.message} ${nothingDone}`, (wrapped as FileSystemError).code, error);
     }
     rmSync(probe, { force: true });
   }

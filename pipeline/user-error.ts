@@ -6,7 +6,7 @@
 export class UserError extends Error {
   override name = 'UserError';
   constructor(
-    readonly kind: 'dataset' | 'checkpoint' | 'file-system' | 'no-exports' | 'native-unavailable',
+    readonly kind: 'dataset' | 'checkpoint' | 'file-system' | 'no-exports' | 'native-unavailable' | 'keras-file',
     message: string,
     options?: ErrorOptions,
   ) {

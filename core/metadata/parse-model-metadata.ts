@@ -1,5 +1,5 @@
 import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../model-contract.js';
-import { MODEL_IDS, RECIPES, TRAINING_LOSSES, type ModelMetadata, type WeightDtype } from '../types.js';
+import { KERAS_FORMATS, KERAS_INPUTS, MODEL_ID_PATTERN, RECIPES, TRAINING_LOSSES, type ModelMetadata, type WeightDtype } from '../types.js';
 import { Problems, checkArray, checkEquals, checkInteger, checkNumber, checkObject, checkOneOf, checkString, child, isRecord } from './json-checks.js';
 import { ModelContractError } from '../model-contract-error.js';
 
@@ -22,16 +22,19 @@ const SHA256 = /^[0-9a-f]{64}$/;
  */
 export function parseModelMetadata(json: unknown, where: string): ModelMetadata {
   const problems = new Problems();
-  const root = checkObject(json, '', problems, ['schemaVersion', 'id', 'displayName', 'classNames', 'input', 'trainableParams', 'metrics', 'training', 'weights', 'createdAt', 'gitCommit'], ['prediction']);
+  const root = checkObject(json, '', problems, ['schemaVersion', 'id', 'displayName', 'classNames', 'input', 'trainableParams', 'metrics', 'weights', 'createdAt', 'gitCommit'], ['training', 'source', 'prediction']);
   if (root) {
     checkEquals(root.schemaVersion, 'schemaVersion', problems, 1);
-    checkOneOf(root.id, 'id', problems, MODEL_IDS);
+    checkString(root.id, 'id', problems, MODEL_ID_PATTERN, 'lower-case letters, digits and dashes (at most 40, not starting with a dash)');
+    // A model was either trained by the pipeline or converted from a Keras file: exactly one of the two says how it was made.
+    if ((root.training === undefined) === (root.source === undefined)) problems.add('exactly one of training (a model the pipeline trained) and source (a model converted from Keras) must be present');
     checkString(root.displayName, 'displayName', problems);
     checkEquals(root.classNames, 'classNames', problems, CLASS_NAMES);
     checkInput(root.input, problems);
     checkInteger(root.trainableParams, 'trainableParams', problems, 1);
     checkMetrics(root.metrics, problems);
     checkTraining(root.training, problems);
+    checkSource(root.source, problems);
     checkWeights(root.weights, problems);
     checkPrediction(root.prediction, problems);
     if (checkString(root.createdAt, 'createdAt', problems, ISO_DATE_TIME, 'an ISO 8601 date-time such as "2026-01-31T12:00:00.000Z"') && Number.isNaN(Date.parse(root.createdAt))) {
@@ -140,6 +143,16 @@ function checkTraining(value: unknown, problems: Problems): void {
   } else {
     for (const [file, hash] of Object.entries(sha)) checkString(hash, child('training.datasetSha256', file), problems, SHA256, 'a SHA-256 (64 lowercase hex digits)');
   }
+}
+
+function checkSource(value: unknown, problems: Problems): void {
+  const source = checkObject(value, 'source', problems, ['format', 'file', 'sha256', 'kerasVersion', 'input']);
+  if (!source) return;
+  checkOneOf(source.format, 'source.format', problems, KERAS_FORMATS);
+  checkString(source.file, 'source.file', problems);
+  checkString(source.sha256, 'source.sha256', problems, SHA256, 'a SHA-256 (64 lowercase hex digits)');
+  checkString(source.kerasVersion, 'source.kerasVersion', problems);
+  checkOneOf(source.input, 'source.input', problems, KERAS_INPUTS);
 }
 
 function checkWeights(value: unknown, problems: Problems): void {

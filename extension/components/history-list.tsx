@@ -1,5 +1,5 @@
 import type { FinishedEntry } from '../lib/types';
-import { formatPercent, MODEL_LABELS } from '../lib/popup/format';
+import { formatPercent, modelLabel } from '../lib/popup/format';
 
 interface HistoryListProps {
   /** Finished classifications, newest first. */
@@ -37,7 +37,7 @@ export function HistoryList({ entries, selectedId, onSelect, onClear }: HistoryL
                 <span class="history-text">
                   <span class="history-summary">{summary(entry)}</span>
                   <span class="history-meta">
-                    {MODEL_LABELS[entry.modelId]} · {new Date(entry.finishedAt).toLocaleTimeString()}
+                    {modelLabel(entry.modelId)} · {new Date(entry.finishedAt).toLocaleTimeString()}
                   </span>
                 </span>
               </button>

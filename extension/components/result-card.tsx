@@ -1,5 +1,5 @@
 import type { ResultEntry } from '../lib/types';
-import { BACKEND_LABELS, formatDuration, MODEL_LABELS } from '../lib/popup/format';
+import { BACKEND_LABELS, formatDuration, modelLabel } from '../lib/popup/format';
 import { ErrorMessage } from './error-message';
 import { InputPreview } from './input-preview';
 import { TopPredictions } from './top-predictions';
@@ -10,7 +10,7 @@ export function ResultCard({ entry }: { entry: ResultEntry }) {
     return (
       <section class="card" aria-busy="true">
         <p role="status" class="pending">
-          Classifying with {MODEL_LABELS[entry.modelId]}…
+          Classifying with {modelLabel(entry.modelId)}…
         </p>
       </section>
     );

@@ -1,4 +1,4 @@
-import { MODEL_IDS, type ModelId } from '../../core/types';
+import { MODEL_ID_PATTERN } from '../../core/types';
 import { ClassifyError } from './classify-error';
 import { BACKEND_PREFERENCES, type BackendPreference, type ClassifyFailure, type ClassifyResult } from './types';
 
@@ -29,7 +29,7 @@ export interface ClassifyRequest {
   /** The clicked image's address (http(s), data: or blob:). */
   imageUrl: string;
   /** Which packaged model to run. */
-  modelId: ModelId;
+  modelId: string;
   /** The backend setting. */
   backend: BackendPreference;
   /**
@@ -47,8 +47,9 @@ export function buildClassifyRequest(fields: Omit<ClassifyRequest, 'type' | 'tar
   return { type: CLASSIFY_MESSAGE, target: 'offscreen', ...fields };
 }
 
-export function isModelId(value: unknown): value is ModelId {
-  return typeof value === 'string' && (MODEL_IDS as readonly string[]).includes(value);
+/** A model id as every packaged model folder is named (core's MODEL_ID_PATTERN); whether it is packaged is the loader's to say. */
+export function isModelId(value: unknown): value is string {
+  return typeof value === 'string' && MODEL_ID_PATTERN.test(value);
 }
 
 export function isBackendPreference(value: unknown): value is BackendPreference {

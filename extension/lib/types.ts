@@ -1,5 +1,4 @@
 import type { TopKEntry } from '../../core/top-k';
-import type { ModelId } from '../../core/types';
 
 /** The backend setting's choices, in the order the popup lists them: 'auto' picks the fastest that works, a name forces that backend. */
 export const BACKEND_PREFERENCES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
@@ -48,7 +47,7 @@ export type Prediction = TopKEntry;
 /** What the offscreen document answers for one image. */
 export interface ClassifyResult {
   /** The model that ran. */
-  modelId: ModelId;
+  modelId: string;
   /** Its display name from metadata.json. */
   modelName: string;
   /** The three most likely labels, most likely first. */
@@ -106,7 +105,7 @@ interface EntryBase {
   /** The clicked image's address (data: URLs are shortened for storage). */
   imageUrl: string;
   /** The model that was asked for. */
-  modelId: ModelId;
+  modelId: string;
   /** Epoch ms of the click. */
   requestedAt: number;
 }

@@ -1,4 +1,5 @@
 import type { ModelMetadata } from '../../core/types.js';
+import { trainingOf } from './training-of.js';
 
 /** An export as the output comparison needs it: its folder and metadata. */
 export interface ComparedExport {
@@ -8,9 +9,9 @@ export interface ComparedExport {
 }
 
 /** The recipe that trained an export (absent in older exports: the seed's). */
-export const recipeOf = (m: Pick<ModelMetadata, 'training'>) => m.training.recipe ?? 'seed';
+export const recipeOf = (m: Pick<ModelMetadata, 'training'>) => m.training?.recipe ?? 'seed';
 
-const isRbf = (m: ComparedExport) => m.metadata.id === 'lenet5' && m.metadata.training.loss === 'euclidean-rbf';
+const isRbf = (m: ComparedExport) => m.metadata.id === 'lenet5' && m.metadata.training?.loss === 'euclidean-rbf';
 
 /**
  * The models the report's "LeNet-5's output layer" section compares: a softmax LeNet-5 trained
@@ -33,7 +34,7 @@ export function lenet5OutputComparison(shipped: readonly ComparedExport[], compa
 
 /** The output layer and criterion a model was trained with, in words. */
 export function outputLayerName(m: Pick<ModelMetadata, 'training'>): string {
-  return m.training.loss === 'euclidean-rbf' ? 'RBF units, fixed 7x12 codes; Euclidean loss' : 'softmax; cross-entropy';
+  return m.training?.loss === 'euclidean-rbf' ? 'RBF units, fixed 7x12 codes; Euclidean loss' : 'softmax; cross-entropy';
 }
 
 /**
@@ -42,9 +43,9 @@ export function outputLayerName(m: Pick<ModelMetadata, 'training'>): string {
  * match, which a `--rbf` run beside its softmax model guarantees; an older export left beside a
  * retrained model does not. Pure.
  */
-export function settingsDifferences(baseline: Pick<ModelMetadata, 'training'>, other: Pick<ModelMetadata, 'training'>): string[] {
-  const a = baseline.training;
-  const b = other.training;
+export function settingsDifferences(baseline: Pick<ModelMetadata, 'id' | 'training'>, other: Pick<ModelMetadata, 'id' | 'training'>): string[] {
+  const a = trainingOf(baseline);
+  const b = trainingOf(other);
   const differences: string[] = [];
   if (recipeOf(baseline) !== recipeOf(other)) differences.push(`the ${recipeOf(other)} recipe against the ${recipeOf(baseline)} recipe`);
   for (const key of ['epochs', 'batchSize', 'seed'] as const) if (a[key] !== b[key]) differences.push(`${key === 'batchSize' ? 'batch size' : key} ${b[key]} against ${a[key]}`);

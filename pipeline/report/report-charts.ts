@@ -73,7 +73,7 @@ export function reportCharts(models: readonly ModelReport[], comparisons: readon
   for (const m of models) {
     const names = modelChartNames(m.metadata.id);
     const name = m.metadata.displayName;
-    charts.push({ name: names.trainingCurves, caption: `${name}: loss and accuracy per epoch, training and validation`, spec: trainingCurvesSpec(m.metadata.training.history) });
+    if (m.metadata.training) charts.push({ name: names.trainingCurves, caption: `${name}: loss and accuracy per epoch, training and validation`, spec: trainingCurvesSpec(m.metadata.training.history) });
     charts.push({ name: names.confusionMatrix, caption: `${name}: confusion matrix on the test set (float32 weights as trained, run as it is meant to be)`, spec: confusionMatrixSpec(m.metadata.metrics.confusionMatrix) });
     charts.push({
       name: names.perClassAccuracy,

@@ -5,7 +5,7 @@
  * those through FASHION_LENS_MODELS_DIR. Tests read what was built through inject().
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -22,8 +22,14 @@ declare module 'vitest' {
     modelsDir: string;
     /** True when those are the committed, fully trained models (accuracy assertions need them). */
     realModels: boolean;
+    /** The models folder the test build packages: modelsDir's models plus CONVERTED_MODEL_ID, converted from a Keras fixture with `npm run convert --ship`. */
+    testBuildModelsDir: string;
   }
 }
+
+/** The model converted from Keras (tests/fixtures/keras/lenet5-unit.keras) that the test build also ships (issue 23). */
+export const CONVERTED_MODEL_ID = 'keras-lenet5';
+export const CONVERTED_MODEL_NAME = 'LeNet-5 converted from Keras';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -67,14 +73,26 @@ export default function setup(project: TestProject): () => void {
   // minified like the one users load. The production build is checked for what ships; the test
   // build (the same code, plus the hook through which tests click the context menu) is driven.
   const { NODE_ENV: _, ...env } = process.env;
+  // The test build also ships a model converted from Keras by the real CLI, as a user's --ship would (issue 23).
+  const converted = mkdtempSync(join(tmpdir(), 'fashion-lens-e2e-converted-'));
+  cpSync(modelsDir, join(converted, 'models'), { recursive: true });
+  run(
+    'npx',
+    ['tsx', 'pipeline/convert/cli.ts', 'tests/fixtures/keras/lenet5-unit.keras', '--input', 'unit', '--ship', '--id', CONVERTED_MODEL_ID, '--name', CONVERTED_MODEL_NAME, '--out', converted],
+    process.env,
+    '`npm run convert` of the Keras fixture',
+  );
+  const testBuildModelsDir = join(converted, 'models');
   run('npx', ['wxt', 'build'], { ...env, [MODELS_DIR_ENV]: modelsDir }, '`wxt build`');
-  run('npx', ['wxt', 'build', '--mode', 'e2e'], { ...env, [MODELS_DIR_ENV]: modelsDir }, '`wxt build --mode e2e`');
+  run('npx', ['wxt', 'build', '--mode', 'e2e'], { ...env, [MODELS_DIR_ENV]: testBuildModelsDir }, '`wxt build --mode e2e`');
 
   project.provide('extensionDir', join(ROOT, '.output', 'chrome-mv3-e2e'));
   project.provide('productionDir', join(ROOT, '.output', 'chrome-mv3'));
   project.provide('modelsDir', modelsDir);
   project.provide('realModels', !problem);
+  project.provide('testBuildModelsDir', testBuildModelsDir);
   return () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
+    rmSync(converted, { recursive: true, force: true });
   };
 }

@@ -53,7 +53,8 @@ describe('the popup with the keyboard', () => {
     }
     // The card shows the last click (a 404: a sentence, nothing to focus), then "Label this page",
     // the history (newest first), then the settings; the two radios are one Tab stop, as radio groups are.
-    const expected = [/^Label this page$/, /^Clear history$/, /The server answered 404/, /\d+\.\d%/, /\d+\.\d%/, /^CNN/, /^Backend/];
+    // The model choice lists the packaged models by their metadata's name, size and test accuracy (issue 23).
+    const expected = [/^Label this page$/, /^Clear history$/, /The server answered 404/, /\d+\.\d%/, /\d+\.\d%/, /^Seed CNN, shop recipe .*iB, \d+\.\d% on the test set$/, /^Backend/];
     expect(order.map((name, i) => expected[i]!.test(name ?? '')), `focus order: ${order.join(' | ')}`).toEqual(expected.map(() => true));
   });
 
@@ -64,9 +65,9 @@ describe('the popup with the keyboard', () => {
     expect(view.top3).toHaveLength(3);
     expect(view.alert).toBeNull();
 
-    await page.getByRole('radio', { name: /CNN/ }).focus();
+    await page.getByRole('radio', { name: /^Seed CNN, shop recipe/ }).focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.getByRole('radio', { name: /LeNet-5/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /^LeNet-5, shop recipe/ }).isChecked()).toBe(true);
     await expect.poll(() => storedValue('modelChoice')).toBe('lenet5');
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => storedValue('modelChoice')).toBe('cnn');

@@ -59,7 +59,7 @@ describe.skipIf(!present)('the training report in Chromium', () => {
     const svgFiles = readdirSync(REPORT).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)).sort();
     const expected = ['comparison-validation-accuracy', 'robustness-suite', 'shop-photos-accuracy', ...metrics!.models.flatMap((m) => ['training-curves', 'confusion-matrix', 'per-class-accuracy'].map((c) => `${m.metadata.id}-${c}`))];
     if (metrics!.models.some((m) => m.quantization.length > 0)) expected.push('comparison-weight-variants');
-    const rbfCompared = metrics!.comparisons.some((c) => c.metadata.training.loss === 'euclidean-rbf') && [...metrics!.models, ...metrics!.comparisons].some((m) => m.metadata.id === 'lenet5' && m.metadata.training.loss !== 'euclidean-rbf');
+    const rbfCompared = metrics!.comparisons.some((c) => c.metadata.training?.loss === 'euclidean-rbf') && [...metrics!.models, ...metrics!.comparisons].some((m) => m.metadata.id === 'lenet5' && m.metadata.training?.loss !== 'euclidean-rbf');
     if (rbfCompared) expected.push('lenet5-outputs-validation-accuracy', 'lenet5-outputs-per-class-accuracy');
     // The two recipes side by side for each architecture with both models/<id> and comparisons/<id>-seed.
     for (const m of metrics!.models) if (metrics!.comparisons.some((c) => c.folder === `comparisons/${m.metadata.id}-seed`)) expected.push(`recipes-${m.metadata.id}`);

@@ -5,7 +5,6 @@ import { toFashionMnist } from '../../core/conversion/to-fashion-mnist.js';
 import { loadFashionModel, type LoadedFashionModel } from '../../core/model-loader.js';
 import { predictOptionsOf, predictProbabilities } from '../../core/predict.js';
 import { topK, type TopKEntry } from '../../core/top-k.js';
-import type { ModelId } from '../../core/types.js';
 import { decodePhoto } from '../../pipeline/eval/shop-photos.js';
 
 /** What the same code gives in Node for one photo: the extension must agree with it. */
@@ -16,7 +15,7 @@ export interface ReferenceResult {
 }
 
 /** Loads a packaged model folder's model with core's loader, under tfjs-node. */
-export async function loadReferenceModel(modelsDir: string, id: ModelId): Promise<LoadedFashionModel> {
+export async function loadReferenceModel(modelsDir: string, id: string): Promise<LoadedFashionModel> {
   const dir = join(modelsDir, id);
   return loadFashionModel(`file://${join(dir, 'model.json')}`, JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')), join(dir, 'metadata.json'));
 }

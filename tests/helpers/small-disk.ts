@@ -12,13 +12,14 @@ export interface SmallDisk {
 }
 
 /**
- * Mounts a tmpfs of `size` (e.g. '320k') on a fresh folder. Needs root (containers and CI run the
- * tests as root); returns undefined when mounting is not allowed, so a test can say it was skipped.
+ * Mounts a tmpfs of `size` (e.g. '320k') on a fresh folder; `readOnly` mounts it read-only (writes
+ * fail with EROFS, even for root). Needs root (containers and CI run the tests as root); returns
+ * undefined when mounting is not allowed, so a test can say it was skipped.
  */
-export function mountSmallDisk(size: string): SmallDisk | undefined {
+export function mountSmallDisk(size: string, { readOnly = false } = {}): SmallDisk | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'fashion-lens-small-disk-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}${readOnly ? ',ro' : ''}`, 'tmpfs', dir], { encoding: 'utf8' });
   if (mounted.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     return undefined;

@@ -10,6 +10,7 @@ import { clearBadge } from '../../lib/badge';
 import { historyItem, lastEntryItem } from '../../lib/result-store';
 import { backendOrDefault, backendPreferenceItem, modelChoiceItem, modelOrDefault } from '../../lib/settings';
 import { buildClearHistoryRequest } from '../../lib/messages';
+import { useModelCatalog } from '../../lib/popup/use-model-catalog';
 import { useRenderAt } from '../../lib/popup/use-render-at';
 import { useStorageValue } from '../../lib/popup/use-storage-value';
 
@@ -20,6 +21,7 @@ export function App() {
   const history = storedHistory ?? [];
   const storedModel = useStorageValue(modelChoiceItem);
   const storedBackend = useStorageValue(backendPreferenceItem);
+  const catalog = useModelCatalog();
   // A history entry picked while `lastId` was the last click; a newer click replaces it.
   const [picked, setPicked] = useState<{ id: string; lastId: string | undefined } | undefined>(undefined);
   // The tab the popup was opened on: "Label this page" acts on it.
@@ -54,7 +56,7 @@ export function App() {
       <HistoryList entries={history} selectedId={shown?.id} onSelect={(id) => setPicked({ id, lastId: last?.id })} onClear={() => void browser.runtime.sendMessage(buildClearHistoryRequest())} />
       <section class="settings" aria-label="Settings">
         <h2>Settings</h2>
-        <ModelPicker value={modelOrDefault(storedModel)} onChange={(id) => void modelChoiceItem.setValue(id)} />
+        <ModelPicker models={catalog.models} error={catalog.error} value={modelOrDefault(storedModel)} onChange={(id) => void modelChoiceItem.setValue(id)} />
         <BackendPicker value={backendOrDefault(storedBackend)} onChange={(b) => void backendPreferenceItem.setValue(b)} />
       </section>
     </main>

@@ -1,7 +1,6 @@
 import type { LoadedFashionModel } from '../../../core/model-loader';
 import { predictOptionsOf } from '../../../core/predict';
 import { topK } from '../../../core/top-k';
-import type { ModelId } from '../../../core/types';
 import { toFailure } from '../classify-error';
 import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
@@ -31,7 +30,7 @@ export interface ClassifierService {
  * every request is answered by its deadline, and a stage that could only start after it is
  * never started.
  */
-export function buildClassifierService(loadModel: (id: ModelId) => Promise<LoadedFashionModel>): ClassifierService {
+export function buildClassifierService(loadModel: (id: string) => Promise<LoadedFashionModel>): ClassifierService {
   const lanes = buildClassifyLanes();
   const models = buildModelRegistry(loadModel);
   let preference: BackendPreference | null = null;

@@ -4,7 +4,6 @@ import { IMAGE_PIXELS } from '../../../core/model-contract';
 import { METADATA_FILE, MODEL_FILE } from '../../../core/model-folder';
 import { loadFashionModel, type LoadedFashionModel } from '../../../core/model-loader';
 import { predictOptionsOf, predictProbabilitiesAsync } from '../../../core/predict';
-import type { ModelId } from '../../../core/types';
 
 /**
  * fetch for the extension's own files that names the file when it is not there (a bare fetch of a
@@ -30,7 +29,7 @@ async function fetchPackagedFile(url: RequestInfo | URL, init?: RequestInit): Pr
  * asks for (a mirror-averaged model predicts a batch of two), so the first click does not pay for
  * weight upload and shader compilation.
  */
-export async function loadPackagedModel(id: ModelId): Promise<LoadedFashionModel> {
+export async function loadPackagedModel(id: string): Promise<LoadedFashionModel> {
   const base = browser.runtime.getURL(`/models/${id}/`);
   const where = `models/${id}/${METADATA_FILE} in the extension`;
   const metadata = await (await fetchPackagedFile(`${base}${METADATA_FILE}`)).json();

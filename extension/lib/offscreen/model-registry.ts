@@ -1,17 +1,16 @@
 import type { LoadedFashionModel } from '../../../core/model-loader';
-import type { ModelId } from '../../../core/types';
 
 /** Loaded models, each loaded once per backend. */
 export interface ModelRegistry {
   /** The model, loading and warming it on first use; a failed load is retried next time. */
-  get(id: ModelId): Promise<LoadedFashionModel>;
+  get(id: string): Promise<LoadedFashionModel>;
   /** Frees every loaded model (before switching backend). */
   dispose(): Promise<void>;
 }
 
 /** Builds the registry around a loader (loadPackagedModel in the extension, a fake in unit tests). */
-export function buildModelRegistry(load: (id: ModelId) => Promise<LoadedFashionModel>): ModelRegistry {
-  const loading = new Map<ModelId, Promise<LoadedFashionModel>>();
+export function buildModelRegistry(load: (id: string) => Promise<LoadedFashionModel>): ModelRegistry {
+  const loading = new Map<string, Promise<LoadedFashionModel>>();
   return {
     get(id) {
       let promise = loading.get(id);

@@ -1,10 +1,11 @@
 // Build-time code (Node), loaded by WXT from extension/modules; never bundled into the extension.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseModelMetadata } from '../../../core/metadata/parse-model-metadata.js';
 import { METADATA_FILE, MODEL_FILE, weightPaths } from '../../../core/model-folder.js';
-import { MODEL_IDS } from '../../../core/types.js';
+import { MODEL_ID_PATTERN, type ModelMetadata } from '../../../core/types.js';
+import { MODEL_CATALOG_PATH, sortCatalog, type ModelCatalogEntry } from '../../lib/model-catalog.js';
 
 /** A file to copy into the build: from `absoluteSrc` to `relativeDest` in the output folder. */
 export interface PackagedFile {
@@ -18,7 +19,7 @@ export const MODELS_DIR_ENV = 'FASHION_LENS_MODELS_DIR';
 /** The tfjs WASM binaries the offscreen document loads (threaded builds need cross-origin isolation, which extension pages lack). */
 export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'] as const;
 
-const FIX = 'Run `npm run pipeline` to train and export both models into artifacts/models, then build again.';
+const FIX = 'Run `npm run pipeline` (or `npm run convert -- <model> --ship`) to export it again, or remove the folder, then build again.';
 
 /** The models folder: $FASHION_LENS_MODELS_DIR if set, else <root>/artifacts/models. */
 export function resolveModelsDir(root: string, env: Record<string, string | undefined>): string {
@@ -65,42 +66,72 @@ function checkWeightHash(dir: string, weights: string[], recorded: string | unde
   }
 }
 
+/** What the build packages from the models folder: the files, and the list the popup shows. */
+export interface PackagedModels {
+  files: PackagedFile[];
+  catalog: ModelCatalogEntry[];
+}
+
+/** The test accuracy of the weights a model ships (its variant's, else the test figure of its metadata). */
+const shippedAccuracy = (m: ModelMetadata) => m.weights.variants?.find((v) => v.dtype === m.weights.dtype)?.testAccuracy ?? m.metrics.testAccuracy;
+
 /**
- * Checks each model folder (<modelsDir>/<id>/{model.json, weight shards, metadata.json}) and lists
- * what to copy to models/<id>/ in the build. Throws one sentence naming the missing, invalid or
- * damaged file, so a build never ships without a model, with metadata the extension would refuse,
- * or with weights that do not match the SHA-256 their metadata records.
+ * Checks one model folder <modelsDir>/<id>/{model.json, weight shards, metadata.json} and lists
+ * what to copy to models/<id>/. Throws one sentence naming the folder's missing, invalid or
+ * damaged file.
  */
-export function collectModelFiles(modelsDir: string, root = process.cwd()): PackagedFile[] {
+function collectOne(modelsDir: string, id: string, shown: (path: string) => string): { files: PackagedFile[]; entry: ModelCatalogEntry } {
+  const dir = join(modelsDir, id);
+  if (!MODEL_ID_PATTERN.test(id)) {
+    throw new Error(`Fashion Lens build: the folder ${shown(dir)} is not named like a model id (lower-case letters, digits and dashes, at most 40), so it cannot ship. Rename it to its metadata's id, or remove it, then build again.`);
+  }
+  const modelPath = join(dir, MODEL_FILE);
+  const metadataPath = join(dir, METADATA_FILE);
+  for (const [path, what] of [[modelPath, 'model'], [metadataPath, 'metadata']] as const) {
+    if (!existsSync(path)) throw new Error(`Fashion Lens build: the ${id} ${what} ${shown(path)} is missing. ${FIX}`);
+  }
+  const metadata = parseModelMetadata(readJson(metadataPath, 'metadata'), shown(metadataPath));
+  if (metadata.id !== id) {
+    throw new Error(`Fashion Lens build: ${shown(metadataPath)} says it describes "${metadata.id}" but sits in the ${id}/ folder. ${FIX}`);
+  }
+  const weights = weightsOf(readJson(modelPath, 'model'), shown(modelPath));
+  for (const weight of weights) {
+    if (!existsSync(join(dir, weight))) {
+      throw new Error(`Fashion Lens build: ${shown(modelPath)} needs the weight file ${weight}, which is missing from ${shown(dir)}. ${FIX}`);
+    }
+  }
+  checkWeightHash(dir, weights, metadata.weights.sha256, shown(metadataPath), shown);
+  const files = [MODEL_FILE, METADATA_FILE, ...weights].map((name) => ({ absoluteSrc: join(dir, name), relativeDest: `models/${id}/${name}` }));
+  const weightBytes = weights.reduce((sum, w) => sum + statSync(join(dir, w)).size, 0);
+  return { files, entry: { id, displayName: metadata.displayName, weightBytes, testAccuracy: shippedAccuracy(metadata) } };
+}
+
+/**
+ * Every model folder of `modelsDir` (hidden ones, such as a half-written .<id>.tmp-*, skipped),
+ * checked, with the files to copy and the list the popup's model choice shows (models/index.json):
+ * the pipeline's models and any converted one (issue 23). Throws one sentence naming the folder
+ * and its problem, so a build never ships a model the extension would refuse.
+ */
+export function collectPackagedModels(modelsDir: string, root = process.cwd()): PackagedModels {
   const shown = (path: string) => relative(root, path) || path;
   if (!existsSync(modelsDir)) {
-    throw new Error(`Fashion Lens build: the models folder ${shown(modelsDir)} does not exist. ${FIX} (Or set ${MODELS_DIR_ENV} to a folder holding cnn/ and lenet5/.)`);
+    throw new Error(`Fashion Lens build: the models folder ${shown(modelsDir)} does not exist. Run \`npm run pipeline\` to train and export the models into artifacts/models, then build again. (Or set ${MODELS_DIR_ENV} to a folder of model folders.)`);
   }
-  const files: PackagedFile[] = [];
-  for (const id of MODEL_IDS) {
-    const dir = join(modelsDir, id);
-    const modelPath = join(dir, MODEL_FILE);
-    const metadataPath = join(dir, METADATA_FILE);
-    for (const [path, what] of [[modelPath, 'model'], [metadataPath, 'metadata']] as const) {
-      if (!existsSync(path)) throw new Error(`Fashion Lens build: the ${id} ${what} ${shown(path)} is missing. ${FIX}`);
-    }
-    const metadata = parseModelMetadata(readJson(metadataPath, 'metadata'), shown(metadataPath));
-    if (metadata.id !== id) {
-      throw new Error(`Fashion Lens build: ${shown(metadataPath)} says it describes "${metadata.id}" but sits in the ${id}/ folder. ${FIX}`);
-    }
-    const weights = weightsOf(readJson(modelPath, 'model'), shown(modelPath));
-    for (const weight of weights) {
-      if (!existsSync(join(dir, weight))) {
-        throw new Error(`Fashion Lens build: ${shown(modelPath)} needs the weight file ${weight}, which is missing from ${shown(dir)}. ${FIX}`);
-      }
-    }
-    checkWeightHash(dir, weights, metadata.weights.sha256, shown(metadataPath), shown);
-    for (const name of [MODEL_FILE, METADATA_FILE, ...weights]) {
-      files.push({ absoluteSrc: join(dir, name), relativeDest: `models/${id}/${name}` });
-    }
+  const ids = readdirSync(modelsDir).filter((name) => !name.startsWith('.') && statSync(join(modelsDir, name)).isDirectory());
+  if (ids.length === 0) {
+    throw new Error(`Fashion Lens build: the models folder ${shown(modelsDir)} holds no model folder. Run \`npm run pipeline\` to train and export the models, then build again.`);
   }
-  return files;
+  const collected = ids.map((id) => collectOne(modelsDir, id, shown));
+  const catalog = sortCatalog(collected.map((c) => c.entry));
+  const files = catalog.flatMap((entry) => collected.find((c) => c.entry.id === entry.id)!.files);
+  return { files, catalog };
 }
+
+/** The files to copy of every model folder (collectPackagedModels). */
+export const collectModelFiles = (modelsDir: string, root = process.cwd()): PackagedFile[] => collectPackagedModels(modelsDir, root).files;
+
+/** The popup's list as the generated file the build writes. */
+export const catalogFile = (catalog: readonly ModelCatalogEntry[]) => ({ relativeDest: MODEL_CATALOG_PATH, contents: JSON.stringify(catalog) });
 
 /** The tfjs WASM binaries from node_modules, copied to wasm/ in the build (no remote code). */
 export function collectWasmFiles(root: string): PackagedFile[] {

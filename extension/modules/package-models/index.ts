@@ -1,9 +1,10 @@
 import { defineWxtModule } from 'wxt/modules';
-import { collectModelFiles, collectWasmFiles, resolveModelsDir } from './collect-model-files.js';
+import { catalogFile, collectPackagedModels, collectWasmFiles, resolveModelsDir } from './collect-model-files.js';
 
 /**
- * Packages the exported models and tfjs' WASM binaries into every build (and dev build):
- * artifacts/models/<id>/* (or $FASHION_LENS_MODELS_DIR/<id>/*) -> models/<id>/*, and
+ * Packages every model folder and tfjs' WASM binaries into every build (and dev build):
+ * artifacts/models/<id>/* (or $FASHION_LENS_MODELS_DIR/<id>/*) -> models/<id>/*, their list
+ * -> models/index.json (the popup's model choice), and
  * node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm -> wasm/*. Fails the build with a
  * sentence when a model or its metadata is missing or invalid.
  */
@@ -17,9 +18,10 @@ export default defineWxtModule({
     wxt.hooks.hook('build:publicAssets', (_, files) => {
       const root = wxt.config.root;
       const modelsDir = resolveModelsDir(root, process.env);
-      const packaged = [...collectModelFiles(modelsDir, root), ...collectWasmFiles(root)];
-      files.push(...packaged);
-      wxt.logger.info(`Packaged ${packaged.length} model and WASM files from ${modelsDir}`);
+      const models = collectPackagedModels(modelsDir, root);
+      const packaged = [...models.files, ...collectWasmFiles(root)];
+      files.push(...packaged, catalogFile(models.catalog));
+      wxt.logger.info(`Packaged ${models.catalog.length} models (${models.catalog.map((m) => m.id).join(', ')}) and the WASM files: ${packaged.length} files from ${modelsDir}`);
     });
   },
 });

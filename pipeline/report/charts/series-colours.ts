@@ -18,7 +18,7 @@ export function seriesColours(models: readonly Pick<ModelMetadata, 'id' | 'train
   const used = new Set<string>();
   let spare = 0;
   return models.map((m) => {
-    const family = FAMILY[m.training.loss === 'euclidean-rbf' ? 'rbf' : m.id] ?? FAMILY.rbf!;
+    const family = FAMILY[m.training?.loss === 'euclidean-rbf' ? 'rbf' : m.id] ?? FAMILY.rbf!;
     let colour = family[recipeOf(m)];
     while (used.has(colour)) colour = SPARE[spare++ % SPARE.length]!;
     used.add(colour);

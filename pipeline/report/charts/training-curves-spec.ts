@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ModelMetadata } from '../../../core/types.js';
+import type { TrainingRecord } from '../../../core/types.js';
 import { chartHeader } from './chart-theme.js';
 
-type Epoch = ModelMetadata['training']['history'][number];
+type Epoch = TrainingRecord['history'][number];
 
 /** One point of a training curve. */
 export interface CurvePoint {

@@ -14,12 +14,12 @@ export interface ValidationPoint {
 
 /** Every model's per-epoch validation accuracy. Pure. */
 export function validationPoints(models: readonly Pick<ModelMetadata, 'displayName' | 'training'>[]): ValidationPoint[] {
-  return models.flatMap((m) => m.training.history.map((h) => ({ model: m.displayName, epoch: h.epoch, valAccuracy: h.valAccuracy })));
+  return models.flatMap((m) => (m.training?.history ?? []).map((h) => ({ model: m.displayName, epoch: h.epoch, valAccuracy: h.valAccuracy })));
 }
 
 /** The models' validation accuracy per epoch on one chart, to compare how they learn (each in its colour of the other charts). */
 export function validationAccuracySpec(models: readonly Pick<ModelMetadata, 'id' | 'displayName' | 'training'>[]): TopLevelSpec {
-  const maxEpoch = Math.max(1, ...models.flatMap((m) => m.training.history.map((h) => h.epoch)));
+  const maxEpoch = Math.max(1, ...models.flatMap((m) => (m.training?.history ?? []).map((h) => h.epoch)));
   return {
     ...chartHeader(validationPoints(models), { width: 420, height: 220 }),
     mark: { type: 'line', point: true, strokeWidth: 2 },

@@ -43,7 +43,7 @@ export function renderComparisonTable(models: readonly ModelReport[]): string {
     return `<tr><th scope="row"><a href="#model-${escapeHtml(m.metadata.id)}">${escapeHtml(m.metadata.displayName)}</a><br><small>${escapeHtml(predictionModeName(m.metadata))}</small></th>
 <td class="num">${percent(m.metadata.metrics.testAccuracy)}</td><td class="num">${m.metadata.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metadata.metrics.validationAccuracy)}</td>
 <td class="num">${integer(m.metadata.trainableParams)}</td>${DTYPES.map((d) => dtypeCell(m, d)).join('')}
-<td class="num">${secondsPerEpoch(t).toFixed(1)}</td><td class="num">${integer(t.samplesPerSecond)}</td>
+${t ? `<td class="num">${secondsPerEpoch(t).toFixed(1)}</td><td class="num">${integer(t.samplesPerSecond)}</td>` : '<td class="none" title="converted from Keras">—</td><td class="none" title="converted from Keras">—</td>'}
 ${worstChange(m)}${realPhotos(m)}</tr>`;
   });
   return `<table class="comparison">

@@ -12,6 +12,7 @@ import { renderWeightsTable } from './render-weights-table.js';
 /** How the model was trained, in one definition list. */
 function renderTrainingFacts(m: ModelReport): string {
   const t = m.metadata.training;
+  if (!t) return renderSourceFacts(m);
   const { name, ...settings } = t.optimizer;
   const optimizer = `${name} (${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')})`;
   const facts: [string, string][] = [
@@ -30,6 +31,20 @@ function renderTrainingFacts(m: ModelReport): string {
   return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 }
 
+/** Where a model converted from Keras came from, in one definition list. */
+function renderSourceFacts(m: ModelReport): string {
+  const s = m.metadata.source!;
+  const facts: [string, string][] = [
+    ['Folder', m.folder],
+    ['Converted from', `${s.file} (${s.format === 'keras' ? '.keras zip' : 'legacy HDF5'}, Keras ${s.kerasVersion}, SHA-256 ${s.sha256})`],
+    ['Input convention', s.input],
+    ['Prediction', `${predictionModeName(m.metadata)}${m.metadata.prediction?.why ? `: ${m.metadata.prediction.why}` : ''}`],
+    ['Test accuracy, loss', `${percent(m.metadata.metrics.testAccuracy)}, ${m.metadata.metrics.testLoss.toFixed(4)} (float32 as converted, ${predictionModeName(m.metadata)})`],
+    ['Exported', `${m.metadata.createdAt} from commit ${m.metadata.gitCommit}`],
+  ];
+  return `<dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+}
+
 /**
  * One model's part of the report: how it was trained, its architecture, training curves,
  * confusion matrix, per-class accuracy, weight variants, the first 10 test images with their
@@ -45,8 +60,8 @@ export function renderModelSection(m: ModelReport, charts: ReadonlyMap<string, R
 ${renderTrainingFacts(m)}
 <h3>Architecture</h3>
 ${renderArchitectureTable(m.architecture, m.params)}
-<h3>Training curves</h3>
-${renderChart(names.trainingCurves, charts)}
+${m.metadata.training ? `<h3>Training curves</h3>
+${renderChart(names.trainingCurves, charts)}` : ''}
 <div class="pair">
 <div><h3>Confusion matrix</h3>
 ${renderChart(names.confusionMatrix, charts)}</div>

@@ -2,13 +2,15 @@ import type { ModelMetadata } from '../../../core/types.js';
 import { outputLayerName, recipeOf, settingsDifferences, type ComparedExport } from '../output-comparison.js';
 import { COMPARISON_CHARTS } from '../report-charts.js';
 import { secondsPerEpoch } from '../seconds-per-epoch.js';
+import { trainingOf } from '../training-of.js';
 import { escapeHtml } from './escape-html.js';
 import { integer, percent } from './format.js';
 import { renderChart, type RenderedChart } from './render-chart.js';
 
 /** The best validation accuracy of a run and the (first) epoch it came at. */
 function bestValidation(m: ModelMetadata): string {
-  const best = m.training.history.reduce((a, b) => (b.valAccuracy > a.valAccuracy ? b : a), m.training.history[0]!);
+  const { history } = trainingOf(m);
+  const best = history.reduce((a, b) => (b.valAccuracy > a.valAccuracy ? b : a), history[0]!);
   return `${percent(best.valAccuracy)} <small>(epoch ${best.epoch})</small>`;
 }
 
@@ -22,7 +24,7 @@ export function renderOutputComparison(exports: readonly ComparedExport[], chart
   const models = exports.map((e) => e.metadata);
   const rows = exports.map(
     ({ folder, metadata: m }) => `<tr><th scope="row">${escapeHtml(m.displayName)}<br><small>${escapeHtml(folder)}</small></th><td>${escapeHtml(outputLayerName(m))}</td><td class="num">${integer(m.trainableParams)}</td>
-<td class="num">${percent(m.metrics.testAccuracy)}</td><td class="num">${m.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metrics.validationAccuracy)}</td><td class="num">${bestValidation(m)}</td><td class="num">${secondsPerEpoch(m.training).toFixed(1)}</td></tr>`,
+<td class="num">${percent(m.metrics.testAccuracy)}</td><td class="num">${m.metrics.testLoss.toFixed(4)}</td><td class="num">${percent(m.metrics.validationAccuracy)}</td><td class="num">${bestValidation(m)}</td><td class="num">${secondsPerEpoch(trainingOf(m)).toFixed(1)}</td></tr>`,
   );
   const baseline = exports[0]!;
   const stale = models.slice(1).flatMap((m) => {

@@ -10,6 +10,7 @@ import { renderComparisonTable } from './render-comparison-table.js';
 import { renderModelSection } from './render-model-section.js';
 import { renderOutputComparison } from './render-output-comparison.js';
 import { renderRecipes } from './render-recipes.js';
+import { renderConverted } from './render-converted.js';
 import { renderRobustness } from './render-robustness.js';
 import { renderRoundTrip, type RoundTripExample } from './render-round-trip.js';
 import { renderShopPhotos } from './render-shop-photos.js';
@@ -60,6 +61,7 @@ export function renderPage(input: PageInput): string {
     ['round-trip', 'Conversion round trip'],
     ...models.map((m): [string, string] => [`model-${m.metadata.id}`, m.metadata.displayName]),
     ...(input.outputComparison.length > 1 ? [['lenet5-outputs', 'LeNet-5 outputs'] as [string, string]] : []),
+    ...(checked.some((m) => m.metadata.source) ? [['converted', 'Converted from Keras'] as [string, string]] : []),
   ];
   const nav = links.map(([id, text]) => `<a href="#${escapeHtml(id)}">${escapeHtml(text)}</a>`).join('');
   return `<!doctype html>
@@ -87,6 +89,7 @@ ${renderChart(COMPARISON_CHARTS.weightVariants, charts)}
 ${renderRobustness(checked, charts)}
 ${renderShopPhotos(checked, input.thumbnails, charts)}
 ${renderRecipes(input.recipePairs, charts)}
+${renderConverted(checked)}
 ${renderRoundTrip(models, input.examples)}
 ${models.map((m) => renderModelSection(m, charts)).join('\n')}
 ${renderOutputComparison(input.outputComparison, charts)}

@@ -6,6 +6,7 @@ import { recipeChartName } from '../report-charts.js';
 import type { RecipePair } from '../recipe-pairs.js';
 import type { CheckedModel } from '../report-types.js';
 import { secondsPerEpoch } from '../seconds-per-epoch.js';
+import { trainingOf } from '../training-of.js';
 import { escapeHtml } from './escape-html.js';
 import { integer, percent, points } from './format.js';
 import { renderChart, type RenderedChart } from './render-chart.js';
@@ -30,14 +31,14 @@ function accuracyCells(seed: number | undefined, shipped: number | undefined): C
 
 /** The augmentation in brief: each kind's share of the images (its settings are in the model's section), or "none". */
 function augmentation(m: CheckedModel): string {
-  const a = m.metadata.training.augmentation;
+  const a = trainingOf(m.metadata).augmentation;
   if (!a || Object.keys(a).length === 0) return 'none';
   const kinds = Object.entries(a).flatMap(([k, v]) => (k.endsWith('Probability') && typeof v === 'number' ? [`${k.slice(0, -'Probability'.length)} ${Math.round(v * 100)}%`] : []));
   return kinds.length ? `yes: ${kinds.join(', ')} of images` : 'yes';
 }
 
 /** Training time in minutes and samples/s. */
-const trainingTime = (m: CheckedModel) => `${(m.metadata.training.seconds / 60).toFixed(1)} min, ${integer(m.metadata.training.samplesPerSecond)} samples/s`;
+const trainingTime = (m: CheckedModel) => `${(trainingOf(m.metadata).seconds / 60).toFixed(1)} min, ${integer(trainingOf(m.metadata).samplesPerSecond)} samples/s`;
 
 /** The changes (not 'none') both exports of a pair were measured on, by description. */
 function commonChanges({ seed, shipped }: RecipePair<CheckedModel>): Set<string> {
@@ -73,9 +74,9 @@ function rowsOf(pairs: readonly RecipePair<CheckedModel>[]): Row[] {
   return [
     factRow('Recipe', (m) => recipeOf(m.metadata)),
     factRow('Training augmentation', augmentation),
-    factRow('Epochs, batch', (m) => `${m.metadata.training.epochs}, ${m.metadata.training.batchSize}`),
+    factRow('Epochs, batch', (m) => `${trainingOf(m.metadata).epochs}, ${trainingOf(m.metadata).batchSize}`),
     factRow('Training time', trainingTime),
-    factRow('Seconds per epoch', (m) => secondsPerEpoch(m.metadata.training).toFixed(1)),
+    factRow('Seconds per epoch', (m) => secondsPerEpoch(trainingOf(m.metadata)).toFixed(1)),
     factRow('Prediction mode', (m) => predictionModeName(m.metadata)),
     accuracyRow('Test set top-1 (float32 as trained)', (m) => m.metadata.metrics.testAccuracy),
     ...changes.map(([description, change]) => accuracyRow(change === 'none' ? 'Suite: test images as they are' : `Suite: ${description}`, (m) => suiteResult(m, description))),

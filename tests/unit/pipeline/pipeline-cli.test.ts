@@ -24,9 +24,9 @@ describe('npm run pipeline (end to end on the real data)', () => {
       const dir = join(out, 'models', id);
       expect(readdirSync(dir).sort()).toEqual(expect.arrayContaining(['metadata.json', 'model.json']));
       const metadata = parseModelMetadata(JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')), dir);
-      expect(metadata.training.backend).toBe('tensorflow');
-      expect(metadata.training.epochs).toBe(1);
-      expect(metadata.training.datasetSha256['train-images-idx3-ubyte']).toBe('c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888');
+      expect(metadata.training!.backend).toBe('tensorflow');
+      expect(metadata.training!.epochs).toBe(1);
+      expect(metadata.training!.datasetSha256['train-images-idx3-ubyte']).toBe('c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888');
       // The shop recipe (the default): augmented, its prediction mode chosen on validation, checked on the suite and the real photos.
       expect(metadata.training).toMatchObject({ recipe: 'shop', augmentation: { mirrorProbability: 0.5 } });
       expect(metadata.prediction?.why).toMatch(/validation images/);
@@ -63,7 +63,7 @@ describe('npm run pipeline (end to end on the real data)', () => {
       const dir = join(seedOut, 'comparisons', `${id}-seed`);
       const metadata = parseModelMetadata(JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')), dir);
       expect(metadata).toMatchObject({ id, training: { recipe: 'seed' }, prediction: { mirrorAverage: false }, weights: { dtype: 'float32' } });
-      expect(metadata.training.augmentation).toBeUndefined();
+      expect(metadata.training!.augmentation).toBeUndefined();
       expect(metadata.metrics.robustness).toHaveLength(8);
     }
   });

@@ -36,6 +36,16 @@ describe('parseModelMetadata', () => {
     expect(parseModelMetadata(json, WHERE).gitCommit).toBe('unknown');
   });
 
+  it("accepts a model converted from Keras: its own id and a source instead of training (issue 23)", () => {
+    const source = { format: 'keras', file: 'seed-cnn.keras', sha256: 'b'.repeat(64), kerasVersion: '2.15.0', input: 'seed' };
+    const json = edited((m) => {
+      delete m.training;
+      m.id = 'keras-seed-cnn';
+      m.source = source;
+    });
+    expect(parseModelMetadata(json, WHERE)).toMatchObject({ id: 'keras-seed-cnn', source });
+  });
+
   it('names the file, says what to do, and lists every problem with its JSON path in one error', () => {
     const message = problemsOf(
       edited((m) => {
@@ -54,7 +64,11 @@ describe('parseModelMetadata', () => {
   const cases: [string, (m: Record<string, any>) => void, string][] = [
     ['not an object', () => {}, 'the top level must be a JSON object'],
     ['schema version', (m) => (m.schemaVersion = 2), 'schemaVersion must equal 1 (got 2)'],
-    ['unknown id', (m) => (m.id = 'resnet'), 'id must be one of "cnn", "lenet5" (got "resnet")'],
+    // Any id of the right shape is a model's (a converted model has its own, issue 23); the shape is checked.
+    ['id with a slash', (m) => (m.id = 'shop/cnn'), 'id must be lower-case letters, digits and dashes (at most 40, not starting with a dash) (got "shop/cnn")'],
+    ['no training and no source', (m) => delete m.training, 'exactly one of training (a model the pipeline trained) and source (a model converted from Keras) must be present'],
+    ['training and source', (m) => (m.source = { format: 'h5', file: 'm.h5', sha256: 'a'.repeat(64), kerasVersion: '2.15.0', input: 'seed' }), 'exactly one of training (a model the pipeline trained) and source (a model converted from Keras) must be present'],
+    ['source input', (m) => { delete m.training; m.source = { format: 'h5', file: 'm.h5', sha256: 'a'.repeat(64), kerasVersion: '2.15.0', input: 'gray' }; }, 'source.input must be one of "seed", "unit", "raw" (got "gray")'],
     ['empty display name', (m) => (m.displayName = ''), 'displayName must be a non-empty string'],
     ['missing field', (m) => delete m.metrics.testLoss, 'metrics.testLoss is missing'],
     ['unknown field', (m) => (m.metrics.f1 = 0.5), 'metrics.f1 is not a known field'],

@@ -75,13 +75,31 @@ describe('HistoryList', () => {
 });
 
 describe('ModelPicker and BackendPicker', () => {
-  it('offers CNN and LeNet-5 as radio buttons and reports the choice', () => {
+  // Issue 23: the choice lists every packaged model (models/index.json), not a fixed pair.
+  const models = [
+    { id: 'cnn', displayName: 'CNN (shop recipe)', weightBytes: 1_415_000, testAccuracy: 0.9227 },
+    { id: 'lenet5', displayName: 'LeNet-5 (shop recipe)', weightBytes: 67_584, testAccuracy: 0.9022 },
+    { id: 'keras-seed-cnn', displayName: 'Seed CNN trained by Keras', weightBytes: 5_655_040, testAccuracy: 0.894 },
+  ];
+
+  it('offers every packaged model by name, with its size and test accuracy, and reports the choice', () => {
     const onChange = vi.fn();
-    render(<ModelPicker value="cnn" onChange={onChange} />);
+    render(<ModelPicker models={models} value="cnn" onChange={onChange} />);
     const radios = screen.getAllByRole('radio') as HTMLInputElement[];
-    expect(radios.map((r) => [r.value, r.checked])).toEqual([['cnn', true], ['lenet5', false]]);
-    fireEvent.click(screen.getByRole('radio', { name: /LeNet-5/ }));
-    expect(onChange).toHaveBeenCalledWith('lenet5');
+    expect(radios.map((r) => [r.value, r.checked])).toEqual([['cnn', true], ['lenet5', false], ['keras-seed-cnn', false]]);
+    expect(screen.getByRole('radio', { name: 'Seed CNN trained by Keras 5.39 MiB, 89.4% on the test set' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'LeNet-5 (shop recipe) 66 KiB, 90.2% on the test set' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /Seed CNN trained by Keras/ }));
+    expect(onChange).toHaveBeenCalledWith('keras-seed-cnn');
+  });
+
+  it('checks the first model when the stored choice is not packaged, and shows why the list is missing', () => {
+    render(<ModelPicker models={models.slice(1)} value="cnn" onChange={() => {}} />);
+    expect((screen.getAllByRole('radio') as HTMLInputElement[]).map((r) => r.checked)).toEqual([true, false]);
+    cleanup();
+    render(<ModelPicker models={undefined} error="models/index.json in the extension is not a list of models. Rebuild the extension with `npm run build`." value="cnn" onChange={() => {}} />);
+    expect(screen.queryAllByRole('radio')).toEqual([]);
+    expect(screen.getByText(/is not a list of models/)).toBeTruthy();
   });
 
   it('offers automatic and forced backends', () => {

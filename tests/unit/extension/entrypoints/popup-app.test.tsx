@@ -8,10 +8,25 @@ import { buildResultStore, historyItem, lastEntryItem } from '../../../../extens
 import { backendPreferenceItem, modelChoiceItem } from '../../../../extension/lib/settings';
 import { doneEntry, errorEntry } from '../fixtures';
 
+// The popup lists the packaged models from models/index.json (issue 23); the fake browser serves no
+// extension files, so its fetch answers with the list a build of the two trained models writes
+// (the e2e tests read the real one from the built extension).
+const CATALOG = [
+  { id: 'cnn', displayName: 'Seed CNN, shop recipe', weightBytes: 1_415_000, testAccuracy: 0.9227 },
+  { id: 'lenet5', displayName: 'LeNet-5, shop recipe', weightBytes: 67_584, testAccuracy: 0.9022 },
+];
+
 beforeEach(() => {
   fakeBrowser.reset();
+  vi.stubGlobal('fetch', async (url: string) => {
+    if (String(url).endsWith('/models/index.json')) return new Response(JSON.stringify(CATALOG));
+    throw new TypeError(`Failed to fetch ${url}`);
+  });
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('the popup', () => {
   it('invites a right-click before anything was classified', async () => {

@@ -9,6 +9,7 @@ describe('classification messages', () => {
     expect(request).toMatchObject({ type: 'fashion-lens/classify', target: 'offscreen' });
     expect(isClassifyRequest(request)).toBe(true);
     expect(isClassifyRequest(JSON.parse(JSON.stringify(request)))).toBe(true);
+    expect(isClassifyRequest({ ...request, modelId: 'keras-seed-cnn' })).toBe(true);
   });
 
   it.each([
@@ -16,7 +17,8 @@ describe('classification messages', () => {
     ['a string', 'classify'],
     ['another type', { ...request, type: 'other' }],
     ['a message for the popup', { ...request, target: 'popup' }],
-    ['an unknown model', { ...request, modelId: 'resnet' }],
+    // Any packaged folder's id is a model id now (issue 23); one no folder could have is refused.
+    ['a model id no folder could have', { ...request, modelId: '../cnn' }],
     ['an unknown backend', { ...request, backend: 'webgpu' }],
     ['an empty URL', { ...request, imageUrl: '' }],
     ['no request id', { ...request, requestId: undefined }],

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLASS_NAMES } from '../../../../core/model-contract';
-import type { ModelId } from '../../../../core/types';
-import { collectModelFiles, collectWasmFiles, MODELS_DIR_ENV, resolveModelsDir } from '../../../../extension/modules/package-models/collect-model-files';
+import { catalogFile, collectModelFiles, collectPackagedModels, collectWasmFiles, MODELS_DIR_ENV, resolveModelsDir } from '../../../../extension/modules/package-models/collect-model-files';
 
 // The build hook only checks files and lists them; loading real exported models through it is
 // what the e2e suite does (its global setup builds with the pipeline's own export).
@@ -16,7 +15,7 @@ let modelsDir: string;
 /** SHA-256 of the shards' contents joined, as writeModel writes them ('x' each). */
 const shardsHash = (count: number) => createHash('sha256').update('x'.repeat(count)).digest('hex');
 
-function metadata(id: ModelId, shardCount = 2) {
+function metadata(id: string, shardCount = 2) {
   return {
     schemaVersion: 1,
     id,
@@ -32,7 +31,7 @@ function metadata(id: ModelId, shardCount = 2) {
   };
 }
 
-function writeModel(id: ModelId, shards = ['group1-shard1of2.bin', 'group1-shard2of2.bin']) {
+function writeModel(id: string, shards = ['group1-shard1of2.bin', 'group1-shard2of2.bin']) {
   const dir = join(modelsDir, id);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'layers-model', modelTopology: {}, weightsManifest: [{ paths: shards, weights: [] }] }));
@@ -68,6 +67,39 @@ describe('collectModelFiles', () => {
       'models/lenet5/metadata.json',
       'models/lenet5/weights.bin',
     ]);
+  });
+
+  it('packages every valid folder, converted models too, and lists them for the popup: trained ones first, each with its size and test accuracy (issue 23)', () => {
+    writeModel('keras-seed-cnn', ['weights.bin']);
+    mkdirSync(join(modelsDir, '.half-written.tmp-12'));
+    const { files, catalog } = collectPackagedModels(modelsDir, root);
+    expect(files.filter((f) => f.relativeDest.startsWith('models/keras-seed-cnn/')).map((f) => f.relativeDest)).toEqual([
+      'models/keras-seed-cnn/model.json',
+      'models/keras-seed-cnn/metadata.json',
+      'models/keras-seed-cnn/weights.bin',
+    ]);
+    expect(catalog).toEqual([
+      { id: 'cnn', displayName: 'cnn', weightBytes: 2, testAccuracy: 0.9 },
+      { id: 'lenet5', displayName: 'lenet5', weightBytes: 1, testAccuracy: 0.9 },
+      { id: 'keras-seed-cnn', displayName: 'keras-seed-cnn', weightBytes: 1, testAccuracy: 0.9 },
+    ]);
+    expect(catalogFile(catalog)).toEqual({ relativeDest: 'models/index.json', contents: JSON.stringify(catalog) });
+  });
+
+  it('names an invalid folder and its problem', () => {
+    mkdirSync(join(modelsDir, 'My Model'));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow(
+      'Fashion Lens build: the folder artifacts/models/My Model is not named like a model id (lower-case letters, digits and dashes, at most 40), so it cannot ship. Rename it to its metadata\'s id, or remove it, then build again.',
+    );
+    rmSync(join(modelsDir, 'My Model'), { recursive: true });
+    mkdirSync(join(modelsDir, 'keras-cnn'));
+    expect(() => collectModelFiles(modelsDir, root)).toThrow(
+      'Fashion Lens build: the keras-cnn model artifacts/models/keras-cnn/model.json is missing. Run `npm run pipeline` (or `npm run convert -- <model> --ship`) to export it again, or remove the folder, then build again.',
+    );
+    rmSync(join(modelsDir, 'keras-cnn'), { recursive: true });
+    rmSync(join(modelsDir, 'cnn'), { recursive: true });
+    rmSync(join(modelsDir, 'lenet5'), { recursive: true });
+    expect(() => collectModelFiles(modelsDir, root)).toThrow('Fashion Lens build: the models folder artifacts/models holds no model folder.');
   });
 
   it('names a missing models folder and how to make it', () => {

@@ -143,7 +143,7 @@ describe('robustness, real-photo and recipe charts', () => {
   });
 
   it('colours each architecture in one hue, darker for the shop recipe, never twice the same', () => {
-    const m = (id: 'cnn' | 'lenet5', recipe: 'seed' | 'shop', rbf = false) => ({ id, training: { ...fixtureMetadata({ recipe }).training, ...(rbf ? { loss: 'euclidean-rbf' as const } : {}) } });
+    const m = (id: 'cnn' | 'lenet5', recipe: 'seed' | 'shop', rbf = false) => ({ id, training: { ...fixtureMetadata({ recipe }).training!, ...(rbf ? { loss: 'euclidean-rbf' as const } : {}) } });
     const colours = seriesColours([m('cnn', 'shop'), m('cnn', 'seed'), m('lenet5', 'shop'), m('lenet5', 'seed'), m('lenet5', 'seed', true)]);
     expect(new Set(colours).size).toBe(5);
     expect(colours[0]).toBe('#1f77b4');

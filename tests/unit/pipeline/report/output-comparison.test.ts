@@ -9,10 +9,10 @@ const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as ModelMe
 /** A seed-recipe softmax LeNet-5 with pinned settings (the committed export's figures, whatever it was retrained with). */
 const lenet5Metadata: ModelMetadata = (() => {
   const m = read('artifacts/comparisons/lenet5-seed/metadata.json');
-  return { ...m, training: { ...m.training, recipe: 'seed', epochs: 20, batchSize: 32, seed: 42, loss: 'cross-entropy' } };
+  return { ...m, training: { ...m.training!, recipe: 'seed', epochs: 20, batchSize: 32, seed: 42, loss: 'cross-entropy' } };
 })();
 const lenet5Seed: ComparedExport = { folder: 'comparisons/lenet5-seed', metadata: lenet5Metadata };
-const lenet5Shop: ComparedExport = { folder: 'models/lenet5', metadata: { ...lenet5Metadata, displayName: 'LeNet-5, shop recipe', training: { ...lenet5Metadata.training, recipe: 'shop' as const, epochs: 30 } } };
+const lenet5Shop: ComparedExport = { folder: 'models/lenet5', metadata: { ...lenet5Metadata, displayName: 'LeNet-5, shop recipe', training: { ...lenet5Metadata.training!, recipe: 'shop' as const, epochs: 30 } } };
 const cnn: ComparedExport = { folder: 'models/cnn', metadata: { ...read('artifacts/comparisons/cnn-seed/metadata.json'), id: 'cnn' as const } };
 const rbf: ComparedExport = {
   folder: 'comparisons/lenet5-rbf',
@@ -21,7 +21,7 @@ const rbf: ComparedExport = {
     displayName: 'LeNet-5, RBF output',
     trainableParams: 60_000,
     metrics: { ...lenet5Metadata.metrics, testAccuracy: 0.8712 },
-    training: { ...lenet5Metadata.training, loss: 'euclidean-rbf' as const, history: lenet5Metadata.training.history.map((h, i) => ({ ...h, valAccuracy: i === 3 ? 0.95 : 0.8 })) },
+    training: { ...lenet5Metadata.training!, loss: 'euclidean-rbf' as const, history: lenet5Metadata.training!.history.map((h, i) => ({ ...h, valAccuracy: i === 3 ? 0.95 : 0.8 })) },
   },
 };
 
@@ -52,7 +52,7 @@ describe("the report's LeNet-5 output comparison", () => {
   });
 
   it('warns when the comparison was not trained like its softmax model (another recipe, an older export left in place)', () => {
-    const older = { ...rbf, metadata: { ...rbf.metadata, training: { ...rbf.metadata.training, epochs: 1, seed: 7, optimizer: { name: 'Nadam', learningRate: 1e-3 } } } };
+    const older = { ...rbf, metadata: { ...rbf.metadata, training: { ...rbf.metadata.training!, epochs: 1, seed: 7, optimizer: { name: 'Nadam', learningRate: 1e-3 } } } };
     expect(settingsDifferences(lenet5Metadata, rbf.metadata)).toEqual([]);
     expect(settingsDifferences(lenet5Metadata, older.metadata)).toEqual(['epochs 1 against 20', 'seed 7 against 42', 'another optimizer or schedule']);
     expect(settingsDifferences(lenet5Shop.metadata, rbf.metadata)).toEqual(['the seed recipe against the shop recipe', 'epochs 20 against 30']);

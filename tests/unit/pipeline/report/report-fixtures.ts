@@ -1,5 +1,5 @@
 import { CLASS_NAMES } from '../../../../core/model-contract.js';
-import type { ModelId, ModelMetadata, Recipe, RobustnessResult, ShopPhotoMetrics, TopAccuracy } from '../../../../core/types.js';
+import type { EpochLog, ModelId, ModelMetadata, Recipe, RobustnessResult, ShopPhotoMetrics, TopAccuracy } from '../../../../core/types.js';
 import type { ShopPhotoResult } from '../../../../pipeline/eval/shop-photos.js';
 import type { CheckedModel, FigureSource } from '../../../../pipeline/report/report-types.js';
 
@@ -7,7 +7,7 @@ import type { CheckedModel, FigureSource } from '../../../../pipeline/report/rep
 export const CONFUSION = Array.from({ length: 10 }, (_, t) => Array.from({ length: 10 }, (_, p) => (t === p ? 900 : t + p === 9 ? 100 : 0)));
 
 /** A 3-epoch history with distinct values per field, so a mixed-up field shows. */
-export const HISTORY: ModelMetadata['training']['history'] = [
+export const HISTORY: EpochLog[] = [
   { epoch: 1, loss: 0.6, accuracy: 0.78, valLoss: 0.45, valAccuracy: 0.84, seconds: 40 },
   { epoch: 2, loss: 0.4, accuracy: 0.86, valLoss: 0.38, valAccuracy: 0.87, seconds: 39 },
   { epoch: 3, loss: 0.33, accuracy: 0.88, valLoss: 0.35, valAccuracy: 0.885, seconds: 41 },
@@ -52,7 +52,7 @@ export function fixtureMetadata(o: MetadataOverrides = {}): ModelMetadata {
     trainableParams: 1000,
     metrics: { testAccuracy: o.testAccuracy ?? 0.9, testLoss: 0.3, validationAccuracy: 0.91, perClassAccuracy: CLASS_NAMES.map(() => 0.9), confusionMatrix: CONFUSION, robustness: o.robustness ?? SUITE },
     training: {
-      ...chartMetadata('x').training,
+      ...chartMetadata('x').training!,
       recipe: o.recipe ?? 'shop',
       ...(o.augmentation ? { augmentation: o.augmentation } : {}),
     },

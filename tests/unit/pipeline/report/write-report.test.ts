@@ -123,7 +123,7 @@ describe('writeReport on a real quick export', () => {
     const shipped = JSON.parse(read('models', 'lenet5', 'metadata.json')) as ModelMetadata;
     const { robustness: _r, shopPhotos: _s, ...metrics } = shipped.metrics;
     const { prediction: _p, ...rest } = shipped;
-    const older: ModelMetadata = { ...rest, displayName: 'LeNet-5, seed recipe (test)', metrics, training: { ...shipped.training, recipe: 'seed' } };
+    const older: ModelMetadata = { ...rest, displayName: 'LeNet-5, seed recipe (test)', metrics, training: { ...shipped.training!, recipe: 'seed' } };
     writeFileSync(join(dir, 'metadata.json'), JSON.stringify(older, null, 2));
     try {
       const lines: string[] = [];

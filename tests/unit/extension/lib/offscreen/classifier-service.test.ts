@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedFashionModel } from '../../../../../core/model-loader';
-import type { ModelId } from '../../../../../core/types';
 import { predictBatch, prepareImage, type PreparedImage } from '../../../../../extension/lib/offscreen/classify-image';
 import { buildClassifierService } from '../../../../../extension/lib/offscreen/classifier-service';
 import { MAX_IN_FLIGHT } from '../../../../../extension/lib/offscreen/classify-lanes';
@@ -35,7 +34,7 @@ const fetchedFrom = (url: string): FetchedImage => ({ bytes: new TextEncoder().e
 const urlOf = (fetched: FetchedImage) => new TextDecoder().decode(fetched.bytes);
 
 /** A loaded model whose metadata asks for mirror averaging (cnn), or says nothing about it (lenet5, an older export). */
-function fakeModel(id: ModelId): LoadedFashionModel {
+function fakeModel(id: string): LoadedFashionModel {
   const prediction = id === 'cnn' ? { prediction: { mirrorAverage: true } } : {};
   return { model: { dispose: vi.fn(), name: `${id}-model` }, metadata: { id, displayName: `${id} name`, ...prediction } } as unknown as LoadedFashionModel;
 }

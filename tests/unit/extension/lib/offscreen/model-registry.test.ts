@@ -1,15 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LoadedFashionModel } from '../../../../../core/model-loader';
-import type { ModelId } from '../../../../../core/types';
 import { buildModelRegistry } from '../../../../../extension/lib/offscreen/model-registry';
 
-function fakeModel(id: ModelId) {
+function fakeModel(id: string) {
   return { model: { dispose: vi.fn() }, metadata: { id } } as unknown as LoadedFashionModel;
 }
 
 describe('buildModelRegistry', () => {
   it('loads each model once, even when asked concurrently', async () => {
-    const load = vi.fn(async (id: ModelId) => fakeModel(id));
+    const load = vi.fn(async (id: string) => fakeModel(id));
     const registry = buildModelRegistry(load);
     const [a, b, c] = await Promise.all([registry.get('cnn'), registry.get('cnn'), registry.get('lenet5')]);
     expect(a).toBe(b);
@@ -18,7 +17,7 @@ describe('buildModelRegistry', () => {
   });
 
   it('tries again after a failed load', async () => {
-    const load = vi.fn(async (id: ModelId) => fakeModel(id)).mockRejectedValueOnce(new Error('weights missing'));
+    const load = vi.fn(async (id: string) => fakeModel(id)).mockRejectedValueOnce(new Error('weights missing'));
     const registry = buildModelRegistry(load);
     await expect(registry.get('cnn')).rejects.toThrow('weights missing');
     await expect(registry.get('cnn')).resolves.toMatchObject({ metadata: { id: 'cnn' } });
@@ -26,7 +25,7 @@ describe('buildModelRegistry', () => {
   });
 
   it('frees every loaded model on dispose and loads afresh afterwards', async () => {
-    const load = vi.fn(async (id: ModelId) => fakeModel(id));
+    const load = vi.fn(async (id: string) => fakeModel(id));
     const registry = buildModelRegistry(load);
     const cnn = await registry.get('cnn');
     await registry.dispose();

@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { checkOutputDirs } from '../check-output-dirs.js';
+import type { FashionMnist } from '../data/fashion-mnist.js';
+import { computeStandardization } from '../data/standardization.js';
+import { loadShopChecks, withShopChecks } from '../eval/shop-checks.js';
+import { writeModelFolder } from '../export/model-folder-io.js';
+import { quantizeAndChoose } from '../export/quantize-and-choose.js';
+import { stopIfAsked } from '../stop-requested.js';
+import type { ConvertArgs } from './convert-args.js';
+import { convertKerasFile } from './convert-keras-file.js';
+import { describeConverted } from './describe-converted.js';
+import { KerasFileError } from './keras-file-error.js';
+
+/** What runConvert needs from outside: the data, stopping (Ctrl-C) and the log. */
+export interface ConvertDeps {
+  loadData: () => Promise<FashionMnist>;
+  shouldStop?: () => boolean;
+  log: (line: string) => void;
+}
+
+/** The folder `args` write to: <out>/models/<id> with --ship, else <out>/comparisons/<id>. */
+export const convertedDirOf = (args: Pick<ConvertArgs, 'outDir' | 'ship' | 'id'>) => join(args.outDir, args.ship ? 'models' : 'comparisons', args.id);
+
+/** The Keras file's bytes, or a sentence when there is none to read. */
+function readKerasBytes(file: string): Uint8Array {
+  if (!existsSync(file)) throw new KerasFileError(`${file} does not exist. Give the path of the .keras or .h5 file Keras saved.`);
+  if (statSync(file).isDirectory()) throw new KerasFileError(`${file} is a folder, not a Keras file (a TensorFlow SavedModel folder is not read). Save the model with model.save("model.keras") and convert that file.`);
+  return new Uint8Array(readFileSync(file));
+}
+
+/**
+ * The whole job behind `npm run convert`: check the target folder is free (unless --force),
+ * convert the Keras file (every check of the file), check the folder can be written, measure it as a trained model is measured (describeConverted), quantize
+ * it as the pipeline does a shipped model (--ship), run the robustness suite and the real shop
+ * photos, and write its folder once, atomically. Every refusal comes before anything is written.
+ * Returns the folder written.
+ */
+export async function runConvert(args: ConvertArgs, deps: ConvertDeps): Promise<string> {
+  const { log, shouldStop } = deps;
+  const dir = convertedDirOf(args);
+  if (existsSync(dir) && !args.force) {
+    throw new KerasFileError(`${dir} already exists. Pass --force to replace it, or give the converted model another --id.`);
+  }
+  const bytes = readKerasBytes(args.file);
+  const data = await deps.loadData();
+  const started = performance.now();
+  const converted = await convertKerasFile(bytes, args.file, args.input, () => computeStandardization(data.train));
+  try {
+    checkOutputDirs([{ dir: dirname(dir), flag: '--out' }], 'Nothing was converted.');
+  } catch (error) {
+    converted.model.dispose();
+    throw error;
+  }
+  converted.notes.forEach((note) => log(note));
+  log(`Converted in ${((performance.now() - started) / 1000).toFixed(2)} s; measuring it as a trained model is measured...`);
+  stopIfAsked(shouldStop, `${args.id} was measured`);
+  const measured = await describeConverted(converted, data, args, log);
+  const shipped = args.ship ? (await quantizeAndChoose(measured, data.test, log, shouldStop)).folder : measured;
+  stopIfAsked(shouldStop, `the checks of ${args.id}`);
+  const checked = await withShopChecks(shipped, await loadShopChecks(data.test), log);
+  stopIfAsked(shouldStop, `${args.id} was written`);
+  writeModelFolder(dir, checked);
+  log(`Wrote ${args.displayName} (${checked.metadata.weights.dtype} weights) to ${dir}${args.ship ? '; `npm run build` packages it.' : '; `npm run report` shows it.'}`);
+  return dir;
+}
