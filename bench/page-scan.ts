@@ -14,17 +14,18 @@
  *
  *   npx wxt build --mode e2e && npx tsx bench/page-scan.ts [--rounds 3] [--extension .output/chrome-mv3-e2e]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page, Worker } from 'playwright-core';
-import { loadShopPhotos, SHOP_PHOTOS_DIR } from '../pipeline/eval/shop-photos.js';
+import { loadShopPhotos } from '../pipeline/eval/shop-photos.js';
 import { clickClassify, closeOffscreenDocument, setSettings } from '../harness/extension-driver.js';
 import { gridPage } from '../harness/grid-page.js';
 import { launchExtension } from '../harness/launch-extension.js';
 import { labelPage, readScanState, tabIdOf } from '../harness/page-scan-driver.js';
 import { testSetPhotos } from '../harness/product-photos.js';
 import { startShopServer, type Product } from '../harness/shop-server.js';
+import { shopPhotoProducts } from '../harness/shop-photo-products.js';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const real = await loadShopPhotos();
   const rendered = (await testSetPhotos(2)).filter((p) => ![0, 2, 7, 8].includes(p.label)).slice(0, 12);
   const products: Product[] = [
-    ...real.map((p) => ({ name: p.file, png: readFileSync(join(SHOP_PHOTOS_DIR, p.file)), path: `/shop-photos/${p.file}`, contentType: p.file.endsWith('.png') ? 'image/png' : 'image/jpeg' })),
+    ...shopPhotoProducts(real),
     ...rendered.map((p) => ({ name: p.name, png: p.png })),
   ];
   const paths = products.map((p) => p.path ?? `/products/${p.name}.png`);

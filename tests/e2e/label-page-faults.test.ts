@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../pipeline/eval/shop-photos.js';
+import { loadShopPhotos, type ShopPhoto } from '../../pipeline/eval/shop-photos.js';
 import { allowOnlySites, clickClassify, setSettings } from '../../harness/extension-driver.js';
 import { gridPage } from '../../harness/grid-page.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { labelPage, readBadges, readScanState, tabIdOf, type PageBadge } from '../../harness/page-scan-driver.js';
 import { openRealPopup } from '../../harness/real-popup.js';
-import { BAD_PATHS, startShopServer, type Product, type ShopPage, type ShopServer } from '../../harness/shop-server.js';
+import { BAD_PATHS, startShopServer, type ShopPage, type ShopServer } from '../../harness/shop-server.js';
+import { shopPhotoPath, shopPhotoProducts } from '../../harness/shop-photo-products.js';
 
 // "Label this page" on bad pages and under faults, in real Chromium through the built extension
 // (issue 20, item 7): every case ends with badges or a sentence, never a hang or leftovers.
@@ -19,18 +18,13 @@ let browser: ExtensionBrowser;
 let worker: Worker;
 const shopPages: Record<string, ShopPage> = {};
 
-const photoPath = (photo: ShopPhoto) => `/shop-photos/${photo.file}`;
+const photoPath = shopPhotoPath;
 const badImage = (path: string) => `<li class="card"><img src="${path}" alt="" width="180" height="180"></li>`;
 const BAD = [BAD_PATHS.missing, BAD_PATHS.huge, BAD_PATHS.notImage, BAD_PATHS.htmlPage, BAD_PATHS.svg, BAD_PATHS.tooLarge];
 
 beforeAll(async () => {
   photos = await loadShopPhotos();
-  const products: Product[] = photos.map((photo) => ({
-    name: photo.file,
-    png: readFileSync(join(SHOP_PHOTOS_DIR, photo.file)),
-    path: photoPath(photo),
-    contentType: photo.file.endsWith('.png') ? 'image/png' : 'image/jpeg',
-  }));
+  const products = shopPhotoProducts(photos);
   const paths = photos.map(photoPath);
   const thousand = Array.from({ length: 1000 }, (_, i) => `<img src="${paths[i % paths.length]}?copy=${i}" alt="" width="80" height="80">`).join('');
   shop = await startShopServer(products, shopPages);

@@ -8,7 +8,8 @@ import { setSettings } from '../../harness/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { labelPage, readBadges, readImageBoxes, tabIdOf, type PageBadge } from '../../harness/page-scan-driver.js';
 import { openRealPopup } from '../../harness/real-popup.js';
-import { BAD_PATHS, startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
+import { BAD_PATHS, startShopServer, type ShopServer } from '../../harness/shop-server.js';
+import { shopPhotoPath, shopPhotoProducts } from '../../harness/shop-photo-products.js';
 import { gridPage } from '../../harness/grid-page.js';
 import { classifyInNode, loadReferenceModel } from '../helpers/reference-classifier.js';
 
@@ -22,16 +23,11 @@ let browser: ExtensionBrowser;
 let worker: Worker;
 let reference: LoadedFashionModel;
 
-const photoPath = (photo: ShopPhoto) => `/shop-photos/${photo.file}`;
+const photoPath = shopPhotoPath;
 
 beforeAll(async () => {
   photos = await loadShopPhotos();
-  const products: Product[] = photos.map((photo) => ({
-    name: photo.file,
-    png: readFileSync(join(SHOP_PHOTOS_DIR, photo.file)),
-    path: photoPath(photo),
-    contentType: photo.file.endsWith('.png') ? 'image/png' : 'image/jpeg',
-  }));
+  const products = shopPhotoProducts(photos);
   const paths = photos.map(photoPath);
   shop = await startShopServer(products, {
     '/grid': { html: gridPage({ photos: paths.slice(0, 24), later: paths.slice(24), decoration: BAD_PATHS.svg }) },

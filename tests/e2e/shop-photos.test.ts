@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
@@ -8,11 +8,12 @@ import type { LoadedFashionModel } from '../../core/model-loader.js';
 import { predictOptionsOf } from '../../core/predict.js';
 import { MODEL_IDS, type ModelId } from '../../core/types.js';
 import type { ClassifyResult } from '../../extension/lib/types.js';
-import { loadShopPhotos, predictShopPhotos, scoreShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../pipeline/eval/shop-photos.js';
+import { loadShopPhotos, predictShopPhotos, scoreShopPhotos, type ShopPhoto } from '../../pipeline/eval/shop-photos.js';
 import { clickClassify, setSettings } from '../../harness/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
 import { loadReferenceModel, predictInNode } from '../helpers/reference-classifier.js';
-import { startShopServer, type Product, type ShopServer } from '../../harness/shop-server.js';
+import { startShopServer, type ShopServer } from '../../harness/shop-server.js';
+import { shopPhotoPath, shopPhotoProducts } from '../../harness/shop-photo-products.js';
 
 // The project's real product photos (tests/fixtures/shop-photos), served as they are (JPEGs, and
 // PNG cut-outs with transparency) by a loopback shop, classified through the built extension's
@@ -30,7 +31,7 @@ const INPUT_TOLERANCE = 0;
 /** Largest difference allowed between a probability in the extension (WASM here) and in Node (native TensorFlow). */
 const PROBABILITY_TOLERANCE = 5e-5;
 
-const photoPath = (photo: ShopPhoto) => `/shop-photos/${photo.file}`;
+const photoPath = shopPhotoPath;
 
 let photos: ShopPhoto[];
 let shop: ShopServer;
@@ -39,12 +40,7 @@ let scratch: string;
 
 beforeAll(async () => {
   photos = await loadShopPhotos();
-  const products: Product[] = photos.map((photo) => ({
-    name: photo.file,
-    png: readFileSync(join(SHOP_PHOTOS_DIR, photo.file)),
-    path: photoPath(photo),
-    contentType: photo.file.endsWith('.png') ? 'image/png' : 'image/jpeg',
-  }));
+  const products = shopPhotoProducts(photos);
   shop = await startShopServer(products);
   for (const id of MODEL_IDS) references.set(id, await loadReferenceModel(inject('modelsDir'), id));
   scratch = mkdtempSync(join(tmpdir(), 'fashion-lens-shop-photos-'));
