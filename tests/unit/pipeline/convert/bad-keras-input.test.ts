@@ -114,7 +114,7 @@ describe('npm run convert refuses bad input with a sentence and writes nothing',
       const error = await runConvert(args(fixturePath('bn-raw.h5'), disk.dir), { loadData, log: () => {} }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(FileSystemError);
       expect((error as Error).message).toBe(
-        `Could not write in the --out folder ${join(disk.dir, 'comparisons')}: the file system is read-only. Choose a writable folder (--out, --checkpoint-dir), then run again. (EROFS: read-only file system, access '${disk.dir}') Nothing was converted.`,
+        `Could not write in the --out folder ${join(disk.dir, 'comparisons')}: the file system is read-only. Choose a writable folder (--out, --checkpoint-dir), then run again. (EROFS: read-only file system, mkdir '${join(disk.dir, 'comparisons')}') Nothing was converted.`,
       );
       expect(listing(disk.dir)).toEqual([]);
     } finally {
