@@ -11,6 +11,8 @@ import numpy as np
 import tensorflow as tf
 from tensorflow import keras
 
+from keras_seed_model import build_seed_cnn
+
 p = argparse.ArgumentParser()
 p.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
 p.add_argument("--steps", type=int, default=200)
@@ -31,22 +33,7 @@ x_scaled = ((x_train[:n] - mean) / std).astype(np.float32)
 y_small = y_train[:n]
 
 tf.random.set_seed(42)
-model = keras.models.Sequential([
-    keras.layers.Conv2D(64, 7, activation="relu", padding="same", input_shape=[28, 28, 1]),
-    keras.layers.MaxPooling2D(2),
-    keras.layers.Conv2D(128, 3, activation="relu", padding="same"),
-    keras.layers.Conv2D(128, 3, activation="relu", padding="same"),
-    keras.layers.MaxPooling2D(2),
-    keras.layers.Conv2D(256, 3, activation="relu", padding="same"),
-    keras.layers.Conv2D(256, 3, activation="relu", padding="same"),
-    keras.layers.MaxPooling2D(2),
-    keras.layers.Flatten(),
-    keras.layers.Dense(128, activation="relu"),
-    keras.layers.Dropout(0.5),
-    keras.layers.Dense(64, activation="relu"),
-    keras.layers.Dropout(0.5),
-    keras.layers.Dense(10, activation="softmax"),
-])
+model = build_seed_cnn()
 model.compile(loss="sparse_categorical_crossentropy", optimizer="nadam", metrics=["accuracy"])
 
 

@@ -22,6 +22,8 @@ import numpy as np
 import tensorflow as tf
 from tensorflow import keras
 
+from keras_seed_model import build_seed_cnn
+
 p = argparse.ArgumentParser()
 p.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
 p.add_argument("--out", default="tests/fixtures/keras/seed-cnn")
@@ -52,26 +54,7 @@ if a.mixed_bfloat16:
     keras.mixed_precision.set_global_policy("mixed_bfloat16")
 
 
-def build():
-    return keras.models.Sequential([
-        keras.layers.Conv2D(64, 7, activation="relu", padding="same", input_shape=[28, 28, 1]),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Conv2D(128, 3, activation="relu", padding="same"),
-        keras.layers.Conv2D(128, 3, activation="relu", padding="same"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Conv2D(256, 3, activation="relu", padding="same"),
-        keras.layers.Conv2D(256, 3, activation="relu", padding="same"),
-        keras.layers.MaxPooling2D(2),
-        keras.layers.Flatten(),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dropout(0.5),
-        keras.layers.Dense(64, activation="relu"),
-        keras.layers.Dropout(0.5),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
-
-
-model = build()
+model = build_seed_cnn()
 model.compile(loss="sparse_categorical_crossentropy", optimizer="nadam", metrics=["accuracy"])
 t0 = time.perf_counter()
 history = model.fit(scale(x_train), y_train, epochs=a.epochs, batch_size=32, validation_data=(scale(x_valid), y_valid), verbose=2)
@@ -80,12 +63,12 @@ os.makedirs(a.out, exist_ok=True)
 # The files carry the model only: an uncompiled float32 copy with the trained weights has no
 # optimizer state (a third of the size) and computes in float32 whatever policy trained it.
 keras.mixed_precision.set_global_policy("float32")
-bare = build()
+bare = build_seed_cnn()
 bare.set_weights(model.get_weights())
 bare.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 loss, accuracy = bare.evaluate(scale(x_test), y_test, verbose=0)
 outputs = bare.predict(scale(x_test), batch_size=500, verbose=0).astype("<f4")
-bare = build()
+bare = build_seed_cnn()
 bare.set_weights(model.get_weights())
 bare.save(os.path.join(a.out, "seed-cnn.h5"), save_format="h5")
 bare.save(os.path.join(a.out, "seed-cnn.keras"), save_format="keras")
