@@ -37,6 +37,8 @@ export interface ClassifyRequest {
    * offscreen document answers "too late" at that moment and never starts the work after it.
    */
   deadline: number;
+  /** Whether the answer carries the image's thumbnail: the popup shows it for a click; a page scan's badges need none. */
+  thumbnail: boolean;
 }
 
 /** The offscreen document's answer. */
@@ -69,7 +71,8 @@ export function isClassifyRequest(message: unknown): message is ClassifyRequest 
     isModelId(m.modelId) &&
     isBackendPreference(m.backend) &&
     typeof m.deadline === 'number' &&
-    Number.isFinite(m.deadline)
+    Number.isFinite(m.deadline) &&
+    typeof m.thumbnail === 'boolean'
   );
 }
 

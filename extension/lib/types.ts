@@ -29,7 +29,7 @@ export interface StageTimings {
   initMs: number;
   /** Fetching the image bytes. */
   fetchMs: number;
-  /** Decoding to RGBA pixels (and making the thumbnail). */
+  /** Decoding to RGBA pixels (and making the thumbnail when asked for), in the prepare worker. */
   decodeMs: number;
   /** core's Fashion-MNIST conversion to 28x28. */
   convertMs: number;
@@ -57,7 +57,7 @@ export interface ClassifyResult {
   /** The 28x28 grayscale input the model saw (784 values 0..255, row-major, light on black). */
   input: number[];
   /** A small JPEG data: URL of the decoded image (on white), so the popup never refetches it. */
-  thumbnail: string;
+  thumbnail?: string;
   /** Size of the image as fetched. */
   imageWidth: number;
   imageHeight: number;

@@ -67,7 +67,7 @@ export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps, acc
     if (!(await access)) throw siteAccessRefused(imageUrl);
     await deps.offscreen.ensure();
     const deadline = pending.requestedAt + CLICK_DEADLINE_MS;
-    const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline }));
+    const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline, thumbnail: true }));
     finished = response.ok
       ? { ...pending, status: 'done', result: response.result, finishedAt: Date.now() }
       : { ...pending, status: 'error', error: nameRedirectTarget(response.error, imageUrl, deps.redirects), finishedAt: Date.now() };

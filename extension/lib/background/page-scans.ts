@@ -69,7 +69,7 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
       if (pattern !== null && !(await browser.permissions.contains({ origins: [pattern] }))) throw siteNotAllowed(url);
       const { modelId, backend } = await readSettings();
       await deps.offscreen.ensure();
-      const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId, backend, deadline: Date.now() + CLICK_DEADLINE_MS }));
+      const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId, backend, deadline: Date.now() + CLICK_DEADLINE_MS, thumbnail: false }));
       if (response.ok) timings = response.result.timings;
       label = response.ok ? { state: 'done', top3: response.result.top3 } : { state: 'error', error: response.error };
     } catch (error) {

@@ -6,48 +6,50 @@ import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
 import type { BackendInfo, BackendPreference } from '../types';
 import { planBackends } from './backend-plan';
-import { predictBatch, prepareImage, type PreparedImage } from './classify-image';
 import { buildClassifyLanes } from './classify-lanes';
 import { classifierErrors } from './classifier-errors';
 import { fetchImageBytes, type FetchedImage } from './fetch-image-bytes';
+import type { ImagePreparer, PreparedImage } from './image-preparer';
 import { imageErrors } from './image-errors';
 import { initBackend } from './init-backend';
+import { predictBatch } from './predict-batch';
 import { buildModelRegistry } from './model-registry';
 import { readWebglRenderer } from './read-webgl-renderer';
 import { withTimeout } from '../with-timeout';
 
-/** The offscreen document's classifier: one backend, models loaded once, downloads side by side, decoding and prediction in batches, one batch at a time. */
+/** The offscreen document's classifier: one backend, models loaded once, downloads and decoding side by side, prediction in batches, one batch at a time. */
 export interface ClassifierService {
   classify(request: ClassifyRequest): Promise<ClassifyResponse>;
 }
 
 /**
- * Builds the service. tfjs starts on the first request (with that request's backend setting)
- * and stays up; a request with a different setting switches backend and reloads the models.
- * Requests go through the lanes (classify-lanes.ts): downloads side by side, then decoding and
- * prediction in batches of what has downloaded (one `predict` per batch), one batch at a time. The download has REQUEST_TIMEOUT_MS, decoding to prediction has as
- * much again, start-up has its own limit, and all of it must fit before the request's deadline:
- * every request is answered by its deadline, and a stage that could only start after it is
- * never started.
+ * Builds the service. tfjs starts with the first request (with that request's backend setting)
+ * and stays up; a request with a different setting switches backend and reloads the models (in
+ * the predict lane, so never under a running `predict`). Requests go through the lanes
+ * (classify-lanes.ts): downloads and decoding (`prepareImage`, the prepare worker) side by side,
+ * then prediction in batches of what is prepared (one `predict` per batch), one batch at a time.
+ * The download has REQUEST_TIMEOUT_MS, decoding to prediction has as much again, start-up has its
+ * own limit, and all of it must fit before the request's deadline: every request is answered by
+ * its deadline, and a stage that could only start after it is never started.
  */
-export function buildClassifierService(loadModel: (id: string) => Promise<LoadedFashionModel>): ClassifierService {
+export function buildClassifierService(loadModel: (id: string) => Promise<LoadedFashionModel>, prepareImage: ImagePreparer): ClassifierService {
   const lanes = buildClassifyLanes();
   const models = buildModelRegistry(loadModel);
   let preference: BackendPreference | null = null;
   let backend: Promise<BackendInfo> | null = null;
 
-  async function ready(request: ClassifyRequest): Promise<{ backend: BackendInfo; model: LoadedFashionModel }> {
+  /** tfjs on the request's backend and its model, started once (synchronously marked, so requests arriving together share one start-up). */
+  function ready(request: ClassifyRequest): Promise<{ backend: BackendInfo; model: LoadedFashionModel }> {
     if (preference !== request.backend || !backend) {
-      await models.dispose();
       preference = request.backend;
       const renderer = readWebglRenderer();
-      backend = initBackend(planBackends(request.backend, renderer), renderer);
-      backend.catch(() => {
-        backend = null;
+      const starting = models.dispose().then(() => initBackend(planBackends(request.backend, renderer), renderer));
+      backend = starting;
+      starting.catch(() => {
+        if (backend === starting) backend = null;
       });
     }
-    const info = await backend;
-    return { backend: info, model: await models.get(request.modelId) };
+    return backend.then(async (info) => ({ backend: info, model: await models.get(request.modelId) }));
   }
 
   /** Runs a stage with REQUEST_TIMEOUT_MS, or what is left before the deadline if that is less. */
@@ -56,27 +58,32 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
     return withTimeout(stage, Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)), left < REQUEST_TIMEOUT_MS ? classifierErrors.deadlinePassed : imageErrors.timeout);
   }
 
-  /** Starts tfjs and the model if needed, then decodes and converts one downloaded image. */
-  async function prepare(downloaded: Downloaded): Promise<Prepared> {
+  /** Starts tfjs and the model if needed (in the predict lane), within INIT_TIMEOUT_MS. */
+  async function started(request: ClassifyRequest): Promise<{ loaded: { backend: BackendInfo; model: LoadedFashionModel }; initMs: number }> {
     const startedAt = performance.now();
-    let loaded: { backend: BackendInfo; model: LoadedFashionModel };
     try {
-      loaded = await withTimeout(() => ready(downloaded.request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
+      const loaded = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
+      return { loaded, initMs: performance.now() - startedAt };
     } catch (error) {
       throw classifierErrors.modelFailed((error as Error)?.message ?? String(error));
     }
-    const initMs = performance.now() - startedAt;
-    const image = await timed(downloaded.request, () => prepareImage(downloaded.fetched));
-    return { ...downloaded, loaded, image, initMs, startedAt };
+  }
+
+  /** Decodes and converts one downloaded image (in the prepare worker). */
+  async function prepare(downloaded: Downloaded): Promise<Prepared> {
+    const startedAt = performance.now();
+    const image = await timed(downloaded.request, () => prepareImage(downloaded.fetched, downloaded.request.thumbnail));
+    return { ...downloaded, image, startedAt };
   }
 
   /** One `predict` for a batch of prepared images of one model: each image's answer. */
   async function predict(batch: Prepared[]): Promise<ClassifyResponse[]> {
-    const { model, metadata } = batch[0]!.loaded.model;
+    const { loaded, initMs } = await started(batch[0]!.request);
+    const { model, metadata } = loaded.model;
     // The batch's prediction gets the time its most pressed image has left.
     const mostPressed = batch.map((p) => p.request).reduce((a, b) => (b.deadline < a.deadline ? b : a));
     const { probabilities, predictMs } = await timed(mostPressed, () => predictBatch(model, predictOptionsOf(metadata), batch.map((p) => p.image.input)));
-    return batch.map(({ request, loaded, image, initMs, startedAt, fetchMs, queuedAt }, i): ClassifyResponse => {
+    return batch.map(({ request, image, startedAt, fetchMs, queuedAt }, i): ClassifyResponse => {
       const { input, timings, ...shown } = image;
       const share = predictMs / batch.length;
       return {
@@ -89,7 +96,7 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
           modelId: request.modelId,
           modelName: loaded.model.metadata.displayName,
           backend: loaded.backend,
-          // queueMs: the wait for a slot plus the wait for the lane; predictMs: this image's share of its batch's.
+          // queueMs: the wait for a slot; predictMs: this image's share of its batch's.
           timings: { queueMs: startedAt - queuedAt - fetchMs, initMs, fetchMs, ...timings, predictMs: share, totalMs: fetchMs + timings.decodeMs + timings.convertMs + share, batchSize: batch.length },
         },
       };
@@ -99,6 +106,10 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
   return {
     classify(request) {
       const queuedAt = performance.now();
+      // The first request starts tfjs and its model while its image downloads and decodes (nothing
+      // can be predicting before tfjs is up, so this never switches a backend under a predict).
+      if (!backend) void ready(request).catch(() => {}); // a failure is reported by the predict lane's own call
+
       const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(classifierErrors.deadlinePassed()) });
       const work = lanes
         .run<Downloaded, Prepared, ClassifyResponse>({
@@ -129,9 +140,7 @@ interface Downloaded {
 
 /** A prepared image waiting for its batch's prediction. */
 interface Prepared extends Downloaded {
-  loaded: { backend: BackendInfo; model: LoadedFashionModel };
   image: PreparedImage;
-  initMs: number;
-  /** When its turn in the lane started. */
+  /** When its preparation started. */
   startedAt: number;
 }

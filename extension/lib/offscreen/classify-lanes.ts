@@ -2,9 +2,9 @@ import { buildTaskQueue } from '../task-queue';
 import { classifierErrors } from './classifier-errors';
 
 /**
- * How many images may be between "download started" and "decoding started" at once. Chrome opens
- * at most 6 connections to one host over HTTP/1.1, so more would only queue inside Chrome; and
- * each holds up to MAX_IMAGE_BYTES (20 MB) until it is decoded, so this also bounds memory.
+ * How many images may be between "download started" and "prepared" at once. Chrome opens at most
+ * 6 connections to one host over HTTP/1.1, so more would only queue inside Chrome; and each holds
+ * up to MAX_IMAGE_BYTES (20 MB) until it is decoded, so this also bounds memory.
  */
 export const MAX_IN_FLIGHT = 6;
 
@@ -12,9 +12,10 @@ export const MAX_IN_FLIGHT = 6;
 export const MAX_BATCH = 16;
 
 /**
- * How long the first prepared image of a batch may wait for more to join it. Decoding and
- * converting an image takes a few milliseconds, so a page's downloaded images join one batch;
- * a click never waits longer than this for images decoded after it.
+ * How long the first prepared image of a batch may wait for images still being prepared to join
+ * it. One `predict` of 16 images costs far less than 16 of one (the convolutions run on whole
+ * batches), so a page's images are better predicted together; a click alone, with nothing else
+ * being prepared, never waits.
  */
 export const BATCH_WAIT_MS = 100;
 
@@ -24,7 +25,7 @@ export interface LaneJob<Fetched, Prepared, Result> {
   deadline: number;
   /** Gets the image's bytes (a download: waits on the network, not on the CPU). */
   fetch(): Promise<Fetched>;
-  /** Decodes and converts it (CPU work, in the lane). */
+  /** Decodes and converts it (off the main thread: waits on the prepare worker). */
   prepare(fetched: Fetched): Promise<Prepared>;
   /** Jobs with the same key are predicted together (same model, same backend). */
   batchKey: string;
@@ -35,127 +36,116 @@ export interface LaneJob<Fetched, Prepared, Result> {
 /** The offscreen classifier's queue. */
 export interface ClassifyLanes {
   /**
-   * Runs a job: its fetch as soon as one of the MAX_IN_FLIGHT slots is free, then its compute in
-   * the one compute lane, in a batch with the jobs of its key waiting then. Rejects with the job's
-   * error, or with the "time ran out" sentence when its deadline passes before a stage could
-   * start (that stage is then never run).
+   * Runs a job: its fetch and prepare as soon as one of the MAX_IN_FLIGHT slots is free, then its
+   * prediction in the one predict lane, in a batch with the prepared jobs of its key waiting then.
+   * Rejects with the job's error, or with the "time ran out" sentence when its deadline passes
+   * before a stage could start (that stage is then never run).
    */
   run<Fetched, Prepared, Result>(job: LaneJob<Fetched, Prepared, Result>): Promise<Result>;
 }
 
 /**
- * The queue design, for the right-click and for page labelling (issue 19 item 4, issue 20 item 5).
+ * The queue design, for the right-click and for page labelling.
  *
  * Two stages, because they wait on different things:
- * 1. **Fetch, concurrently.** A download waits on the network, so up to MAX_IN_FLIGHT run at once
- *    and a slow server holds up only its own images (issue 19: a fast image waited 41.8 s behind
- *    three slow ones when downloads ran one at a time). Slots are handed out first come, first
- *    served. An image keeps its slot from the start of its download until its compute starts, so
- *    at most MAX_IN_FLIGHT images' bytes are held at once however many wait: that is the bound on
- *    the number in flight, and the back-pressure a page scan needs (its images wait for a slot,
- *    not in memory).
- * 2. **Compute, one at a time.** Decoding, the conversion and `predict` share one CPU/GPU and one
- *    tfjs backend (which a backend switch replaces), so they run in one serial lane, in the order
- *    the downloads finish; that lane's work is tens of milliseconds per image when warm.
- * Every job carries its deadline (the click's, or later the scan's): a stage that could only start
- * after it is never started, and the job is refused with the "time ran out" sentence; the caller
- * answers at the deadline anyway, so a waiting job never delays an answer.
+ * 1. **Fetch and prepare, side by side.** A download waits on the network, and decoding and the
+ *    conversion run in the prepare worker (image-preparer.ts), so up to MAX_IN_FLIGHT images are
+ *    in this stage at once and a slow server holds up only its own images (one fast image waited
+ *    41.8 s behind three slow ones when downloads ran one at a time). Slots are handed out first
+ *    come, first served. An image keeps its slot from the start of its download until it is
+ *    prepared (a 784-byte input then), so at most MAX_IN_FLIGHT images' bytes and pixels are held
+ *    at once however many wait: that is the bound on the number in flight, and the back-pressure a
+ *    page scan needs (its images wait for a slot, not in memory).
+ * 2. **Predict, one batch at a time.** `predict` runs on the main thread's one tfjs backend (which
+ *    a backend switch replaces), so it runs in one serial lane. Whenever the lane is free it
+ *    predicts the prepared images waiting then, up to MAX_BATCH of the first one's key (model and
+ *    backend), in one `predict` (mirror averaging included, core/predict.ts). While more images of
+ *    that key are still in the first stage, the batch waits for them, up to BATCH_WAIT_MS after
+ *    its first image was prepared or until it is full: a click alone is a batch of one, predicted
+ *    at once, and a page's images are predicted in batches, the next one prepared while the lane
+ *    predicts (the worker prepares while the main thread predicts: on two cores, side by side).
+ * Every job carries its deadline (the click's, or the scan's): a stage that could only start after
+ * it is never started, and the job is refused with the "time ran out" sentence; the caller answers
+ * at the deadline anyway, so a waiting job never delays an answer. An image that fails to
+ * download, decode or convert fails alone: one failing image never fails its batch.
  *
- * How page labelling builds on it: the scan queues one job per image, like clicks do, so clicks
- * and scans share the same slots and the same lane (a right-click during a scan is answered as
- * soon as its download ends and the lane's current turn is over). Batching is in the compute
- * lane, whose turns are of two kinds: prepare one downloaded image (decode, convert), or predict
- * a batch of prepared ones (one `predict`, mirror averaging included, core/predict.ts). The lane
- * prepares while downloaded images wait, and predicts when none waits, when the batch is full
- * (MAX_BATCH), when the next waiting image is for another model, or when the batch's first image
- * has waited BATCH_WAIT_MS: so a page's images are predicted in batches, and a click alone is a
- * batch of one, predicted at once. An image that fails to download, decode or convert fails
- * alone (one failing image never fails its batch). While the lane works, the next images download
- * in the slots its prepared images freed: fetching overlaps decoding and prediction.
+ * Clicks and page scans queue one job per image and share the same slots and the same lane (a
+ * right-click during a scan is answered as soon as it is prepared and the lane's current batch
+ * is done).
  */
 export function buildClassifyLanes(maxInFlight = MAX_IN_FLIGHT, maxBatch = MAX_BATCH, batchWaitMs = BATCH_WAIT_MS): ClassifyLanes {
   const slots = buildTaskQueue(maxInFlight);
-  /** Downloaded jobs waiting for their prepare turn, in the order their downloads ended. */
-  const fetched: Entry[] = [];
-  /** Prepared jobs waiting for their predict turn. */
+  /** Prepared jobs waiting for the predict lane, in the order they were prepared. */
   const prepared: Entry[] = [];
+  /** How many jobs of each key are queued for or in the first stage (they may join a batch soon). */
+  const coming = new Map<string, number>();
   let busy = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const checkDeadline = (deadline: number) => {
     if (Date.now() >= deadline) throw classifierErrors.deadlinePassed();
   };
+  const count = (key: string, change: number) => coming.set(key, (coming.get(key) ?? 0) + change);
 
-  /** Whether the lane's next turn predicts (else it prepares the next downloaded image). */
-  function predictNow(): boolean {
-    if (prepared.length === 0) return false;
+  /** Whether the first waiting job's batch should be predicted now rather than wait for more of its key. */
+  function batchReady(): boolean {
     const key = prepared[0]!.job.batchKey;
-    return (
-      fetched.length === 0 ||
-      fetched[0]!.job.batchKey !== key ||
-      prepared.filter((e) => e.job.batchKey === key).length >= maxBatch ||
-      performance.now() - prepared[0]!.preparedAt >= batchWaitMs
-    );
+    const waited = performance.now() - prepared[0]!.preparedAt;
+    if (!coming.get(key) || waited >= batchWaitMs || prepared.filter((e) => e.job.batchKey === key).length >= maxBatch) return true;
+    clearTimeout(timer);
+    timer = setTimeout(pump, batchWaitMs - waited);
+    return false;
   }
 
-  function turn(work: () => Promise<void>): void {
+  /** Gives the free lane its next batch: the waiting jobs of the first one's key, up to maxBatch. */
+  function pump(): void {
+    if (busy || prepared.length === 0 || !batchReady()) return;
+    clearTimeout(timer);
+    const key = prepared[0]!.job.batchKey;
+    const batch: Entry[] = [];
+    for (let i = 0; i < prepared.length && batch.length < maxBatch; ) {
+      const entry = prepared[i]!;
+      if (entry.job.batchKey !== key) i++;
+      else if (Date.now() < entry.job.deadline) batch.push(...prepared.splice(i, 1));
+      else prepared.splice(i, 1)[0]!.settle({ ok: false, error: classifierErrors.deadlinePassed() }); // never predicted after its deadline
+    }
+    if (batch.length === 0) return pump();
     busy = true;
-    void work().finally(() => {
+    void (async () => {
+      try {
+        const results = await batch[0]!.job.predict(batch.map((e) => e.value));
+        batch.forEach((e, i) => (i < results.length ? e.settle({ ok: true, value: results[i] }) : e.settle({ ok: false, error: new Error('The batch gave no result for this image.') })));
+      } catch (error) {
+        batch.forEach((e) => e.settle({ ok: false, error }));
+      }
+    })().finally(() => {
       busy = false;
       pump();
     });
   }
 
-  /** Gives the free lane its next turn. */
-  function pump(): void {
-    if (busy) return;
-    if (predictNow()) {
-      const key = prepared[0]!.job.batchKey;
-      const batch: Entry[] = [];
-      for (let i = 0; i < prepared.length && batch.length < maxBatch; ) {
-        if (prepared[i]!.job.batchKey === key) batch.push(...prepared.splice(i, 1));
-        else i++;
-      }
-      turn(async () => {
-        try {
-          const results = await batch[0]!.job.predict(batch.map((e) => e.value));
-          batch.forEach((e, i) => (i < results.length ? e.settle({ ok: true, value: results[i] }) : e.settle({ ok: false, error: new Error('The batch gave no result for this image.') })));
-        } catch (error) {
-          batch.forEach((e) => e.settle({ ok: false, error }));
-        }
-      });
-      return;
-    }
-    const entry = fetched.shift();
-    if (!entry) return;
-    entry.entered();
-    turn(async () => {
-      try {
-        checkDeadline(entry.job.deadline);
-        entry.value = await entry.job.prepare(entry.value);
-        entry.preparedAt = performance.now();
-        prepared.push(entry);
-      } catch (error) {
-        entry.settle({ ok: false, error });
-      }
-    });
-  }
-
   return {
     async run<Fetched, Prepared, Result>(job: LaneJob<Fetched, Prepared, Result>): Promise<Result> {
-      // The slot's task ends once the job's turn in the lane has started; the outcome is handed
-      // out in a box so that the slot does not wait for it.
-      const box = await slots.run(async () => {
-        checkDeadline(job.deadline);
-        const value = await job.fetch();
-        let entered!: () => void;
-        const started = new Promise<void>((resolve) => (entered = resolve));
-        let settle!: (outcome: Outcome) => void;
-        const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
-        fetched.push({ job: job as unknown as LaneJob<unknown, unknown, unknown>, value, preparedAt: 0, entered, settle });
-        pump();
-        await started;
-        return { outcome };
-      });
-      const outcome = await box.outcome;
+      count(job.batchKey, 1);
+      const outcome = await slots
+        .run(async () => {
+          checkDeadline(job.deadline);
+          const fetched = await job.fetch();
+          checkDeadline(job.deadline);
+          return job.prepare(fetched);
+        })
+        .then(
+          (value) =>
+            new Promise<Outcome>((settle) => {
+              prepared.push({ job: job as unknown as LaneJob<unknown, unknown, unknown>, value, preparedAt: performance.now(), settle });
+              count(job.batchKey, -1);
+              pump();
+            }),
+          (error: unknown): Outcome => {
+            count(job.batchKey, -1);
+            pump(); // a batch waiting for this job need not wait any more
+            return { ok: false, error };
+          },
+        );
       if (!outcome.ok) throw outcome.error;
       return outcome.value as Result;
     },
@@ -164,12 +154,10 @@ export function buildClassifyLanes(maxInFlight = MAX_IN_FLIGHT, maxBatch = MAX_B
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-/** A job in the lane: downloaded (value: what fetch gave), then prepared (value: what prepare gave). */
+/** A prepared job waiting for its batch (value: what prepare gave). */
 interface Entry {
   job: LaneJob<unknown, unknown, unknown>;
   value: unknown;
   preparedAt: number;
-  /** Frees the job's download slot (its turn in the lane has come). */
-  entered(): void;
   settle(outcome: Outcome): void;
 }

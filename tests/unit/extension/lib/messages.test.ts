@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClassifyError } from '../../../../extension/lib/classify-error';
 import { buildClassifyRequest, isClassifyRequest, parseClassifyResponse } from '../../../../extension/lib/messages';
 
-const request = buildClassifyRequest({ requestId: 'r1', imageUrl: 'https://shop.example/a.jpg', modelId: 'cnn', backend: 'auto', deadline: 1_700_000_120_000 });
+const request = buildClassifyRequest({ requestId: 'r1', imageUrl: 'https://shop.example/a.jpg', modelId: 'cnn', backend: 'auto', deadline: 1_700_000_120_000, thumbnail: true });
 
 describe('classification messages', () => {
   it('accepts the requests buildClassifyRequest makes', () => {

@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedFashionModel } from '../../../../../core/model-loader';
-import { predictBatch, prepareImage, type PreparedImage } from '../../../../../extension/lib/offscreen/classify-image';
+import type { PreparedImage } from '../../../../../extension/lib/offscreen/image-preparer';
+import { predictBatch } from '../../../../../extension/lib/offscreen/predict-batch';
 import { buildClassifierService } from '../../../../../extension/lib/offscreen/classifier-service';
 import { MAX_IN_FLIGHT } from '../../../../../extension/lib/offscreen/classify-lanes';
 import { fetchImageBytes, type FetchedImage } from '../../../../../extension/lib/offscreen/fetch-image-bytes';
 import { buildClassifyRequest } from '../../../../../extension/lib/messages';
 
-// tfjs, WebGL and the image path are replaced: this checks what the service hands prepareImage and
+// tfjs, WebGL and the image path are replaced: this checks what the service hands the preparer and
 // predictBatch, and when it downloads, decodes and predicts.
-vi.mock('../../../../../extension/lib/offscreen/classify-image', () => ({ prepareImage: vi.fn(), predictBatch: vi.fn() }));
+vi.mock('../../../../../extension/lib/offscreen/predict-batch', () => ({ predictBatch: vi.fn() }));
 vi.mock('../../../../../extension/lib/offscreen/fetch-image-bytes', () => ({ fetchImageBytes: vi.fn() }));
 vi.mock('../../../../../extension/lib/offscreen/read-webgl-renderer', () => ({ readWebglRenderer: () => null }));
 vi.mock('../../../../../extension/lib/offscreen/init-backend', () => ({
@@ -39,8 +40,12 @@ function fakeModel(id: string): LoadedFashionModel {
   return { model: { dispose: vi.fn(), name: `${id}-model` }, metadata: { id, displayName: `${id} name`, ...prediction } } as unknown as LoadedFashionModel;
 }
 
+/** The preparer handed to the service (the prepare worker in the extension). */
+const prepareImage = vi.fn<(fetched: FetchedImage, withThumbnail: boolean) => Promise<PreparedImage>>();
+const buildService = (loadModel: (id: string) => Promise<LoadedFashionModel>) => buildClassifierService(loadModel, prepareImage);
+
 beforeEach(() => {
-  vi.mocked(prepareImage).mockReset().mockResolvedValue(prepared);
+  prepareImage.mockReset().mockResolvedValue(prepared);
   vi.mocked(predictBatch)
     .mockReset()
     .mockImplementation(async (_model, _options, inputs) => ({ probabilities: inputs.map(() => probabilities), predictMs: inputs.length }));
@@ -51,12 +56,12 @@ beforeEach(() => {
 
 describe('buildClassifierService', () => {
   it('runs each model the way its metadata says: mirror-averaged when prediction.mirrorAverage is true, else the image alone', async () => {
-    const service = buildClassifierService(async (id) => fakeModel(id));
+    const service = buildService(async (id) => fakeModel(id));
     for (const modelId of ['cnn', 'lenet5'] as const) {
-      const response = await service.classify(buildClassifyRequest({ requestId: modelId, imageUrl: `https://shop.example/${modelId}.jpg`, modelId, backend: 'auto', deadline: Date.now() + 120_000 }));
+      const response = await service.classify(buildClassifyRequest({ requestId: modelId, imageUrl: `https://shop.example/${modelId}.jpg`, modelId, backend: 'auto', deadline: Date.now() + 120_000, thumbnail: true }));
       expect(response).toMatchObject({ ok: true, result: { modelId, modelName: `${modelId} name`, top3 } });
     }
-    expect(vi.mocked(prepareImage).mock.calls.map(([fetched]) => urlOf(fetched))).toEqual(['https://shop.example/cnn.jpg', 'https://shop.example/lenet5.jpg']);
+    expect(prepareImage.mock.calls.map(([fetched]) => urlOf(fetched))).toEqual(['https://shop.example/cnn.jpg', 'https://shop.example/lenet5.jpg']);
     const calls = vi.mocked(predictBatch).mock.calls.map(([model, options, inputs]) => [(model as unknown as { name: string }).name, options, inputs.length]);
     expect(calls).toEqual([
       ['cnn-model', { mirrorAverage: true }, 1],
@@ -75,32 +80,29 @@ describe('deadlines', () => {
 
   const TOO_LATE = "Fashion Lens was still busy with earlier images when this one's time ran out (120 seconds after the click), so it gave up on it. Click the image again.";
 
-  it('answers a request that waits for the lane past its deadline at the deadline, and never starts its work', async () => {
-    // Each image takes 14 s to decode and predict (its download is instant); ten clicks arrive together, each with 120 s.
-    vi.mocked(prepareImage).mockImplementation(() => new Promise((resolve) => setTimeout(() => resolve(prepared), 14_000)));
-    const service = buildClassifierService(async (id) => fakeModel(id));
-    const clickedAt = Date.now();
-    const answeredAt: number[] = [];
-    const answers = Array.from({ length: 10 }, (_, i) =>
-      service.classify(buildClassifyRequest({ requestId: `r${i}`, imageUrl: `https://shop.example/${i}.jpg`, modelId: 'cnn', backend: 'auto', deadline: clickedAt + 120_000 })).then((answer) => {
-        answeredAt[i] = Date.now() - clickedAt;
-        return answer;
-      }),
+  it('answers a request that waits for the predict lane past its deadline at the deadline, and never predicts it', async () => {
+    // The first click's batch takes 14 s to predict; a second click, one second later, has 10 s.
+    vi.mocked(predictBatch).mockImplementation(
+      (_model, _options, inputs) => new Promise((resolve) => setTimeout(() => resolve({ probabilities: inputs.map(() => probabilities), predictMs: 14_000 }), 14_000)),
     );
-    await vi.advanceTimersByTimeAsync(200_000);
-    const responses = await Promise.all(answers);
-    expect(responses.slice(0, 8).every((r) => r.ok)).toBe(true); // 8 x 14 s = 112 s
-    // The ninth starts at 112 s with 8 s left: its image is cut off at the deadline, with the sentence.
-    expect(responses[8]).toEqual({ ok: false, error: { code: 'timeout', message: TOO_LATE } });
-    expect(answeredAt[8]).toBe(120_000);
-    // The tenth never reached the front: refused at its deadline, its image never fetched.
-    expect(responses[9]).toEqual({ ok: false, error: { code: 'timeout', message: TOO_LATE } });
-    expect(answeredAt[9]).toBe(120_000);
-    expect(vi.mocked(prepareImage)).toHaveBeenCalledTimes(9);
-    // A click after them does not wait for their work.
-    const next = service.classify(buildClassifyRequest({ requestId: 'late', imageUrl: 'https://shop.example/late.jpg', modelId: 'cnn', backend: 'auto', deadline: Date.now() + 120_000 }));
-    await vi.advanceTimersByTimeAsync(14_000);
-    expect((await next).ok).toBe(true);
+    const service = buildService(async (id) => fakeModel(id));
+    const clickedAt = Date.now();
+    const first = service.classify(buildClassifyRequest({ requestId: 'first', imageUrl: 'https://shop.example/first.jpg', modelId: 'cnn', backend: 'auto', deadline: clickedAt + 120_000, thumbnail: true }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    let secondAt = 0;
+    const second = service
+      .classify(buildClassifyRequest({ requestId: 'second', imageUrl: 'https://shop.example/second.jpg', modelId: 'cnn', backend: 'auto', deadline: Date.now() + 10_000, thumbnail: true }))
+      .then((answer) => {
+        secondAt = Date.now() - clickedAt;
+        return answer;
+      });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect((await first).ok).toBe(true);
+    // The second was prepared at once, then waited for the lane: answered at its deadline with the sentence, never predicted.
+    expect(await second).toEqual({ ok: false, error: { code: 'timeout', message: TOO_LATE } });
+    expect(secondAt).toBe(11_000);
+    expect(prepareImage).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(predictBatch).mock.calls.map(([, , inputs]) => inputs.length)).toEqual([1]);
   });
 });
 
@@ -117,11 +119,11 @@ describe('downloads side by side (issue 19 item 4)', () => {
     vi.mocked(fetchImageBytes).mockImplementation((url) => new Promise((resolve) => setTimeout(() => resolve(fetchedFrom(url)), url.includes('slow') ? slowMs : 20)));
 
   /** Sends the clicks together and records when each is answered (ms after the clicks). */
-  function clickAll(service: ReturnType<typeof buildClassifierService>, urls: string[], deadlineMs = 120_000) {
+  function clickAll(service: ReturnType<typeof buildService>, urls: string[], deadlineMs = 120_000) {
     const clickedAt = Date.now();
     const answeredAt: number[] = [];
     const answers = urls.map((imageUrl, i) =>
-      service.classify(buildClassifyRequest({ requestId: `r${i}`, imageUrl, modelId: 'cnn', backend: 'auto', deadline: clickedAt + deadlineMs })).then((answer) => {
+      service.classify(buildClassifyRequest({ requestId: `r${i}`, imageUrl, modelId: 'cnn', backend: 'auto', deadline: clickedAt + deadlineMs, thumbnail: true })).then((answer) => {
         answeredAt[i] = Date.now() - clickedAt;
         return answer;
       }),
@@ -131,15 +133,15 @@ describe('downloads side by side (issue 19 item 4)', () => {
 
   it('answers fast images at once while three slow ones download', async () => {
     downloadsTaking(14_000);
-    const service = buildClassifierService(async (id) => fakeModel(id));
+    const service = buildService(async (id) => fakeModel(id));
     const urls = ['slow-1', 'slow-2', 'slow-3', ...Array.from({ length: 7 }, (_, i) => `fast-${i}`)].map((name) => `https://shop.example/${name}.jpg`);
     const { answers, answeredAt } = clickAll(service, urls);
     await vi.advanceTimersByTimeAsync(20_000);
     expect((await answers).every((r) => r.ok)).toBe(true);
     for (let i = 3; i < 10; i++) expect(answeredAt[i], `fast image ${i - 3}`).toBeLessThan(500);
     for (let i = 0; i < 3; i++) expect(answeredAt[i], `slow image ${i}`).toBeGreaterThanOrEqual(14_000);
-    // Decoding and prediction stay one at a time, in the order the downloads ended.
-    expect(vi.mocked(prepareImage).mock.calls.map(([fetched]) => urlOf(fetched).replace(/.*\/|\.jpg/g, ''))).toEqual([
+    // Images are prepared in the order their downloads ended.
+    expect(prepareImage.mock.calls.map(([fetched]) => urlOf(fetched).replace(/.*\/|\.jpg/g, ''))).toEqual([
       ...Array.from({ length: 7 }, (_, i) => `fast-${i}`),
       'slow-1',
       'slow-2',
@@ -149,7 +151,7 @@ describe('downloads side by side (issue 19 item 4)', () => {
 
   it(`downloads at most ${MAX_IN_FLIGHT} images at once: ten clicks on a 14 s image are all answered, in two rounds`, async () => {
     downloadsTaking(14_000);
-    const service = buildClassifierService(async (id) => fakeModel(id));
+    const service = buildService(async (id) => fakeModel(id));
     const { answers, answeredAt } = clickAll(service, Array.from({ length: 10 }, () => 'https://shop.example/slow.jpg'));
     await vi.advanceTimersByTimeAsync(6_000);
     expect(vi.mocked(fetchImageBytes)).toHaveBeenCalledTimes(6);
@@ -161,7 +163,7 @@ describe('downloads side by side (issue 19 item 4)', () => {
 
   it('refuses at the deadline a click still waiting for a download slot, and never downloads it', async () => {
     downloadsTaking(14_000);
-    const service = buildClassifierService(async (id) => fakeModel(id));
+    const service = buildService(async (id) => fakeModel(id));
     // 20 clicks, 30 s each: rounds of six downloads start at 0 s, 14 s and 28 s (cut at 30 s); two never start.
     const { answers, answeredAt } = clickAll(service, Array.from({ length: 20 }, () => 'https://shop.example/slow.jpg'), 30_000);
     await vi.advanceTimersByTimeAsync(60_000);
