@@ -42,9 +42,16 @@ function siteNotAllowed(imageUrl: string): ClassifyError {
  * storage (the popup reads it) and is written on one queue per worker, so answers arriving
  * together never drop each other; it is removed when the tab closes or navigates. Images are
  * classified through the same offscreen request as a right-click (same fetch, limits, checks and
- * sentences), each with the click deadline. A batch is answered when all its images are: if the
+ * sentences), each with the click deadline, without the thumbnail a click keeps. A batch is
+ * answered, and the scan's state written, when all its images are: if the
  * worker stops first, the labeller's message fails and it sends the batch again (to the new worker).
  */
+/** One image's answer, as the scan state records it. */
+type Answer = Parameters<typeof addAnswer>[1];
+
+/** The settings a page's images are classified with. */
+type Settings = Awaited<ReturnType<typeof readSettings>>;
+
 export function buildPageScans(deps: PageScanDeps): PageScans {
   const { run: serially } = buildSerialQueue();
 
@@ -61,26 +68,50 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
 
   const tell = (tabId: number, message: BackgroundToPage) => browser.tabs.sendMessage(tabId, message).catch(() => {}); // no labeller there: nothing to change
 
-  async function classifyFor(tabId: number, scanId: string | undefined, url: string): Promise<AnsweredLabel> {
+
+  /** Classifies one address through the offscreen document (the settings and the site check made once per batch). */
+  async function classifyOne(url: string, settings: Settings, allowed: (url: string) => Promise<boolean>): Promise<{ label: AnsweredLabel; answer: Answer }> {
     let label: AnsweredLabel;
     let timings: ImageTimings | undefined;
     try {
-      const pattern = siteAccessPattern(url);
-      if (pattern !== null && !(await browser.permissions.contains({ origins: [pattern] }))) throw siteNotAllowed(url);
-      const { modelId, backend } = await readSettings();
-      await deps.offscreen.ensure();
-      const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId, backend, deadline: Date.now() + CLICK_DEADLINE_MS, thumbnail: false }));
+      if (!(await allowed(url))) throw siteNotAllowed(url);
+      const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId: settings.modelId, backend: settings.backend, deadline: Date.now() + CLICK_DEADLINE_MS, thumbnail: false }));
       if (response.ok) timings = response.result.timings;
       label = response.ok ? { state: 'done', top3: response.result.top3 } : { state: 'error', error: response.error };
     } catch (error) {
       label = { state: 'error', error: toFailure(error) };
     }
-    const answer =
+    const answer: Answer =
       label.state === 'done'
         ? { top3: label.top3, ...(timings ? { timings } : {}) }
         : { error: label.error, blank: label.error.code === 'blank-image', ...(label.error.code === 'no-site-access' ? { sitePattern: siteAccessPattern(url) ?? undefined } : {}) };
-    await update(tabId, scanId, (state) => addAnswer(state, answer, Date.now())).catch(() => {});
-    return label;
+    return { label, answer };
+  }
+
+  /**
+   * Classifies one batch of a page's addresses: the settings read, the offscreen document made
+   * sure of and each site's permission asked once per batch, the images classified side by side,
+   * and the scan's state written once when all are answered.
+   */
+  async function classifyBatch(tabId: number, scanId: string | undefined, urls: string[]): Promise<AnsweredLabel[]> {
+    let results: { label: AnsweredLabel; answer: Answer }[];
+    try {
+      const settings = await readSettings();
+      await deps.offscreen.ensure();
+      const sites = new Map<string, Promise<boolean>>();
+      const allowed = (url: string) => {
+        const pattern = siteAccessPattern(url);
+        if (pattern === null) return Promise.resolve(true);
+        if (!sites.has(pattern)) sites.set(pattern, browser.permissions.contains({ origins: [pattern] }));
+        return sites.get(pattern)!;
+      };
+      results = await Promise.all(urls.map((url) => classifyOne(url, settings, allowed)));
+    } catch (error) {
+      const failure = toFailure(error);
+      results = urls.map(() => ({ label: { state: 'error', error: failure }, answer: { error: failure, blank: false } }));
+    }
+    await update(tabId, scanId, (state) => results.reduce((next, { answer }) => addAnswer(next, answer, Date.now()), state)).catch(() => {});
+    return results.map((r) => r.label);
   }
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -88,7 +119,7 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
     if (!isPageToBackground(message) || tabId === undefined) return false;
     void currentScan(tabId).then(async (scanId) => {
       if (message.kind === 'found') return update(tabId, scanId, (state) => addFound(state, message.added, message.overCap, Date.now()));
-      sendResponse(await Promise.all(message.urls.map((url) => classifyFor(tabId, scanId, url))));
+      sendResponse(await classifyBatch(tabId, scanId, message.urls));
     });
     return message.kind === 'classify';
   });

@@ -2,22 +2,46 @@ import { buildTaskQueue } from '../task-queue';
 import { classifierErrors } from './classifier-errors';
 
 /**
- * How many images may be between "download started" and "prepared" at once. Chrome opens at most
- * 6 connections to one host over HTTP/1.1, so more would only queue inside Chrome; and each holds
- * up to MAX_IMAGE_BYTES (20 MB) until it is decoded, so this also bounds memory.
+ * How many images may be between "download started" and "preparation started" at once. Chrome
+ * opens at most 6 connections to one host over HTTP/1.1, so more would only queue inside Chrome;
+ * and each holds up to MAX_IMAGE_BYTES (20 MB) until it is decoded, so this (with MAX_PREPARING)
+ * also bounds memory.
  */
 export const MAX_IN_FLIGHT = 6;
+
+/**
+ * How many images the prepare worker holds at once: one decoding on the browser's decoder threads
+ * while another is read and converted on the worker's thread (3 or 6 at once were no faster on
+ * two cores, and hold more memory).
+ */
+export const MAX_PREPARING = 2;
 
 /** The most images predicted together: one `predict` over their inputs. */
 export const MAX_BATCH = 16;
 
 /**
+ * Images enough for a batch not to wait for more. Per image, a `predict` of 8 costs about a third
+ * less than predicts of 2 to 4 (the convolutions run on whole batches), and waiting for more than
+ * 8 made the scan slower (measured with bench/page-scan.ts).
+ */
+export const MIN_BATCH = 8;
+
+/**
  * How long the first prepared image of a batch may wait for images still being prepared to join
- * it. One `predict` of 16 images costs far less than 16 of one (the convolutions run on whole
- * batches), so a page's images are better predicted together; a click alone, with nothing else
- * being prepared, never waits.
+ * it, when fewer than MIN_BATCH are ready. A click alone, with nothing else coming, never waits.
  */
 export const BATCH_WAIT_MS = 100;
+
+/** The lanes' limits (LANE_LIMITS in the extension; tests try others). */
+export interface LaneLimits {
+  maxInFlight: number;
+  maxPreparing: number;
+  maxBatch: number;
+  minBatch: number;
+  batchWaitMs: number;
+}
+
+export const LANE_LIMITS: LaneLimits = { maxInFlight: MAX_IN_FLIGHT, maxPreparing: MAX_PREPARING, maxBatch: MAX_BATCH, minBatch: MIN_BATCH, batchWaitMs: BATCH_WAIT_MS };
 
 /** One image's way through the lanes. */
 export interface LaneJob<Fetched, Prepared, Result> {
@@ -25,7 +49,7 @@ export interface LaneJob<Fetched, Prepared, Result> {
   deadline: number;
   /** Gets the image's bytes (a download: waits on the network, not on the CPU). */
   fetch(): Promise<Fetched>;
-  /** Decodes and converts it (off the main thread: waits on the prepare worker). */
+  /** Decodes and converts it (off the main thread: waits on the prepare worker). Its bytes are released when it starts. */
   prepare(fetched: Fetched): Promise<Prepared>;
   /** Jobs with the same key are predicted together (same model, same backend). */
   batchKey: string;
@@ -47,23 +71,24 @@ export interface ClassifyLanes {
 /**
  * The queue design, for the right-click and for page labelling.
  *
- * Two stages, because they wait on different things:
- * 1. **Fetch and prepare, side by side.** A download waits on the network, and decoding and the
- *    conversion run in the prepare worker (image-preparer.ts), so up to MAX_IN_FLIGHT images are
- *    in this stage at once and a slow server holds up only its own images (one fast image waited
- *    41.8 s behind three slow ones when downloads ran one at a time). Slots are handed out first
- *    come, first served. An image keeps its slot from the start of its download until it is
- *    prepared (a 784-byte input then), so at most MAX_IN_FLIGHT images' bytes and pixels are held
- *    at once however many wait: that is the bound on the number in flight, and the back-pressure a
- *    page scan needs (its images wait for a slot, not in memory).
- * 2. **Predict, one batch at a time.** `predict` runs on the main thread's one tfjs backend (which
- *    a backend switch replaces), so it runs in one serial lane. Whenever the lane is free it
- *    predicts the prepared images waiting then, up to MAX_BATCH of the first one's key (model and
- *    backend), in one `predict` (mirror averaging included, core/predict.ts). While more images of
- *    that key are still in the first stage, the batch waits for them, up to BATCH_WAIT_MS after
- *    its first image was prepared or until it is full: a click alone is a batch of one, predicted
- *    at once, and a page's images are predicted in batches, the next one prepared while the lane
- *    predicts (the worker prepares while the main thread predicts: on two cores, side by side).
+ * Three stages, because they wait on different things:
+ * 1. **Download, side by side.** A download waits on the network, so up to MAX_IN_FLIGHT run at
+ *    once and a slow server holds up only its own images (one fast image waited 41.8 s behind
+ *    three slow ones when downloads ran one at a time). Slots are handed out first come, first
+ *    served. An image keeps its slot until its preparation starts, so at most MAX_IN_FLIGHT +
+ *    MAX_PREPARING images' bytes and pixels are held at once however many wait: that is the bound
+ *    on the number in flight, and the back-pressure a page scan needs (its images wait for a slot,
+ *    not in memory).
+ * 2. **Prepare, in the worker.** Decoding and the conversion run in the prepare worker
+ *    (image-preparer.ts), MAX_PREPARING images at a time, off the main thread.
+ * 3. **Predict, one batch at a time.** `predict` runs on the main thread's one tfjs backend (which
+ *    a backend switch replaces), so it runs in one serial lane, on batches of prepared images of
+ *    one key (model and backend), up to MAX_BATCH, in one `predict` (mirror averaging included,
+ *    core/predict.ts). When the lane is free it predicts at once if no more images of that key are
+ *    coming (a click alone is a batch of one) or MIN_BATCH are ready; otherwise the batch waits for
+ *    the ones coming, at most BATCH_WAIT_MS. So a page's images are predicted in batches while the
+ *    next ones download and are prepared: on two cores, the worker prepares while the main thread
+ *    predicts.
  * Every job carries its deadline (the click's, or the scan's): a stage that could only start after
  * it is never started, and the job is refused with the "time ran out" sentence; the caller answers
  * at the deadline anyway, so a waiting job never delays an answer. An image that fails to
@@ -73,8 +98,10 @@ export interface ClassifyLanes {
  * right-click during a scan is answered as soon as it is prepared and the lane's current batch
  * is done).
  */
-export function buildClassifyLanes(maxInFlight = MAX_IN_FLIGHT, maxBatch = MAX_BATCH, batchWaitMs = BATCH_WAIT_MS): ClassifyLanes {
+export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLanes {
+  const { maxInFlight, maxPreparing, maxBatch, minBatch, batchWaitMs } = { ...LANE_LIMITS, ...limits };
   const slots = buildTaskQueue(maxInFlight);
+  const preparers = buildTaskQueue(maxPreparing);
   /** Prepared jobs waiting for the predict lane, in the order they were prepared. */
   const prepared: Entry[] = [];
   /** How many jobs of each key are queued for or in the first stage (they may join a batch soon). */
@@ -90,7 +117,7 @@ export function buildClassifyLanes(maxInFlight = MAX_IN_FLIGHT, maxBatch = MAX_B
   function batchReady(): boolean {
     const key = prepared[0]!.job.batchKey;
     const waited = performance.now() - prepared[0]!.preparedAt;
-    if (!coming.get(key) || waited >= batchWaitMs || prepared.filter((e) => e.job.batchKey === key).length >= maxBatch) return true;
+    if (!coming.get(key) || waited >= batchWaitMs || prepared.filter((e) => e.job.batchKey === key).length >= minBatch) return true;
     clearTimeout(timer);
     timer = setTimeout(pump, batchWaitMs - waited);
     return false;
@@ -130,9 +157,18 @@ export function buildClassifyLanes(maxInFlight = MAX_IN_FLIGHT, maxBatch = MAX_B
         .run(async () => {
           checkDeadline(job.deadline);
           const fetched = await job.fetch();
-          checkDeadline(job.deadline);
-          return job.prepare(fetched);
+          // The download slot is held until the image's preparation starts (then its bytes go to the worker).
+          let started!: () => void;
+          const preparationStarted = new Promise<void>((resolve) => (started = resolve));
+          const preparation = preparers.run(async () => {
+            started();
+            checkDeadline(job.deadline);
+            return job.prepare(fetched);
+          });
+          await preparationStarted;
+          return { preparation }; // boxed: the slot does not wait for the preparation
         })
+        .then((box) => box.preparation)
         .then(
           (value) =>
             new Promise<Outcome>((settle) => {

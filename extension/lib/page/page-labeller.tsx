@@ -10,7 +10,7 @@ import { watchPageImages } from './watch-page-images';
 export const PAGE_BATCH_SIZE = 8;
 
 /** Batches sent before the first is answered: the next batch is fetched while one is predicted, and no more. */
-export const PAGE_BATCHES_IN_FLIGHT = 2;
+export const PAGE_BATCHES_IN_FLIGHT = 4;
 
 /** The sentence on an image whose batch never came back (the extension was stopped or reloaded twice in a row). */
 export const BATCH_LOST =

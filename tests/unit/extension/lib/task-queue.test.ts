@@ -58,18 +58,19 @@ describe('buildClassifyLanes', () => {
         },
       });
 
-  it('keeps an image in its slot until it is prepared, so at most the limit of images are held', async () => {
+  it('keeps an image in its download slot until its preparation starts, so at most the limits of images are held', async () => {
     const log: string[] = [];
-    const job = jobOf(buildClassifyLanes(2), log);
+    const job = jobOf(buildClassifyLanes({ maxInFlight: 1, maxPreparing: 1 }), log);
     expect(await Promise.all(['a', 'b', 'c', 'd'].map(job))).toEqual(['a!', 'b!', 'c!', 'd!']);
-    // c is fetched only once a or b is prepared (its slot freed), not while both are being prepared.
-    expect(log.slice(0, 4).sort()).toEqual(['fetch a', 'fetch b', 'prepare a', 'prepare b']);
+    // b downloads while a is prepared, then holds its download slot until a is done: c is fetched only once b's preparation has started.
+    expect(log.slice(0, 3)).toEqual(['fetch a', 'prepare a', 'fetch b']);
     expect(log.indexOf('fetch c')).toBeGreaterThan(log.indexOf('prepare b'));
+    expect(log.indexOf('fetch d')).toBeGreaterThan(log.indexOf('prepare c'));
   });
 
   it('predicts the images prepared together in one batch, per model, and a click alone at once', async () => {
     const log: string[] = [];
-    const lanes = buildClassifyLanes(6, 16, 60_000); // a batch waits for as long as images of its model are coming (no time limit here)
+    const lanes = buildClassifyLanes({ minBatch: 16, batchWaitMs: 60_000 }); // a batch waits for as long as images of its model are coming (no time limit here)
     const cnn = jobOf(lanes, log, 5);
     const lenet = jobOf(lanes, log, 5, 'lenet5');
     expect(await Promise.all([cnn('a'), cnn('b'), cnn('c'), lenet('x'), cnn('d')])).toEqual(['a!', 'b!', 'c!', 'x!', 'd!']);
@@ -81,9 +82,9 @@ describe('buildClassifyLanes', () => {
 
   it(`does not hold a prepared image more than ${BATCH_WAIT_MS} ms for others to join its batch`, async () => {
     const log: string[] = [];
-    // One slot, each prepare takes 20 ms, the wait is 30 ms: a batch stops waiting once its first
-    // image has waited 30 ms, i.e. after at most two more prepares (three images), where six come.
-    const job = jobOf(buildClassifyLanes(1, 16, 30), log, 20);
+    // One image at a time, each prepare takes 20 ms, the wait is 30 ms: a batch stops waiting once
+    // its first image has waited 30 ms, i.e. after at most two more prepares (three images), where six come.
+    const job = jobOf(buildClassifyLanes({ maxInFlight: 1, maxPreparing: 1, minBatch: 16, batchWaitMs: 30 }), log, 20);
     await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map(job));
     const batches = log.filter((l) => l.startsWith('predict')).map((l) => l.slice('predict '.length).split('+'));
     expect(batches.length).toBeGreaterThanOrEqual(2);
@@ -91,23 +92,28 @@ describe('buildClassifyLanes', () => {
     expect(batches.flat()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
-  it('predicts a batch once it is full, without waiting for the images still coming', async () => {
+  it('predicts once enough images are ready, without waiting for the ones still coming, and never more than a full batch', async () => {
     const log: string[] = [];
-    const job = jobOf(buildClassifyLanes(6, 2, 60_000), log, 5);
+    const job = jobOf(buildClassifyLanes({ maxInFlight: 1, maxPreparing: 1, maxBatch: 3, minBatch: 2, batchWaitMs: 60_000 }), log, 5);
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map(job));
+    // a+b go as soon as two are ready; c, d and e are then prepared one after another: c+d as soon as d is, e alone (nothing else coming).
     expect(log.filter((l) => l.startsWith('predict'))).toEqual(['predict a+b', 'predict c+d', 'predict e']);
+    const full = jobOf(buildClassifyLanes({ maxBatch: 3, minBatch: 3, batchWaitMs: 60_000 }), log, 5);
+    log.length = 0;
+    await Promise.all(['p', 'q', 'r', 's', 't', 'u', 'v'].map(full));
+    expect(log.filter((l) => l.startsWith('predict')).every((l) => l.split('+').length <= 3)).toBe(true);
   });
 
   it('fails a whole batch only when its predict fails, each image alone when its own stage fails', async () => {
     const log: string[] = [];
-    const job = jobOf(buildClassifyLanes(6), log, 1);
+    const job = jobOf(buildClassifyLanes(), log, 1);
     const [bad, good] = await Promise.allSettled([job('bad'), job('good')]);
     expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'no model' } });
     expect(good).toMatchObject({ status: 'rejected', reason: { message: 'no model' } });
   });
 
   it('does not start a stage after the deadline', async () => {
-    const lanes = buildClassifyLanes(1);
+    const lanes = buildClassifyLanes({ maxInFlight: 1 });
     let computed = false;
     const late = lanes.run({
       deadline: Date.now() + 10,
