@@ -1,3 +1,4 @@
+import { sentence } from './failures';
 import { CLICK_DEADLINE_MS } from './time-limits';
 import type { FinishedEntry, ResultEntry } from './types';
 
@@ -6,7 +7,7 @@ export function abandonedEntry(entry: ResultEntry & { status: 'pending' }, finis
   return {
     ...entry,
     status: 'error',
-    error: { code: 'internal', message: 'This classification stopped before it finished (Fashion Lens was stopped or restarted meanwhile). Click the image again.' },
+    error: { code: 'abandoned', message: sentence('abandoned') },
     finishedAt,
   };
 }

@@ -1,5 +1,5 @@
 import { MODEL_ID_PATTERN } from '../../core/types';
-import { ClassifyError } from './classify-error';
+import { fail } from './failures';
 import { BACKEND_PREFERENCES, type BackendPreference, type ClassifyFailure, type ClassifyResult } from './types';
 
 /** Message type of a classification request (background -> offscreen document). */
@@ -76,19 +76,13 @@ export function isClassifyRequest(message: unknown): message is ClassifyRequest 
   );
 }
 
-/** What to do when the classifier page is gone or failed: said once, used by every such sentence. */
-export const RETRY = 'Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.';
-
-/** The classifier page closed (or never loaded) before it answered. */
-export const classifierGone = () => new ClassifyError('internal', `The classifier page closed before it answered. ${RETRY}`);
-
 /**
  * Checks the offscreen document's answer at the background's edge. `undefined` means nobody
  * answered (the document closed or never loaded): the typed error that says so. Anything else
  * malformed is a bug.
  */
 export function parseClassifyResponse(response: unknown): ClassifyResponse {
-  if (response === undefined) throw classifierGone();
+  if (response === undefined) throw fail('classifier-gone');
   if (typeof response === 'object' && response !== null) {
     const r = response as Record<string, unknown>;
     if (r.ok === true && typeof r.result === 'object' && r.result !== null) return response as ClassifyResponse;

@@ -1,3 +1,4 @@
+import type { ErrorCode } from './failures';
 import type { TopKEntry } from '../../core/top-k';
 
 /** The backend setting's choices, in the order the popup lists them: 'auto' picks the fastest that works, a name forces that backend. */
@@ -67,28 +68,8 @@ export interface ClassifyResult {
   timings: StageTimings;
 }
 
-/** Why a classification failed; `code` is for programs, `message` is the sentence users see. */
-export type ErrorCode =
-  | 'unsupported-url'
-  | 'no-site-access'
-  | 'unreachable'
-  | 'blob-unreachable'
-  | 'http-error'
-  | 'needs-login'
-  | 'redirect-not-allowed'
-  | 'empty-file'
-  | 'not-an-image'
-  | 'web-page'
-  | 'svg'
-  | 'too-large'
-  | 'too-many-pixels'
-  | 'too-small'
-  | 'blank-image'
-  | 'size-unknown'
-  | 'decode-failed'
-  | 'timeout'
-  | 'model-failed'
-  | 'internal';
+/** Why a classification failed: failures.ts's catalogue, one code per failure. */
+export type { ErrorCode } from './failures';
 
 /** A failed classification as stored and shown. */
 export interface ClassifyFailure {

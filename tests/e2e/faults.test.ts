@@ -72,7 +72,7 @@ describe('a storage write that fails (issue 19 item 6)', () => {
     });
     try {
       const entry = await clickClassify(worker, shop.url(`/products/${photos[1]!.name}.png`));
-      expect(entry).toMatchObject({ status: 'error', error: { code: 'internal', message: expect.stringMatching(/^The result could not be saved in Chrome's storage \(.*quota.*\)\. Clear the history in the popup, then click the image again\.$/i) } });
+      expect(entry).toMatchObject({ status: 'error', error: { code: 'storage-refused', message: expect.stringMatching(/^The result could not be saved in Chrome's storage \(.*quota.*\)\. Clear the history in the popup, then click the image again\.$/i) } });
       expect(entry).not.toHaveProperty('result');
       expect(await stored('lastEntry')).toEqual(entry);
       await popup.reload();
@@ -149,7 +149,7 @@ describe('the offscreen document closed mid-request (issue 19 item 11)', () => {
     const entry = await click;
     expect(entry).toMatchObject({
       status: 'error',
-      error: { code: 'internal', message: 'The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.' },
+      error: { code: 'classifier-gone', message: 'The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.' },
     });
     done(await clickClassify(worker, shop.url(`/products/${photos[2]!.name}.png`)));
   });

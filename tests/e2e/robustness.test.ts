@@ -101,7 +101,7 @@ describe('bad inputs', () => {
     { name: 'a 1x1 tracking pixel', url: () => shop.url(BAD_PATHS.pixel), code: 'too-small', sentence: /^The image is only 1 x 1 pixels, too small to show a garment \(at least 16 x 16 is needed\)\./ },
     { name: 'a 40-megapixel PNG', url: () => shop.url(BAD_PATHS.huge), code: 'too-many-pixels', sentence: /^The image is 8000 x 5000 pixels \(40\.0 megapixels\); Fashion Lens decodes at most 25 megapixels\./ },
     { name: 'a 21 MB file', url: () => shop.url(BAD_PATHS.tooLarge), code: 'too-large', sentence: /^The image file is 21\.0 MB; the limit is 20 MB\. Try a smaller version of the image\.$/ },
-    { name: 'a server that never answers', url: () => shop.url(BAD_PATHS.slow), code: 'timeout', sentence: /^The image took longer than 15 seconds to download and classify/ },
+    { name: 'a server that never answers', url: () => shop.url(BAD_PATHS.slow), code: 'download-timeout', sentence: /^The image took longer than 15 seconds to download and classify/ },
     { name: 'a data: URL of text', url: () => 'data:text/plain,hello', code: 'not-an-image', sentence: /^That address is not an image \(the server sent text\/plain\)\./ },
     { name: 'an unreachable host', url: closedPort, code: 'unreachable', sentence: /^Could not reach 127\.0\.0\.1:\d+ to download the image\./ },
     { name: 'a file: URL', url: () => 'file:///etc/passwd', code: 'unsupported-url', sentence: /^Fashion Lens can only read http\(s\), data: and blob: images; this one is a file: address\./ },

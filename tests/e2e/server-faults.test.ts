@@ -97,7 +97,7 @@ describe('what is wrong with the address or the file (item 10)', () => {
     const url = shop.url('/products/x.png').replace('http://', 'http://user:secret@');
     const error = failed(await clickClassify(worker, url));
     expect(error).toEqual({
-      code: 'unsupported-url',
+      code: 'credentials-in-url',
       message: "This image's address has a user name or password in it (user:password@...), and browsers do not download addresses with a login written into them. Right-click a product photo with an ordinary address.",
     });
   });

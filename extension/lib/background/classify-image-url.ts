@@ -1,9 +1,9 @@
 import { capText } from '../cap-text';
-import { ClassifyError, quoteDetail, toFailure } from '../classify-error';
+import { toFailure } from '../classify-error';
+import { fail } from '../failures';
 import { CLICK_DEADLINE_MS } from '../time-limits';
 import { buildClassifyRequest } from '../messages';
 import { readSettings } from '../settings';
-import { imageErrors } from '../offscreen/image-errors';
 import type { ClassifyFailure, FinishedEntry, ResultEntry } from '../types';
 import type { ResultStore } from '../result-store';
 import { showBadge } from '../badge';
@@ -26,14 +26,6 @@ export interface ClassifyDeps {
   redirects?: RedirectLog;
 }
 
-/** The sentence for a click whose image's site the user did not allow. */
-function siteAccessRefused(imageUrl: string): ClassifyError {
-  const host = imageSite(imageUrl)?.host ?? imageUrl;
-  return new ClassifyError(
-    'no-site-access',
-    `Fashion Lens may not read images from ${host}: Chrome asks once per site, and it was not allowed. Right-click the image again and choose Allow, or allow the site under the extension's details on chrome://extensions.`,
-  );
-}
 
 export function shortenUrl(url: string): string {
   return capText(url, MAX_STORED_URL);
@@ -64,7 +56,7 @@ export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps, acc
 
   let finished: FinishedEntry;
   try {
-    if (!(await access)) throw siteAccessRefused(imageUrl);
+    if (!(await access)) throw fail('no-site-access', imageSite(imageUrl)?.host ?? imageUrl);
     await deps.offscreen.ensure();
     const deadline = pending.requestedAt + CLICK_DEADLINE_MS;
     const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline, thumbnail: true }));
@@ -80,7 +72,7 @@ export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps, acc
 /** The offscreen document cannot see where a refused redirect leads; the background may have: then the sentence names that site. */
 function nameRedirectTarget(error: ClassifyFailure, imageUrl: string, redirects: RedirectLog | undefined): ClassifyFailure {
   const target = error.code === 'redirect-not-allowed' ? redirects?.targetOf(imageUrl) : undefined;
-  return target ? toFailure(imageErrors.redirectNotAllowed(imageUrl, target)) : error;
+  return target ? toFailure(fail('redirect-not-allowed', imageUrl, target)) : error;
 }
 
 /**
@@ -95,14 +87,10 @@ async function record(pending: ResultEntry & { status: 'pending' }, finished: Fi
   try {
     isLast = await store.finish(entry);
   } catch (error) {
-    entry = { ...pending, status: 'error', error: toFailure(storageRefused(error)), finishedAt: finished.finishedAt };
+    entry = { ...pending, status: 'error', error: toFailure(fail('storage-refused', String((error as Error)?.message ?? error))), finishedAt: finished.finishedAt };
     isLast = await store.finish(entry).catch(() => true);
   }
   if (isLast) await showBadge(entry).catch(() => {});
   return entry;
 }
 
-/** The sentence for a result Chrome's storage would not take (Chrome's reason, e.g. its quota, included). */
-function storageRefused(error: unknown): ClassifyError {
-  return new ClassifyError('internal', `The result could not be saved in Chrome's storage (${quoteDetail(String((error as Error)?.message ?? error))}). Clear the history in the popup, then click the image again.`);
-}

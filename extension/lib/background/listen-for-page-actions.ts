@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { isPageClosedToExtensions } from '../chrome-error-texts';
+import { sentence } from '../failures';
 import { isPageActionRequest } from '../page/page-messages';
 import type { PageScans } from './page-scans';
 
@@ -24,8 +26,5 @@ export function listenForPageActions(scans: PageScans): void {
 
 /** The sentence for a tab the labeller cannot be put into. Pure. */
 export function cannotLabel(error: unknown): string {
-  const detail = String((error as Error)?.message ?? error);
-  if (/cannot be scripted|cannot access|chrome:\/\/|extensions gallery|permission/i.test(detail))
-    return 'Fashion Lens cannot label this page: Chrome does not let extensions into its own pages, the Web Store or other extensions. Open a shop page and try again.';
-  return `Fashion Lens could not start labelling this page (${detail.replace(/\.$/, '')}). Reload the page and try again.`;
+  return isPageClosedToExtensions(error) ? sentence('page-closed-to-extensions') : sentence('page-label-failed', String((error as Error)?.message ?? error));
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { ClassifyError, toFailure } from '../classify-error';
+import { toFailure } from '../classify-error';
+import { fail } from '../failures';
 import { buildClassifyRequest } from '../messages';
 import { readSettings } from '../settings';
 import { buildSerialQueue } from '../serial-queue';
@@ -28,14 +29,6 @@ export interface PageScans {
   filter(tabId: number, className: string | null): Promise<void>;
 }
 
-/** The sentence on an image whose site the user has not allowed. */
-function siteNotAllowed(imageUrl: string): ClassifyError {
-  const host = imageSite(imageUrl)?.host ?? imageUrl;
-  return new ClassifyError(
-    'no-site-access',
-    `Fashion Lens may not read images from ${host} yet. Open the Fashion Lens popup on this tab and click "Allow and label" to allow that site.`,
-  );
-}
 
 /**
  * Builds the page scans and answers the labellers' messages. Each tab's state lives in session
@@ -74,7 +67,7 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
     let label: AnsweredLabel;
     let timings: ImageTimings | undefined;
     try {
-      if (!(await allowed(url))) throw siteNotAllowed(url);
+      if (!(await allowed(url))) throw fail('page-site-not-allowed', imageSite(url)?.host ?? url);
       const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId: settings.modelId, backend: settings.backend, deadline: Date.now() + CLICK_DEADLINE_MS, thumbnail: false }));
       if (response.ok) timings = response.result.timings;
       label = response.ok ? { state: 'done', top3: response.result.top3 } : { state: 'error', error: response.error };
@@ -84,7 +77,7 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
     const answer: Answer =
       label.state === 'done'
         ? { top3: label.top3, ...(timings ? { timings } : {}) }
-        : { error: label.error, blank: label.error.code === 'blank-image', ...(label.error.code === 'no-site-access' ? { sitePattern: siteAccessPattern(url) ?? undefined } : {}) };
+        : { error: label.error, blank: label.error.code === 'blank-image', ...(label.error.code === 'page-site-not-allowed' ? { sitePattern: siteAccessPattern(url) ?? undefined } : {}) };
     return { label, answer };
   }
 

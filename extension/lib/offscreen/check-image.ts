@@ -1,6 +1,6 @@
 import { MAX_IMAGE_PIXELS, MIN_IMAGE_EDGE } from '../image-limits';
-import { imageErrors } from './image-errors';
 import type { SniffedImage } from './sniff-image';
+import { fail } from '../failures';
 
 const RASTER = new Set(['png', 'jpeg', 'gif', 'webp', 'bmp', 'avif', 'ico']);
 
@@ -22,18 +22,18 @@ export type MeasuredImage = SniffedImage & { width: number; height: number };
  */
 export function checkImageHeader(contentType: string | null, sniffed: SniffedImage): MeasuredImage {
   const mime = mimeOf(contentType);
-  if (sniffed.format === 'svg' || mime === 'image/svg+xml') throw imageErrors.svg();
+  if (sniffed.format === 'svg' || mime === 'image/svg+xml') throw fail('svg');
   const raster = sniffed.format !== null && RASTER.has(sniffed.format);
   if (!raster && (sniffed.format === 'html' || mime === 'text/html' || mime === 'application/xhtml+xml')) {
-    throw imageErrors.webPage(mime || 'text/html');
+    throw fail('web-page', mime || 'text/html');
   }
-  if (!raster && !mime.startsWith('image/')) throw imageErrors.notAnImage(mime);
-  if (sniffed.width === undefined || sniffed.height === undefined) throw imageErrors.sizeUnknown(sniffed.format ?? (mime || 'unknown type'));
+  if (!raster && !mime.startsWith('image/')) throw fail('not-an-image', mime);
+  if (sniffed.width === undefined || sniffed.height === undefined) throw fail('size-unknown', sniffed.format ?? (mime || 'unknown type'));
   return { ...sniffed, width: sniffed.width, height: sniffed.height };
 }
 
 /** Refuses images too small to show a garment or too large to decode safely. */
 export function checkImageSize(width: number, height: number): void {
-  if (width * height > MAX_IMAGE_PIXELS) throw imageErrors.tooManyPixels(width, height);
-  if (width < MIN_IMAGE_EDGE || height < MIN_IMAGE_EDGE) throw imageErrors.tooSmall(width, height);
+  if (width * height > MAX_IMAGE_PIXELS) throw fail('too-many-pixels', width, height);
+  if (width < MIN_IMAGE_EDGE || height < MIN_IMAGE_EDGE) throw fail('too-small', width, height);
 }

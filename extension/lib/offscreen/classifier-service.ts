@@ -7,15 +7,14 @@ import type { ClassifyRequest, ClassifyResponse } from '../messages';
 import type { BackendInfo, BackendPreference } from '../types';
 import { planBackends } from './backend-plan';
 import { buildClassifyLanes } from './classify-lanes';
-import { classifierErrors } from './classifier-errors';
 import { fetchImageBytes, type FetchedImage } from './fetch-image-bytes';
 import type { ImagePreparer, PreparedImage } from './image-preparer';
-import { imageErrors } from './image-errors';
 import { initBackend } from './init-backend';
 import { predictBatch } from './predict-batch';
 import { buildModelRegistry } from './model-registry';
 import { readWebglRenderer } from './read-webgl-renderer';
 import { withTimeout } from '../with-timeout';
+import { fail } from '../failures';
 
 /** The offscreen document's classifier: one backend, models loaded once, downloads and decoding side by side, prediction in batches, one batch at a time. */
 export interface ClassifierService {
@@ -55,7 +54,7 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
   /** Runs a stage with REQUEST_TIMEOUT_MS, or what is left before the deadline if that is less. */
   function timed<T>(request: ClassifyRequest, stage: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const left = request.deadline - Date.now();
-    return withTimeout(stage, Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)), left < REQUEST_TIMEOUT_MS ? classifierErrors.deadlinePassed : imageErrors.timeout);
+    return withTimeout(stage, Math.max(0, Math.min(REQUEST_TIMEOUT_MS, left)), left < REQUEST_TIMEOUT_MS ? () => fail('too-late') : () => fail('download-timeout'));
   }
 
   /** Starts tfjs and the model if needed (in the predict lane), within INIT_TIMEOUT_MS. */
@@ -65,7 +64,7 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
       const loaded = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
       return { loaded, initMs: performance.now() - startedAt };
     } catch (error) {
-      throw classifierErrors.modelFailed((error as Error)?.message ?? String(error));
+      throw fail('model-failed', (error as Error)?.message ?? String(error));
     }
   }
 
@@ -110,7 +109,7 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
       // can be predicting before tfjs is up, so this never switches a backend under a predict).
       if (!backend) void ready(request).catch(() => {}); // a failure is reported by the predict lane's own call
 
-      const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(classifierErrors.deadlinePassed()) });
+      const tooLate = (): ClassifyResponse => ({ ok: false, error: toFailure(fail('too-late')) });
       const work = lanes
         .run<Downloaded, Prepared, ClassifyResponse>({
           deadline: request.deadline,

@@ -1,5 +1,5 @@
 import { buildTaskQueue } from '../task-queue';
-import { classifierErrors } from './classifier-errors';
+import { fail } from '../failures';
 
 /**
  * How many images may be between "download started" and "preparation started" at once. Chrome
@@ -109,7 +109,7 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
   let busy = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const checkDeadline = (deadline: number) => {
-    if (Date.now() >= deadline) throw classifierErrors.deadlinePassed();
+    if (Date.now() >= deadline) throw fail('too-late');
   };
   const count = (key: string, change: number) => coming.set(key, (coming.get(key) ?? 0) + change);
 
@@ -133,7 +133,7 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
       const entry = prepared[i]!;
       if (entry.job.batchKey !== key) i++;
       else if (Date.now() < entry.job.deadline) batch.push(...prepared.splice(i, 1));
-      else prepared.splice(i, 1)[0]!.settle({ ok: false, error: classifierErrors.deadlinePassed() }); // never predicted after its deadline
+      else prepared.splice(i, 1)[0]!.settle({ ok: false, error: fail('too-late') }); // never predicted after its deadline
     }
     if (batch.length === 0) return pump();
     busy = true;

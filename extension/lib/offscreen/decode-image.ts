@@ -1,7 +1,7 @@
 import { DECODE_MAX_EDGE, THUMBNAIL_EDGE } from '../image-limits';
 import { checkImageSize, mimeOf, type MeasuredImage } from './check-image';
 import { decodedShape, resizeRequest } from './decoded-shape';
-import { imageErrors } from './image-errors';
+import { fail } from '../failures';
 
 /** A decoded image, ready for core's conversion. */
 export interface DecodedImage {
@@ -73,14 +73,14 @@ export async function decodeImage(bytes: Uint8Array, contentType: string | null,
     // 'from-image' applies the Exif orientation (Chrome's default, stated): the resize target is the size as shown.
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'none', ...(request ? { ...request, resizeQuality: 'high' } : {}) });
   } catch {
-    throw imageErrors.decodeFailed(mimeOf(contentType) || header.format || '');
+    throw fail('decode-failed', mimeOf(contentType) || header.format || '');
   }
   const shape = header.exact ? decodedShape(header, request, bitmap) : 'as-promised';
   if (shape !== 'as-promised') {
     const decoded = { width: bitmap.width, height: bitmap.height };
     bitmap.close(); // before decoding again: never two bitmaps of one image at once
     if (shape === 'turned' && !retried) return decodeImage(bytes, contentType, { ...header, width: header.height, height: header.width }, withThumbnail, true);
-    throw imageErrors.shapeMismatch(header.width, header.height, decoded.width, decoded.height);
+    throw fail('shape-mismatch', header.width, header.height, decoded.width, decoded.height);
   }
   try {
     const width = header.exact ? header.width : bitmap.width;

@@ -1,8 +1,7 @@
 import { concatBytes } from '../../../core/concat-bytes';
 import { MAX_IMAGE_BYTES } from '../image-limits';
 import { capText } from '../cap-text';
-import { ClassifyError } from '../classify-error';
-import { imageErrors } from './image-errors';
+import { ClassifyError, fail } from '../failures';
 
 /** The downloaded bytes and what the server said they are. */
 export interface FetchedImage {
@@ -30,11 +29,11 @@ export async function fetchImageBytes(url: string, signal: AbortSignal): Promise
   try {
     parsed = new URL(url);
   } catch {
-    throw imageErrors.unsupportedUrl('malformed');
+    throw fail('unsupported-url', 'malformed');
   }
   const scheme = parsed.protocol;
-  if (!SCHEMES.has(scheme)) throw imageErrors.unsupportedUrl(scheme);
-  if (parsed.username || parsed.password) throw imageErrors.credentialsInUrl(); // fetch() refuses such a URL
+  if (!SCHEMES.has(scheme)) throw fail('unsupported-url', scheme);
+  if (parsed.username || parsed.password) throw fail('credentials-in-url'); // fetch() refuses such a URL
 
   let response: Response;
   try {
@@ -46,21 +45,21 @@ export async function fetchImageBytes(url: string, signal: AbortSignal): Promise
     response = await fetch(url, { signal, credentials: 'omit', redirect: 'follow', cache: 'no-store' });
   } catch {
     if (signal.aborted) throw signal.reason;
-    throw scheme === 'blob:' ? imageErrors.blobUnreachable() : await whyUnreadable(url, signal);
+    throw scheme === 'blob:' ? fail('blob-unreachable') : await whyUnreadable(url, signal);
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
     const statusText = capText(response.statusText, MAX_SERVER_TEXT);
-    throw LOGIN_STATUSES.has(response.status) ? imageErrors.needsLogin(response.status, statusText) : imageErrors.httpError(response.status, statusText);
+    throw LOGIN_STATUSES.has(response.status) ? fail('needs-login', response.status, statusText) : fail('http-error', response.status, statusText);
   }
   const contentType = capHeader(response.headers.get('content-type'));
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > MAX_IMAGE_BYTES) {
     await response.body?.cancel().catch(() => {});
-    throw imageErrors.tooLarge(declared);
+    throw fail('too-large', declared);
   }
   const bytes = await readAtMost(response, url, signal);
-  if (bytes.byteLength === 0) throw imageErrors.emptyFile(contentType ?? '');
+  if (bytes.byteLength === 0) throw fail('empty-file', contentType ?? '');
   return { bytes, contentType };
 }
 
@@ -77,12 +76,12 @@ const capHeader = (value: string | null): string | null => (value === null ? nul
 async function whyUnreadable(url: string, signal: AbortSignal): Promise<ClassifyError> {
   try {
     const first = await fetch(url, { signal, credentials: 'omit', redirect: 'manual' });
-    if (first.type !== 'opaqueredirect') return imageErrors.unreachable(url);
+    if (first.type !== 'opaqueredirect') return fail('unreachable', url);
     await fetch(url, { signal, credentials: 'omit', redirect: 'follow', mode: 'no-cors' });
-    return imageErrors.redirectNotAllowed(url);
+    return fail('redirect-not-allowed', url);
   } catch {
     if (signal.aborted) throw signal.reason;
-    return imageErrors.unreachable(url);
+    return fail('unreachable', url);
   }
 }
 
@@ -98,14 +97,14 @@ async function readAtMost(response: Response, url: string, signal: AbortSignal):
       total += value.byteLength;
       if (total > MAX_IMAGE_BYTES) {
         await reader.cancel();
-        throw imageErrors.tooLarge(null);
+        throw fail('too-large', null);
       }
       chunks.push(value);
     }
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     if (error instanceof ClassifyError) throw error;
-    throw imageErrors.unreachable(url); // the connection broke mid-download
+    throw fail('unreachable', url); // the connection broke mid-download
   }
   return concatBytes(chunks);
 }

@@ -1,4 +1,4 @@
-import { ClassifyError } from '../classify-error';
+import { ClassifyError, fail } from '../failures';
 import type { ClassifyResult } from '../types';
 import type { FetchedImage } from './fetch-image-bytes';
 import type { PreparedPixels } from './prepare-image';
@@ -35,7 +35,7 @@ export function buildWorkerPreparer(): ImagePreparer {
       event.preventDefault();
       started.terminate();
       if (worker === started) worker = null;
-      const error = new Error(`the image decoder stopped (${event.message || 'no reason given'})`);
+      const error = fail('decoder-stopped', event.message || 'no reason given');
       for (const waiter of pending.values()) waiter.reject(error);
       pending.clear();
     };

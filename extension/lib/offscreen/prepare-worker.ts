@@ -1,4 +1,4 @@
-import { ClassifyError } from '../classify-error';
+import { ClassifyError } from '../failures';
 import { prepareImage } from './prepare-image';
 import type { PrepareAnswer, PrepareAsk } from './prepare-protocol';
 

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { sentence } from '../failures';
 import { PageOverlay, type OverlayItem } from '../../components/page-overlay';
 import { planPageImages } from './choose-page-images';
 import { measurePageImage } from './measure-page-image';
@@ -12,9 +13,6 @@ export const PAGE_BATCH_SIZE = 8;
 /** Batches sent before the first is answered: the next batch is fetched while one is predicted, and no more. */
 export const PAGE_BATCHES_IN_FLIGHT = 4;
 
-/** The sentence on an image whose batch never came back (the extension was stopped or reloaded twice in a row). */
-export const BATCH_LOST =
-  'Fashion Lens stopped before it labelled this image (its background was restarted). Click "Label this page" again.';
 
 /** The channel to the background (runtime messages in the extension). */
 export interface LabellerChannel {
@@ -95,7 +93,7 @@ export function startPageLabeller(doc: Document, container: HTMLElement, channel
       channel
         .classify(batch)
         .catch(() => channel.classify(batch))
-        .then(answer, () => answer(batch.map(() => ({ state: 'error', error: { code: 'internal', message: BATCH_LOST } }))))
+        .then(answer, () => answer(batch.map(() => ({ state: 'error', error: { code: 'batch-lost', message: sentence('batch-lost') } }))))
         .finally(() => {
           inFlight--;
           pump();

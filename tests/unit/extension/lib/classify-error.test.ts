@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capText } from '../../../../extension/lib/cap-text';
-import { ClassifyError, MAX_FAILURE_MESSAGE, toFailure } from '../../../../extension/lib/classify-error';
+import { MAX_FAILURE_MESSAGE, toFailure } from '../../../../extension/lib/classify-error';
+import { ClassifyError } from '../../../../extension/lib/failures';
 
 describe('toFailure', () => {
   it('keeps every sentence bounded, whatever text a server or the browser put into it', () => {

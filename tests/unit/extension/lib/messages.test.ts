@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClassifyError } from '../../../../extension/lib/classify-error';
+import { ClassifyError } from '../../../../extension/lib/failures';
 import { buildClassifyRequest, isClassifyRequest, parseClassifyResponse } from '../../../../extension/lib/messages';
 
 const request = buildClassifyRequest({ requestId: 'r1', imageUrl: 'https://shop.example/a.jpg', modelId: 'cnn', backend: 'auto', deadline: 1_700_000_120_000, thumbnail: true });

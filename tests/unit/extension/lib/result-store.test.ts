@@ -70,7 +70,7 @@ describe('failAbandoned (a new service worker starts)', () => {
     await store.start(pending('cut-off', 1_000));
     await store.failAbandoned(9_000);
     const last = await lastEntryItem.getValue();
-    expect(last).toMatchObject({ id: 'cut-off', status: 'error', finishedAt: 9_000, error: { code: 'internal', message: expect.stringMatching(/^This classification stopped before it finished/) } });
+    expect(last).toMatchObject({ id: 'cut-off', status: 'error', finishedAt: 9_000, error: { code: 'abandoned', message: expect.stringMatching(/^This classification stopped before it finished/) } });
     expect(await historyItem.getValue()).toEqual([last]);
   });
 

@@ -73,7 +73,7 @@ describe('classifyImageUrl', () => {
     const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
     expect(entry.status).toBe('error');
     expect(entry.status === 'error' && entry.error).toEqual({
-      code: 'internal',
+      code: 'classifier-gone',
       message: 'The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.',
     });
   });
@@ -146,7 +146,7 @@ describe('classifyImageUrl', () => {
     );
     const entry = await classifyImageUrl('https://shop.example/a.jpg', deps);
     expect(entry.status === 'error' && entry.error).toEqual({
-      code: 'internal',
+      code: 'classifier-gone',
       message: 'The classifier page closed before it answered. Click the image again; if it keeps happening, reload Fashion Lens on chrome://extensions.',
     });
   });

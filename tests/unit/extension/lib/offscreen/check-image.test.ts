@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClassifyError } from '../../../../../extension/lib/classify-error';
+import { ClassifyError } from '../../../../../extension/lib/failures';
 import { MAX_IMAGE_PIXELS, MIN_IMAGE_EDGE } from '../../../../../extension/lib/image-limits';
 import { checkImageHeader, checkImageSize, mimeOf } from '../../../../../extension/lib/offscreen/check-image';
 

@@ -99,7 +99,7 @@ describe('deadlines', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     expect((await first).ok).toBe(true);
     // The second was prepared at once, then waited for the lane: answered at its deadline with the sentence, never predicted.
-    expect(await second).toEqual({ ok: false, error: { code: 'timeout', message: TOO_LATE } });
+    expect(await second).toEqual({ ok: false, error: { code: 'too-late', message: TOO_LATE } });
     expect(secondAt).toBe(11_000);
     expect(prepareImage).toHaveBeenCalledTimes(2);
     expect(vi.mocked(predictBatch).mock.calls.map(([, , inputs]) => inputs.length)).toEqual([1]);
@@ -169,7 +169,7 @@ describe('downloads side by side (issue 19 item 4)', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     const responses = await answers;
     expect(responses.slice(0, 12).every((r) => r.ok)).toBe(true);
-    for (const response of responses.slice(12)) expect(response).toEqual({ ok: false, error: { code: 'timeout', message: expect.stringMatching(/^Fashion Lens was still busy with earlier images when this one's time ran out/) } });
+    for (const response of responses.slice(12)) expect(response).toEqual({ ok: false, error: { code: 'too-late', message: expect.stringMatching(/^Fashion Lens was still busy with earlier images when this one's time ran out/) } });
     expect(answeredAt.slice(12).every((ms) => ms === 30_000)).toBe(true);
     expect(vi.mocked(fetchImageBytes)).toHaveBeenCalledTimes(18);
   });

@@ -2,7 +2,7 @@
 // Real fetch against a real local server (Node's fetch is the same WHATWG API Chrome has).
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClassifyError } from '../../../../../extension/lib/classify-error';
+import { ClassifyError } from '../../../../../extension/lib/failures';
 import { MAX_IMAGE_BYTES } from '../../../../../extension/lib/image-limits';
 import { fetchImageBytes, MAX_SERVER_TEXT } from '../../../../../extension/lib/offscreen/fetch-image-bytes';
 
@@ -132,14 +132,14 @@ describe('fetchImageBytes', () => {
 
   it('says what is wrong with an address that carries a user name and password', async () => {
     expect(await errorOf(`${origin.replace('http://', 'http://user:secret@')}/photo.jpg`)).toEqual({
-      code: 'unsupported-url',
+      code: 'credentials-in-url',
       message: "This image's address has a user name or password in it (user:password@...), and browsers do not download addresses with a login written into them. Right-click a product photo with an ordinary address.",
     });
   });
 
   it('rethrows the abort reason when the request times out', async () => {
     const controller = new AbortController();
-    const timeout = new ClassifyError('timeout', 'too slow');
+    const timeout = new ClassifyError('download-timeout', 'too slow');
     controller.abort(timeout);
     await expect(fetchImageBytes(`${origin}/photo.jpg`, controller.signal)).rejects.toBe(timeout);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClassifyError } from '../../../../../extension/lib/classify-error';
+import { ClassifyError } from '../../../../../extension/lib/failures';
 import { toModelInput } from '../../../../../extension/lib/offscreen/to-model-input';
 
 function image(width: number, height: number, paint: (x: number, y: number) => boolean) {
