@@ -14,8 +14,9 @@ export type ImagePreparer = (fetched: FetchedImage, withThumbnail: boolean) => P
 /**
  * The classifier's preparer: images are decoded and converted in the prepare worker
  * (prepare-worker.ts), their bytes transferred, not copied; only the thumbnail's JPEG encoding
- * happens here (thumbnail-url.ts says why). A worker that crashes fails the images it held with
- * an internal error, and the next image starts a new one.
+ * happens here (thumbnail-url.ts says why). The worker starts at once (the offscreen document
+ * exists because an image is on its way), so that its start overlaps tfjs's. A worker that crashes
+ * fails the images it held with its sentence, and the next image starts a new one.
  */
 export function buildWorkerPreparer(): ImagePreparer {
   let worker: Worker | null = null;
@@ -42,6 +43,7 @@ export function buildWorkerPreparer(): ImagePreparer {
     return started;
   }
 
+  worker = start();
   return async (fetched, withThumbnail) => {
     worker ??= start();
     const id = nextId++;
