@@ -6,7 +6,7 @@ import { UsageError } from '../cli-args.js';
 import { describeFailure, exitWith } from '../describe-failure.js';
 import { quietTensorflowInfoLogs } from '../native/quiet-tensorflow-logs.js';
 import { requireNativeTensorflow } from '../native/require-native.js';
-import { StopRequested } from '../stop-requested.js';
+import { StopRequested } from '../shared/stop-requested.js';
 import { CONVERT_USAGE, parseConvertArgs } from './convert-args.js';
 
 const verbose = () => process.argv.includes('--verbose');

@@ -6,10 +6,9 @@ import { takeFirst } from '../data/take-first.js';
 import { convertAsProductPhotos, type ProductPhotoSet } from '../eval/product-photo-accuracy.js';
 import { renderProductPhoto } from '../eval/render-product-photo.js';
 import { loadShopPhotos, SHOP_PHOTOS_DIR } from '../eval/shop-photos.js';
-import { writeDirAtomically } from '../export/write-dir-atomically.js';
-import { stopIfAsked } from '../stop-requested.js';
+import { writeDirAtomically } from '../shared/write-dir-atomically.js';
+import { stopIfAsked } from '../shared/stop-requested.js';
 import { buildMetricsJson } from './build-metrics-json.js';
-import { reportChecks } from './check-model.js';
 import { collectCheckedModel, collectModelReport } from './collect-model-report.js';
 import { findComparisonModels, findExportedModels } from './find-exported-models.js';
 import type { RenderedChart } from './html/render-chart.js';
@@ -62,8 +61,7 @@ function roundTripExamples(photos: ProductPhotoSet): RoundTripExample[] {
 /** One progress line for an export's checks. */
 function checksLine(m: CheckedModel): string {
   const photos = ownPhotos(m.shopPhotos.metrics, m.metadata);
-  const computed = m.robustness.source === 'report' ? ' (suite computed: metadata.json predates it)' : '';
-  return `Report: ${m.folder} (${predictionModeName(m.metadata)}): real photos top-1 ${Math.round(photos.top1 * photos.count)}/${photos.count}, top-3 ${Math.round(photos.top3 * photos.count)}/${photos.count}${computed}`;
+  return `Report: ${m.folder} (${predictionModeName(m.metadata)}): real photos top-1 ${Math.round(photos.top1 * photos.count)}/${photos.count}, top-3 ${Math.round(photos.top3 * photos.count)}/${photos.count}`;
 }
 
 /**
@@ -72,7 +70,7 @@ function checksLine(m: CheckedModel): string {
  * <outDir>/comparisons (if any: the seed recipe, LeNet-5's RBF output), the project's real product
  * photos and the Fashion-MNIST test set, without training anything. Every export is run as its
  * metadata says it is meant to be (alone or mirror-averaged); its robustness-suite and real-photo
- * figures are read from its metadata.json, or computed here for an older export without them. index.html is one self-contained page (inline SVG charts, pictures as
+ * figures are read from its metadata.json. index.html is one self-contained page (inline SVG charts, pictures as
  * data URIs, no scripts or fonts) that opens from disk. The folder is replaced atomically; a stop
  * (opts.shouldStop) throws StopRequested before it is, leaving the old report as it was.
  * Throws a sentence saying what to run when there are no exported models.
@@ -85,7 +83,6 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const test = opts.testLimit ? takeFirst(data.test, opts.testLimit) : data.test;
   const shopPhotosDir = opts.shopPhotosDir ?? SHOP_PHOTOS_DIR;
   const shopPhotos = await loadShopPhotos(shopPhotosDir);
-  const checks = reportChecks(test, shopPhotos);
 
   let started = performance.now();
   const photos = convertAsProductPhotos(test);
@@ -94,7 +91,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   for (const model of exported) {
     stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
     started = performance.now();
-    const report = await collectModelReport(model, photos, checks);
+    const report = await collectModelReport(model, photos, shopPhotos);
     const p = report.roundTrip;
     log(`Report: ${report.folder} (${model.metadata.weights.dtype}, ${predictionModeName(model.metadata)}) ${(p.originalAccuracy * 100).toFixed(2)}% on test images, ${(p.productPhotoAccuracy * 100).toFixed(2)}% after the conversion's round trip (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     log(checksLine(report));
@@ -103,7 +100,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const comparisons: CheckedModel[] = [];
   for (const model of comparisonExports) {
     stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
-    const checked = await collectCheckedModel(model, checks);
+    const checked = await collectCheckedModel(model, shopPhotos);
     log(checksLine(checked));
     comparisons.push(checked);
   }

@@ -1,4 +1,4 @@
-import { UserError } from '../user-error.js';
+import { UserError } from '../shared/user-error.js';
 
 /** A checkpoint that cannot be resumed from (damaged, or from another run); the CLI prints its message without a stack. */
 export class CheckpointError extends UserError {

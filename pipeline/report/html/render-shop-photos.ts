@@ -19,12 +19,12 @@ function renderFiguresTable(models: readonly CheckedModel[], classes: readonly {
   const total = models[0]!.shopPhotos.metrics.overall.count;
   const rows = models.map((m) => {
     const s = m.shopPhotos.metrics;
-    const mirrored = m.metadata.prediction?.mirrorAverage ?? false;
+    const mirrored = m.metadata.prediction.mirrorAverage;
     const perClass = classes.map((c) => {
       const a = s.perClass.find((p) => p.classIndex === c.classIndex);
       return a ? [a.top1, a.top3].map((x) => `<td class="num">${Math.round(x * a.count)}/${a.count}</td>`).join('') : '<td class="none">—</td><td class="none">—</td>';
     });
-    return `<tr><th scope="row">${modelHeading(m)}${m.shopPhotos.source === 'report' ? ' *' : ''}</th>${pair(s.overall, !mirrored)}${pair(s.mirrorAveraged, mirrored)}${perClass.join('')}</tr>`;
+    return `<tr><th scope="row">${modelHeading(m)}</th>${pair(s.overall, !mirrored)}${pair(s.mirrorAveraged, mirrored)}${perClass.join('')}</tr>`;
   });
   const groups = [`All ${total}, alone`, `All ${total}, with mirror`, ...classes.map((c) => `${CLASS_NAMES[c.classIndex] ?? c.classIndex} (${c.count})`)];
   return `<table class="shop-photos">
@@ -39,9 +39,8 @@ ${rows.join('\n')}
 
 /** Where the figures come from, and any export whose recorded figures the photos no longer give. */
 function sourcesNote(models: readonly CheckedModel[]): string {
-  const computed = models.filter((m) => m.shopPhotos.source === 'report').map((m) => `<code>${escapeHtml(m.folder)}</code>`);
   const parts = [
-    `<p class="note">Figures are read from each export's <code>metadata.json</code> (<code>metrics.shopPhotos</code>, recorded by the pipeline with the exported weights)${computed.length ? `, except ${computed.join(', ')} (marked *: an older export without them, computed here the same way)` : ''}; the pictures below are predicted here with the exported weights, each export in its own mode.</p>`,
+    `<p class="note">Figures are read from each export's <code>metadata.json</code> (<code>metrics.shopPhotos</code>, recorded by the pipeline with the exported weights); the pictures below are predicted here with the exported weights, each export in its own mode.</p>`,
   ];
   for (const m of models) if (m.shopPhotos.disagreement) parts.push(`<p class="warning"><code>${escapeHtml(m.folder)}</code>: ${escapeHtml(m.shopPhotos.disagreement)}</p>`);
   return parts.join('\n');

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadModelFolder, readModelFolder } from '../../../pipeline/export/model-folder-io.js';
+import { loadModelFiles, readModelFolder } from '../../../pipeline/export/model-folder-io.js';
 
 // Issue 19, item 3: a Ctrl-C was acted on only when tfjs-node's synchronous work let the event
 // loop turn (6 s into --quick, it stopped at 14.3 s, after both models were exported). Here the
@@ -79,7 +79,10 @@ function hiddenEntries(dir: string): string[] {
 async function expectWholeModels(out: string): Promise<string[]> {
   const dir = join(out, 'models');
   const ids = existsSync(dir) ? readdirSync(dir).sort() : [];
-  for (const id of ids) (await loadModelFolder(readModelFolder(join(dir, id)), id)).dispose();
+  for (const id of ids) {
+    const folder = readModelFolder(join(dir, id));
+    (await loadModelFiles(folder.files, folder.metadata, id)).dispose();
+  }
   return ids;
 }
 

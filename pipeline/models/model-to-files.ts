@@ -1,7 +1,14 @@
 import type { io } from '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs-node';
-import { WEIGHTS_FILE } from '../../core/model-folder.js';
-import type { LayersModelFiles } from './model-folder-io.js';
+import { MODEL_FILE, WEIGHTS_FILE } from '../../core/model-folder.js';
+
+/** A tf.js layers-format model as files: model.json and its weight bytes (all shards joined, in manifest order). */
+export interface LayersModelFiles {
+  /** The parsed model.json (topology + weightsManifest). */
+  modelJson: io.ModelJSON;
+  /** Every weight's bytes, back to back in manifest order (what the shards hold when joined). */
+  weightData: Uint8Array;
+}
 
 /**
  * The model as the files tfjs-node's file:// save would write (model.json with one shard,
@@ -27,4 +34,11 @@ export async function modelToFiles(model: tf.LayersModel): Promise<LayersModelFi
     }),
   );
   return files!;
+}
+
+/** The files to write for `files`: model.json (one shard, WEIGHTS_FILE) and the shard itself. */
+export function layersModelFileContents(files: LayersModelFiles): Record<string, string | Uint8Array> {
+  const weights = files.modelJson.weightsManifest.flatMap((group) => group.weights);
+  const modelJson: io.ModelJSON = { ...files.modelJson, weightsManifest: [{ paths: [WEIGHTS_FILE], weights }] };
+  return { [MODEL_FILE]: JSON.stringify(modelJson), [WEIGHTS_FILE]: files.weightData };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm, rename, writeFile } from 'node:fs/promises';
-import { fileSystemError } from '../file-system-error.js';
-import { tempFileOf } from '../export/leftovers.js';
+import { fileSystemError } from './file-system-error.js';
+import { tempFileOf } from './leftovers.js';
 
 /**
  * Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see the old

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scorePredictions } from '../../../../pipeline/eval/score-predictions.js';
+import { scorePredictions } from '../../../../pipeline/shared/score-predictions.js';
 
 function oneRow(index: number, p: number): number[] {
   const row = new Array(10).fill((1 - p) / 9);

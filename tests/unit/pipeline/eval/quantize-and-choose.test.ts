@@ -9,10 +9,12 @@ import type { QuantizationResult } from '../../../../core/types.js';
 import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
 import { chooseShippedVariant } from '../../../../pipeline/export/choose-shipped-variant.js';
-import { writeModelFolder, type ModelFolder } from '../../../../pipeline/export/model-folder-io.js';
-import { quantizeAndChoose } from '../../../../pipeline/export/quantize-and-choose.js';
-import { StopRequested } from '../../../../pipeline/stop-requested.js';
-import { quickFloat32 } from './quantize-fixtures.js';
+import { writeModelFolder } from '../../../../pipeline/export/model-folder-io.js';
+import { quantizeAndChoose, type QuantizeSource } from '../../../../pipeline/eval/quantize-and-choose.js';
+import { sha256Hex } from '../../../../pipeline/shared/sha256-hex.js';
+import { validMetadata } from '../../core/metadata/valid-metadata.js';
+import { StopRequested } from '../../../../pipeline/shared/stop-requested.js';
+import { quickFloat32 } from '../export/quantize-fixtures.js';
 
 describe('chooseShippedVariant', () => {
   const v = (dtype: QuantizationResult['dtype'], weightBytes: number, testAccuracy: number): QuantizationResult => ({ dtype, weightBytes, testAccuracy });
@@ -32,7 +34,7 @@ describe('chooseShippedVariant', () => {
 
 describe('quantizeAndChoose on a real quick-trained model, in memory', () => {
   let out: string;
-  let source: ModelFolder;
+  let source: QuantizeSource;
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'fashion-lens-quantize-choose-'));
     source = await quickFloat32('lenet5', 1000);
@@ -43,25 +45,26 @@ describe('quantizeAndChoose on a real quick-trained model, in memory', () => {
     const test = takeFirst((await loadFashionMnist()).test, 1000);
     const lines: string[] = [];
     const outcome = await quantizeAndChoose(source, test, (line) => lines.push(line));
-    expect(outcome.variants.map((v) => v.dtype)).toEqual(['float32', 'float16', 'uint8']);
-    expect(outcome.shipped).toEqual(chooseShippedVariant(outcome.variants));
+    expect(outcome.weights.variants.map((v) => v.dtype)).toEqual(['float32', 'float16', 'uint8']);
+    expect(outcome.shipped).toEqual(chooseShippedVariant(outcome.weights.variants));
     expect(lines.join('\n')).toMatch(/lenet5 weights on 1,000 test images: float32 .* ships /);
     // float32's figure is training's own, on the same test images (measured once).
-    expect(outcome.variants[0]!.testAccuracy).toBe(source.metadata.metrics.testAccuracy);
+    expect(outcome.weights.variants[0]!.testAccuracy).toBe(source.testAccuracy);
     // A model trained on 500 images for one epoch still beats chance by far.
-    expect(outcome.variants[0]!.testAccuracy).toBeGreaterThan(0.3);
-    const size = (d: string) => outcome.variants.find((v) => v.dtype === d)!.weightBytes;
+    expect(outcome.weights.variants[0]!.testAccuracy).toBeGreaterThan(0.3);
+    const size = (d: string) => outcome.weights.variants.find((v) => v.dtype === d)!.weightBytes;
     expect(size('float32')).toBe(source.files.weightData.length);
     expect(size('float16')).toBeLessThan(size('float32') * 0.55);
     expect(size('uint8')).toBeLessThan(size('float32') * 0.3);
-    expect(outcome.folder.files.weightData.length).toBe(outcome.shipped.weightBytes);
+    expect(outcome.files.weightData.length).toBe(outcome.shipped.weightBytes);
 
     const modelDir = join(out, 'models', 'lenet5');
-    writeModelFolder(modelDir, outcome.folder);
+    const weights = { ...outcome.weights, sha256: sha256Hex(outcome.files.weightData) };
+    writeModelFolder(modelDir, { files: outcome.files, metadata: { ...validMetadata(), trainableParams: source.contract.trainableParams, weights } });
     expect(readdirSync(modelDir).sort()).toEqual(['metadata.json', 'model.json', 'weights.bin']);
     const metadata = parseModelMetadata(JSON.parse(readFileSync(join(modelDir, 'metadata.json'), 'utf8')), 'metadata.json');
     const sha256 = createHash('sha256').update(readFileSync(join(modelDir, 'weights.bin'))).digest('hex');
-    expect(metadata.weights).toEqual({ dtype: outcome.shipped.dtype, variants: outcome.variants, sha256 });
+    expect(metadata.weights).toEqual({ dtype: outcome.shipped.dtype, variants: outcome.weights.variants, sha256 });
     expect(statSync(join(modelDir, 'weights.bin')).size).toBe(outcome.shipped.weightBytes);
     const manifest = JSON.parse(readFileSync(join(modelDir, 'model.json'), 'utf8')).weightsManifest[0];
     const dtypes = new Set(manifest.weights.filter((w: { name: string }) => !w.name.startsWith('standardize/')).map((w: { quantization?: { dtype: string } }) => w.quantization?.dtype ?? 'float32'));
@@ -76,7 +79,7 @@ describe('quantizeAndChoose on a real quick-trained model, in memory', () => {
   it('runs again on the same source to the same figures', async () => {
     const test = takeFirst((await loadFashionMnist()).test, 1000);
     const [a, b] = [await quantizeAndChoose(source, test), await quantizeAndChoose(source, test)];
-    expect(b.variants).toEqual(a.variants);
+    expect(b.weights.variants).toEqual(a.weights.variants);
   });
 
   it('a stop before a variant throws StopRequested, having written nothing', async () => {

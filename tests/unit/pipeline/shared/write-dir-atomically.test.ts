@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeDirAtomically } from '../../../../pipeline/export/write-dir-atomically.js';
-import { FileSystemError, fileSystemError } from '../../../../pipeline/file-system-error.js';
+import { writeDirAtomically } from '../../../../pipeline/shared/write-dir-atomically.js';
+import { FileSystemError, fileSystemError } from '../../../../pipeline/shared/file-system-error.js';
 import { canMountSmallDisk, mountSmallDisk } from '../../../helpers/small-disk.js';
 
 // Issue 12, item 12: a full disk gave a bare "ENOSPC: no space left on device, write" with no

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileSystemError } from '../file-system-error.js';
-import { makeDir } from '../make-dir.js';
+import { fileSystemError } from './file-system-error.js';
+import { makeDir } from './make-dir.js';
 import { siblingOf } from './leftovers.js';
 
 /**

@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { fileSystemError } from '../file-system-error.js';
+import { fileSystemError } from './file-system-error.js';
 import { siblingOf } from './leftovers.js';
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanLeftovers, siblingOf, tempFileOf, writeProbeOf } from '../../../../pipeline/export/leftovers.js';
+import { cleanLeftovers, siblingOf, tempFileOf, writeProbeOf } from '../../../../pipeline/shared/leftovers.js';
 
 // A pipeline worker killed on Ctrl-C (issue 19, item 3) may stop anywhere inside a folder write;
 // cleanLeftovers, run by the CLI afterwards, must leave every folder whole and nothing hidden.
