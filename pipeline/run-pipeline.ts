@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { checkOutputDirs } from './check-output-dirs.js';
-import type { PipelineArgs } from './cli-args.js';
+import { checkOutputDirs } from './shared/check-output-dirs.js';
+import type { ModelId, Recipe } from '../core/types.js';
 import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
 import { computeStandardization, type Standardization } from './data/standardization.js';
 import { takeFirst } from './data/take-first.js';
@@ -20,6 +20,30 @@ import { registerNativeReluGradient } from './train/native-relu-gradient.js';
 import { trainModel } from './train/train-model.js';
 import { trainingRecord } from './train/training-record.js';
 import { LENET5_RBF_PLAN, RECIPE_PLANS, type TrainingPlan } from './train/training-plans.js';
+
+/** Everything `npm run pipeline` can be told (cli/pipeline-args.ts parses it from argv). */
+export interface PipelineArgs {
+  models: ModelId[];
+  /** Which recipe to train: 'shop' (exported to models/, shipped) or 'seed' (the notebook's; exported to comparisons/<id>-seed/). */
+  recipe: Recipe;
+  /** Overrides each model's planned epochs. */
+  epochs?: number;
+  /** Overrides each model's planned batch size. */
+  batchSize?: number;
+  dataDir?: string;
+  outDir: string;
+  checkpointDir: string;
+  seed: number;
+  /** Use only the first N training images (validation and test scale down with it). */
+  limit?: number;
+  resume: boolean;
+  /** Also train LeNet-5 with the paper's RBF output, for the report's comparison (not shipped). */
+  rbf: boolean;
+  report: boolean;
+  help: boolean;
+  /** Print failures with their stack trace (expected failures are one sentence otherwise). */
+  verbose: boolean;
+}
 
 /** Under --limit n: the first n training images, and n/10 (at least 100) validation and test images. */
 function limitData(data: FashionMnist, limit: number | undefined): FashionMnist {

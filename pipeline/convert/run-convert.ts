@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { KerasInput } from '../../core/types.js';
 import { dirname, join } from 'node:path';
-import { checkOutputDirs } from '../check-output-dirs.js';
+import { checkOutputDirs } from '../shared/check-output-dirs.js';
 import type { FashionMnist } from '../data/fashion-mnist.js';
 import { computeStandardization } from '../data/standardization.js';
 import { loadExportChecks, runExportChecks } from '../eval/export-checks.js';
@@ -9,10 +10,29 @@ import { buildMetadata } from '../export/build-metadata.js';
 import { madeNow } from '../export/git-commit.js';
 import { writeModelFolder } from '../export/model-folder-io.js';
 import { stopIfAsked } from '../shared/stop-requested.js';
-import type { ConvertArgs } from './convert-args.js';
 import { convertKerasFile } from './convert-keras-file.js';
 import { measureConverted } from './measure-converted.js';
 import { KerasFileError } from './keras-file-error.js';
+
+/** Everything `npm run convert` can be told (cli/convert-args.ts parses it from argv). */
+export interface ConvertArgs {
+  /** The Keras file: model.keras or model.h5. */
+  file: string;
+  /** The model's id (its folder's name): --id, else made from the file's name. */
+  id: string;
+  /** The name the popup and the report show: --name, else "<file> (Keras)". */
+  displayName: string;
+  /** What the Keras model expects as input (default: seed). */
+  input: KerasInput;
+  /** Write to <out>/models/<id>/ (the extension ships it) instead of <out>/comparisons/<id>/. */
+  ship: boolean;
+  /** Replace an existing folder of that id. */
+  force: boolean;
+  outDir: string;
+  dataDir?: string;
+  help: boolean;
+  verbose: boolean;
+}
 
 /** What runConvert needs from outside: the data, stopping (Ctrl-C) and the log. */
 export interface ConvertDeps {

@@ -8,6 +8,7 @@ import { loadContractModel, type ModelContract } from '../../core/model-loader.j
 import { METADATA_FILE, MODEL_FILE, weightPaths } from '../../core/model-folder.js';
 import type { ModelMetadata } from '../../core/types.js';
 import { sha256Hex } from '../shared/sha256-hex.js';
+import { UserError } from '../shared/user-error.js';
 import { layersModelFileContents, type LayersModelFiles } from '../models/model-to-files.js';
 import { writeDirAtomically } from '../shared/write-dir-atomically.js';
 
@@ -34,14 +35,14 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); ${EXPORT_AGAIN}`);
+    throw new UserError('model-folder', `${path} is not valid JSON (${(error as Error).message}); ${EXPORT_AGAIN}`);
   }
 }
 
 /** <dir>/metadata.json, validated by core's schema. Throws a sentence naming the file when it is missing, not JSON or invalid. */
 export function readModelMetadata(dir: string): ModelMetadata {
   const path = join(dir, METADATA_FILE);
-  if (!existsSync(path)) throw new Error(`${path} is missing, so ${dir} is not a model export; ${EXPORT_AGAIN}`);
+  if (!existsSync(path)) throw new UserError('model-folder', `${path} is missing, so ${dir} is not a model export; ${EXPORT_AGAIN}`);
   return parseModelMetadata(readJson(path), path);
 }
 
@@ -52,13 +53,13 @@ export function readModelMetadata(dir: string): ModelMetadata {
  */
 export function readLayersModelFiles(dir: string): LayersModelFiles {
   const path = join(dir, MODEL_FILE);
-  if (!existsSync(path)) throw new Error(`${path} is missing; export the model first with \`npm run pipeline\`.`);
+  if (!existsSync(path)) throw new UserError('model-folder', `${path} is missing; export the model first with \`npm run pipeline\`.`);
   const modelJson = readJson(path) as io.ModelJSON;
   const paths = weightPaths(modelJson);
-  if (paths === null) throw new Error(`${path} has no weightsManifest, so it is not a tf.js layers model with weights; ${EXPORT_AGAIN}`);
+  if (paths === null) throw new UserError('model-folder', `${path} has no weightsManifest, so it is not a tf.js layers model with weights; ${EXPORT_AGAIN}`);
   const shards = paths.map((p) => {
     const shard = join(dir, p);
-    if (!existsSync(shard)) throw new Error(`${path} needs the weight file ${p}, which is missing from ${dir}; ${EXPORT_AGAIN}`);
+    if (!existsSync(shard)) throw new UserError('model-folder', `${path} needs the weight file ${p}, which is missing from ${dir}; ${EXPORT_AGAIN}`);
     return readFileSync(shard);
   });
   return { modelJson, weightData: concatBytes(shards) };

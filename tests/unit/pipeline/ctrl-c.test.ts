@@ -31,7 +31,7 @@ interface Stopped {
  * `delayMs` more have passed, sends SIGINT to the group (and, with `twice`, again 100 ms later).
  */
 function interrupt(args: string[], at: string, delayMs: number, twice = false): Promise<Stopped> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let first = 0;
   let second = 0;
@@ -62,7 +62,7 @@ function interrupt(args: string[], at: string, delayMs: number, twice = false): 
 
 /** Runs the CLI to its end. */
 function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d));
   child.stderr.on('data', (d: Buffer) => (output += d));
@@ -156,7 +156,7 @@ describe('Ctrl-C (a real SIGINT to the process group) stops `npm run pipeline` w
 
 /** As interrupt, with the SIGINT `delayMs` after the spawn (before any output). */
 function interruptAtSpawn(args: string[], delayMs: number): Promise<Stopped> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let first = 0;
   child.stdout.on('data', (d: Buffer) => (output += d));

@@ -62,7 +62,7 @@ describe('runConvert', () => {
 });
 
 describe('npm run convert (the CLI)', () => {
-  const run = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/convert/cli.ts', ...argv], { encoding: 'utf8', timeout: 120_000 });
+  const run = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/convert.ts', ...argv], { encoding: 'utf8', timeout: 120_000 });
 
   it('prints a refusal as its sentence alone and exits 1; bad flags exit 2 with the usage', () => {
     const notes = join(scratch, 'notes.h5');

@@ -24,7 +24,7 @@ import { SHOP_PLANS } from '../../../../pipeline/train/training-plans.js';
  */
 export function quickExport(prefix: string): string {
   const out = mkdtempSync(join(tmpdir(), prefix));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--quick', '--no-report', '--out', out, '--checkpoint-dir', join(out, 'ckpt')], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', '--quick', '--no-report', '--out', out, '--checkpoint-dir', join(out, 'ckpt')], {
     encoding: 'utf8',
     timeout: 600_000,
     env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },

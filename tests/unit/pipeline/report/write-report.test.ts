@@ -160,12 +160,12 @@ describe('writeReport on a real quick export', () => {
     try {
       await expect(writeReport(empty, { data })).rejects.toThrow(NoExportedModelsError);
       await expect(writeReport(empty, { data })).rejects.toThrow(/no exported models in .*models.*npm run pipeline/);
-      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/report/cli.ts', '--out', empty], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/report.ts', '--out', empty], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
       expect(cli.status).toBe(1);
       expect(cli.stderr).toContain(`There are no exported models in ${join(empty, 'models')}`);
       expect(cli.stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
       expect(existsSync(join(empty, 'report'))).toBe(false);
-      const bad = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/report/cli.ts', '--bogus'], { encoding: 'utf8' });
+      const bad = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/report.ts', '--bogus'], { encoding: 'utf8' });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('Usage: npm run report');
     } finally {

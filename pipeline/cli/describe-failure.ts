@@ -1,5 +1,5 @@
-import { ModelContractError } from '../core/model-contract-error.js';
-import { UserError } from './shared/user-error.js';
+import { ModelContractError } from '../../core/model-contract-error.js';
+import { UserError } from '../shared/user-error.js';
 
 /** True for failures whose message is the whole story for people (typed, never by their wording). */
 export const isUserError = (error: unknown): boolean => error instanceof UserError || error instanceof ModelContractError;

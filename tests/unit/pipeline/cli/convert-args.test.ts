@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../../pipeline/cli-args.js';
-import { idFromFileName, parseConvertArgs } from '../../../../pipeline/convert/convert-args.js';
+import { UsageError } from '../../../../pipeline/shared/parse-flags.js';
+import { idFromFileName, parseConvertArgs } from '../../../../pipeline/cli/convert-args.js';
 
 describe('parseConvertArgs', () => {
   it('defaults: id from the file name, seed input, comparisons, artifacts/', () => {

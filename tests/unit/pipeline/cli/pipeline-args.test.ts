@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePipelineArgs, UsageError } from '../../../pipeline/cli-args.js';
+import { parsePipelineArgs } from '../../../../pipeline/cli/pipeline-args.js';
+import { UsageError } from '../../../../pipeline/shared/parse-flags.js';
 
 describe('parsePipelineArgs', () => {
   it('with no flags does the full job on both models', () => {
@@ -26,8 +27,10 @@ describe('parsePipelineArgs', () => {
     [['--epochs', '0'], /--epochs must be a positive whole number, got "0"/],
     [['--batch-size', 'big'], /--batch-size must be a positive whole number/],
     [['--seed=-1'], /--seed must be a whole number/],
-    [['--frobnicate'], /Unknown option '--frobnicate'/],
-    [['stray'], /positional/i],
+    [['--frobnicate'], '--frobnicate is not an option of this command; see the options below.'],
+    [['stray'], 'This command takes no arguments besides its options (got "stray"); see the options below.'],
+    [['--out'], '--out needs a value, e.g. --out <value>.'],
+    [['--quick=yes'], '--quick takes no value (got "yes").'],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parsePipelineArgs(argv)).toThrow(UsageError);
     expect(() => parsePipelineArgs(argv)).toThrow(message);

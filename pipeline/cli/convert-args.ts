@@ -1,27 +1,8 @@
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { KERAS_INPUTS, MODEL_ID_PATTERN, MODEL_IDS, type KerasInput } from '../../core/types.js';
-import { UsageError } from '../cli-args.js';
-
-/** Everything `npm run convert` can be told. */
-export interface ConvertArgs {
-  /** The Keras file: model.keras or model.h5. */
-  file: string;
-  /** The model's id (its folder's name): --id, else made from the file's name. */
-  id: string;
-  /** The name the popup and the report show: --name, else "<file> (Keras)". */
-  displayName: string;
-  /** What the Keras model expects as input (default: seed). */
-  input: KerasInput;
-  /** Write to <out>/models/<id>/ (the extension ships it) instead of <out>/comparisons/<id>/. */
-  ship: boolean;
-  /** Replace an existing folder of that id. */
-  force: boolean;
-  outDir: string;
-  dataDir?: string;
-  help: boolean;
-  verbose: boolean;
-}
+import type { ConvertArgs } from '../convert/run-convert.js';
+import { parseFlags, UsageError } from '../shared/parse-flags.js';
+import { PIPELINE_DEFAULTS } from './pipeline-args.js';
 
 export const CONVERT_USAGE = `Usage: npm run convert -- <model.keras | model.h5> [options]
 
@@ -43,7 +24,7 @@ Options:
   --ship               Write to <out>/models/<id>/ (the extension packages it; quantized as the
                        pipeline does); without it: <out>/comparisons/<id>/ (for the report)
   --force              Replace an existing model folder of that id
-  --out <dir>          Output root (default: artifacts)
+  --out <dir>          Output root (default: ${PIPELINE_DEFAULTS.outDir})
   --data-dir <dir>     Folder with the four Fashion-MNIST IDX files (as for npm run pipeline)
   --verbose            Print a failure's stack trace (for bug reports)
   -h, --help           Show this help
@@ -59,29 +40,21 @@ export function idFromFileName(file: string): string {
     .replace(/-+$/, '');
 }
 
+const FLAGS = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  input: { type: 'string' },
+  ship: { type: 'boolean' },
+  force: { type: 'boolean' },
+  out: { type: 'string' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  verbose: { type: 'boolean' },
+} as const;
+
 /** Parses argv (without node and script). Pure: throws UsageError, never exits. */
 export function parseConvertArgs(argv: string[]): ConvertArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        id: { type: 'string' },
-        name: { type: 'string' },
-        input: { type: 'string' },
-        ship: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        'data-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        verbose: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, '.'));
-  }
+  const parsed = parseFlags(argv, FLAGS, Infinity);
   const v = parsed.values;
   const help = v.help ?? false;
   const [file, ...extra] = parsed.positionals;
@@ -109,7 +82,7 @@ export function parseConvertArgs(argv: string[]): ConvertArgs {
     input: input as KerasInput,
     ship: v.ship ?? false,
     force: v.force ?? false,
-    outDir: v.out ?? 'artifacts',
+    outDir: v.out ?? PIPELINE_DEFAULTS.outDir,
     dataDir: v['data-dir'],
     help,
     verbose: v.verbose ?? false,

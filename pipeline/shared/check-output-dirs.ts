@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { FileSystemError, fileSystemError } from './shared/file-system-error.js';
-import { makeDir } from './shared/make-dir.js';
-import { writeProbeOf } from './shared/leftovers.js';
+import { FileSystemError, fileSystemError } from './file-system-error.js';
+import { makeDir } from './make-dir.js';
+import { writeProbeOf } from './leftovers.js';
 
 /**
  * Checks, before any training, that each folder (e.g. --out and --checkpoint-dir) can be created

@@ -1,4 +1,4 @@
-import type { PipelineArgs } from './cli-args.js';
+import type { PipelineArgs } from '../run-pipeline.js';
 
 /** What cli.ts tells the pipeline's worker process: the job, once; then, on Ctrl-C, to stop. */
 export type ToWorker = { type: 'run'; args: PipelineArgs } | { type: 'stop' };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ModelContractError } from '../../../core/model-contract-error.js';
-import { DatasetError } from '../../../pipeline/data/dataset-error.js';
-import { describeFailure } from '../../../pipeline/describe-failure.js';
-import { fileSystemError } from '../../../pipeline/shared/file-system-error.js';
-import { NativeUnavailableError } from '../../../pipeline/native/require-native.js';
-import { NoExportedModelsError } from '../../../pipeline/report/find-exported-models.js';
-import { CheckpointError } from '../../../pipeline/train/checkpoint-error.js';
-import { UserError } from '../../../pipeline/shared/user-error.js';
+import { ModelContractError } from '../../../../core/model-contract-error.js';
+import { DatasetError } from '../../../../pipeline/data/dataset-error.js';
+import { describeFailure } from '../../../../pipeline/cli/describe-failure.js';
+import { fileSystemError } from '../../../../pipeline/shared/file-system-error.js';
+import { NativeUnavailableError } from '../../../../pipeline/native/require-native.js';
+import { NoExportedModelsError } from '../../../../pipeline/report/find-exported-models.js';
+import { CheckpointError } from '../../../../pipeline/train/checkpoint-error.js';
+import { UserError } from '../../../../pipeline/shared/user-error.js';
 
 describe('describeFailure (the CLIs’ one error policy)', () => {
   it('prints an expected failure as its sentence alone, recognised by its type', () => {

@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { PipelineArgs } from './cli-args.js';
-import { datasetCacheDir } from './data/dataset-locations.js';
-import { cleanLeftovers } from './shared/leftovers.js';
+import type { PipelineArgs } from '../run-pipeline.js';
+import { datasetCacheDir } from '../data/dataset-locations.js';
+import { cleanLeftovers } from '../shared/leftovers.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
 /** How long a step may take to notice a stop before the worker is killed: the promise to the user is 2 s, and a killed worker takes up to ~0.3 s more to end on a loaded machine (measured, load 11 on 2 cores). */

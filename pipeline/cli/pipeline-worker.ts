@@ -7,8 +7,8 @@
  * a step takes longer than the CLI's grace period, the CLI kills this process and tidies up.
  */
 import { describeFailure, exitWith } from './describe-failure.js';
-import type { PipelineArgs } from './cli-args.js';
-import { requireNativeTensorflow } from './native/require-native.js';
+import type { PipelineArgs } from '../run-pipeline.js';
+import { requireNativeTensorflow } from '../native/require-native.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
 let stopping = false;
@@ -28,7 +28,7 @@ process.send?.({ type: 'ready' } satisfies FromWorker);
 async function run(args: PipelineArgs): Promise<number> {
   try {
     const tensorflowVersion = await requireNativeTensorflow();
-    const { runPipeline } = await import('./run-pipeline.js');
+    const { runPipeline } = await import('../run-pipeline.js');
     const outcome = await runPipeline(args, tensorflowVersion, () => stopping, (line) => console.log(line));
     return outcome === 'stopped' ? 130 : 0;
   } catch (error) {

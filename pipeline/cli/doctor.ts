@@ -3,15 +3,24 @@
  * where the native library came from, where the dataset is, and whether Chromium is there.
  * Exits 1 when something the pipeline or the tests need is missing.
  */
-import { quietTensorflowInfoLogs } from '../native/quiet-tensorflow-logs.js';
 import { resolveDatasetDir } from '../data/resolve-dataset-dir.js';
 import { nativeHelp } from '../native/native-help.js';
 import { readNativeStatus } from '../native/native-status.js';
 import { requireNativeTensorflow } from '../native/require-native.js';
+import { parseFlags } from '../shared/parse-flags.js';
 import { findChromium } from './find-chromium.js';
+import { startCommand } from './start-command.js';
 
-async function main(): Promise<number> {
-  quietTensorflowInfoLogs();
+const USAGE = `Usage: npm run doctor
+
+Says what this machine gives Fashion Lens: the tfjs backend and TensorFlow version, where the
+native library came from, where Fashion-MNIST is, and which Chromium the end-to-end tests use.
+Exits 1 when something the pipeline or the tests need is missing.
+`;
+
+const FLAGS = { help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' } } as const;
+
+async function run(): Promise<number> {
   let ok = true;
   const status = readNativeStatus();
   try {
@@ -37,4 +46,11 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code));
+startCommand({
+  usage: USAGE,
+  parse: (argv) => {
+    const v = parseFlags(argv, FLAGS).values;
+    return { help: v.help ?? false, verbose: v.verbose ?? false };
+  },
+  run,
+});

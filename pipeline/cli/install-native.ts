@@ -3,8 +3,8 @@
  * install-native-tensorflow.ts). Always exits 0 so `npm install` finishes; on failure it prints the
  * one-paragraph fix, and the pipeline refuses to start with the same paragraph.
  */
-import { installNativeTensorflow } from './install-native-tensorflow.js';
-import { nativeHelp } from './native-help.js';
+import { installNativeTensorflow } from '../native/install-native-tensorflow.js';
+import { nativeHelp } from '../native/native-help.js';
 
 const status = installNativeTensorflow(process.cwd());
 if (status.ok) {
