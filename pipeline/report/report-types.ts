@@ -62,7 +62,7 @@ export interface ModelReport extends CheckedModel {
 
 /** One photo's result in metrics.json (the pictures are in index.html). */
 export interface ShopPhotoResultMetrics {
-  /** Path relative to tests/fixtures/shop-photos. */
+  /** Path relative to pipeline/data/shop-photos. */
   file: string;
   /** The right class index. */
   label: number;

@@ -31,7 +31,7 @@ export interface WriteReportOptions {
   dataDir?: string;
   /** Use only the first n test images for the report's own figures (tests keep runs short). */
   testLimit?: number;
-  /** The real product photos' folder (labels.tsv and the photos; default tests/fixtures/shop-photos). */
+  /** The real product photos' folder (labels.tsv and the photos; default pipeline/data/shop-photos). */
   shopPhotosDir?: string;
   /** Progress lines. */
   log?: (line: string) => void;

@@ -5,8 +5,8 @@ import { decodePhoto } from './decode-photo.js';
 import { parseShopPhotoLabels } from './shop-photo-labels.js';
 import { UserError } from '../../shared/user-error.js';
 
-/** The project's real product photos: tests/fixtures/shop-photos in the repository. */
-export const SHOP_PHOTOS_DIR = resolve(import.meta.dirname, '../../../tests/fixtures/shop-photos');
+/** The project's real product photos: pipeline/data/shop-photos in the repository. */
+export const SHOP_PHOTOS_DIR = resolve(import.meta.dirname, '../../data/shop-photos');
 
 /** One real product photo, converted as the extension converts a clicked image. */
 export interface ShopPhoto {
@@ -21,7 +21,7 @@ export interface ShopPhoto {
   height: number;
 }
 
-const RESTORE = 'restore the folder with `git checkout -- tests/fixtures/shop-photos` (it is a copy of ../shared/shop-photos)';
+const RESTORE = 'restore the folder with `git checkout -- pipeline/data/shop-photos`';
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

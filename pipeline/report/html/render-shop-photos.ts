@@ -47,7 +47,7 @@ function sourcesNote(models: readonly CheckedModel[]): string {
 }
 
 /**
- * The project's real product photos (tests/fixtures/shop-photos): what the set is and is not, each
+ * The project's real product photos (pipeline/data/shop-photos): what the set is and is not, each
  * export's top-1 and top-3 over all photos (alone and mirror-averaged) and per class present, as a
  * table and a chart, then every photo as the model saw it with each export's top-3.
  */
@@ -59,7 +59,7 @@ export function renderShopPhotos(models: readonly CheckedModel[], thumbnails: Re
   const missing = CLASS_NAMES.filter((_, i) => !classes.some((c) => c.classIndex === i));
   return `<section id="shop-photos">
 <h2>Real product photos</h2>
-<p>${photos.length} real catalogue photos from the sample data of open-source web shops (<code>tests/fixtures/shop-photos</code>; sources and licences in its <code>labels.tsv</code> and README), each converted by <code>core/</code>'s Fashion-MNIST conversion exactly as the extension converts a right-clicked image, then classified. ${classes.length} classes are present: ${escapeHtml(present)}.${missing.length ? ` There are no ${escapeHtml(missing.join(', '))} photos: none with a licence that allows redistribution was found, so judge those classes by the robustness suite above.` : ''}</p>
+<p>${photos.length} real catalogue photos from the sample data of open-source web shops (<code>pipeline/data/shop-photos</code>; sources and licences in its <code>labels.tsv</code> and README), each converted by <code>core/</code>'s Fashion-MNIST conversion exactly as the extension converts a right-clicked image, then classified. ${classes.length} classes are present: ${escapeHtml(present)}.${missing.length ? ` There are no ${escapeHtml(missing.join(', '))} photos: none with a licence that allows redistribution was found, so judge those classes by the robustness suite above.` : ''}</p>
 <p class="note">The set is small (merchandise mock-ups from shop demos, each with a visible logo): it is a check of how the models do on real photos, not a target. No recipe is tuned to it, and it is never training data. One photo is ${(100 / photos.length).toFixed(1)} points.</p>
 ${sourcesNote(models)}
 ${renderFiguresTable(models, classes)}

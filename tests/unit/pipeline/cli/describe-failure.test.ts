@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelContractError } from '../../../../core/model-contract-error.js';
 import { DatasetError } from '../../../../pipeline/data/dataset-error.js';
@@ -7,6 +10,9 @@ import { NativeUnavailableError } from '../../../../pipeline/native/require-nati
 import { NoExportedModelsError } from '../../../../pipeline/report/find-exported-models.js';
 import { CheckpointError } from '../../../../pipeline/train/checkpoint-error.js';
 import { UserError } from '../../../../pipeline/shared/user-error.js';
+import { loadShopPhotos } from '../../../../pipeline/eval/shop-photos.js';
+import { readModelFolder } from '../../../../pipeline/export/model-folder-io.js';
+import { parseFlags } from '../../../../pipeline/shared/parse-flags.js';
 
 describe('describeFailure (the CLIs’ one error policy)', () => {
   it('prints an expected failure as its sentence alone, recognised by its type', () => {
@@ -22,6 +28,22 @@ describe('describeFailure (the CLIs’ one error policy)', () => {
     for (const error of expected) {
       expect(error instanceof UserError || error instanceof ModelContractError).toBe(true);
       expect(describeFailure(error, false)).toBe(error.message);
+    }
+  });
+
+  it('prints a broken model folder, the shop photos and a bad flag as sentences, as they come from the real code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fashion-lens-failures-'));
+    try {
+      const failures = [
+        await Promise.resolve().then(() => readModelFolder(dir)).catch((e: unknown) => e),
+        await loadShopPhotos(dir).catch((e: unknown) => e),
+        await Promise.resolve().then(() => parseFlags(['--bogus'], {})).catch((e: unknown) => e),
+      ] as UserError[];
+      expect(failures.map((f) => f.kind)).toEqual(['model-folder', 'shop-photos', 'usage']);
+      for (const failure of failures) expect(describeFailure(failure, false)).toBe(failure.message);
+      expect(failures[0]!.message).toBe(`${join(dir, 'metadata.json')} is missing, so ${dir} is not a model export; export the model again with \`npm run pipeline\`.`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
