@@ -1,7 +1,7 @@
 /**
- * The worker process of `npm run pipeline`: cli.ts starts it (runInWorker) and it does the whole
+ * The worker process of `npm run pipeline`: cli/pipeline.ts starts it (runInWorker) and it does the whole
  * job, so that the CLI's own event loop stays free to hear Ctrl-C while tfjs-node's synchronous
- * work holds this one (issue 19, item 3). It says 'ready', runs the one job it is sent and exits
+ * work holds this one. It says 'ready', runs the one job it is sent and exits
  * with the CLI's codes (0 done, 1 failed, 130 stopped). A 'stop' (or the terminal's own SIGINT,
  * which reaches the whole process group) is read between training batches and between steps; when
  * a step takes longer than the CLI's grace period, the CLI kills this process and tidies up.

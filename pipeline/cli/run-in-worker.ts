@@ -18,8 +18,7 @@ const WORKER = fileURLToPath(new URL('./pipeline-worker.ts', import.meta.url));
 /**
  * Runs the pipeline in a worker process (pipeline-worker.ts) and returns the exit code. tfjs-node's
  * work is synchronous for seconds at a time (evaluation, quantization, the checks), so a Ctrl-C
- * heard by the process doing it was acted on only when that work let the event loop turn (issue
- * 19, item 3); this process does nothing but wait, so it hears Ctrl-C at once. The first asks the
+ * heard by the process doing it was acted on only when that work let the event loop turn; this process does nothing but wait, so it hears Ctrl-C at once. The first asks the
  * worker to stop (after its training batch, or between steps) and kills it if it has not within
  * STOP_GRACE_MS; a second kills it at once. A killed worker leaves nothing half-written where it
  * matters: every folder is written aside and renamed into place, and cleanLeftovers puts back or

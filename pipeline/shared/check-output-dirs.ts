@@ -6,7 +6,7 @@ import { writeProbeOf } from './leftovers.js';
 /**
  * Checks, before any training, that each folder (e.g. --out and --checkpoint-dir) can be created
  * and written: a probe file is written and removed. An unwritable --out used to be found only
- * after training, when the export failed (issue 12, item 12). Throws a FileSystemError naming the
+ * after training, when the export failed, and the training was lost. Throws a FileSystemError naming the
  * folder, the flag and the fix; `nothingDone` says what did not happen.
  */
 export function checkOutputDirs(dirs: { dir: string; flag: string }[], nothingDone = 'Nothing was trained.'): void {

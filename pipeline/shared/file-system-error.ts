@@ -35,8 +35,8 @@ const MEANINGS: Record<string, (path: string, failed: string | undefined) => str
 
 /**
  * "Could not <action> <path>: <what it means>. <what to do>. (<original message>)": a bare
- * "ENOSPC: no space left on device, write" named neither the file nor the fix (issue 12,
- * item 12). Errors that are not file-system errors pass through unchanged.
+ * "ENOSPC: no space left on device, write" named neither the file nor the fix.
+ * Errors that are not file-system errors pass through unchanged.
  */
 export function fileSystemError(error: unknown, action: string, path: string): Error {
   if (error instanceof FileSystemError) return error;

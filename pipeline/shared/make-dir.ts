@@ -14,8 +14,8 @@ function isMissing(path: string): boolean {
 /**
  * Creates `dir` and its missing parents, one plain mkdir at a time, top down. Node 20's
  * `mkdirSync(dir, { recursive: true })` never returns for a path under /proc (it retries the
- * ENOENT it gets there forever) and reports a read-only file system as ENOENT, "no such file"
- * (issue 19, items 5 and 12); a plain mkdir fails at once with the system's own code (EROFS,
+ * ENOENT it gets there forever) and reports a read-only file system as ENOENT, "no such file";
+ * a plain mkdir fails at once with the system's own code (EROFS,
  * EACCES, ENOTDIR, ENOENT where the file system refuses new folders), which it throws as it is
  * for the caller to turn into a sentence (fileSystemError). An existing folder is left as it is.
  */

@@ -101,7 +101,7 @@ export async function loadCheckpoint(dir: string, identity: RunIdentity, model: 
 /**
  * The name of the first weight holding NaN or an infinity, if any: training diverged before the
  * checkpoint was saved, or its bytes were damaged. Resuming from it used to fail only at export,
- * with "Cannot store the weight value NaN as float16" (issue 19, item 13).
+ * with "Cannot store the weight value NaN as float16", after the whole run.
  */
 function firstNotFinite(weights: { name: string; tensor: tf.Tensor }[]): string | undefined {
   return weights.find(({ tensor }) => tensor.dataSync().some((x) => !Number.isFinite(x)))?.name;
