@@ -1,36 +1,20 @@
 // The shape of pipeline/, in numbers (issue 21's note): import arrows between its folders and top
 // files, how many of them run back up (from a unit to one that also reaches it, i.e. arrows that
-// sit in a cycle), lines per folder, and the longest functions. Run: npx tsx bench/pipeline-shape.ts
+// sit in a cycle, and arrows against the stage order of harness/pipeline-stages.ts), lines per
+// folder, and the longest functions. Run: npx tsx bench/pipeline-shape.ts [pipeline folder], e.g.
+// on an older commit: git archive <commit> pipeline | tar -x -C /tmp/old && npx tsx bench/pipeline-shape.ts /tmp/old/pipeline
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { pipelineArrows, pipelineUnit as unitOf, stageViolations } from '../harness/pipeline-stages.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const PIPELINE = join(ROOT, 'pipeline');
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
-
+const PIPELINE = process.argv[2] ? resolve(process.argv[2]) : join(ROOT, 'pipeline');
 const files = readdirSync(PIPELINE, { recursive: true, encoding: 'utf8' })
   .filter((name) => /\.tsx?$/.test(name))
   .map((name) => ({ path: name.replaceAll('\\', '/'), source: readFileSync(join(PIPELINE, name), 'utf8') }));
 
-/** The folder directly under pipeline/ that holds a file, or the file itself when it sits at the top. */
-function unitOf(path: string): string {
-  const [head, ...rest] = path.split('/');
-  return rest.length > 0 ? `${head}/` : head!;
-}
-
-const arrows = new Set<string>();
-for (const { path, source } of files) {
-  for (const m of source.matchAll(IMPORT)) {
-    const specifier = m[1] ?? m[2] ?? m[3]!;
-    if (!specifier.startsWith('.')) continue;
-    const target = relative(PIPELINE, resolve(PIPELINE, dirname(path), specifier)).replace(/\.js$/, '.ts');
-    if (target.startsWith('..')) continue;
-    const [from, to] = [unitOf(path), unitOf(target)];
-    if (from !== to) arrows.add(`${from} -> ${to}`);
-  }
-}
-const edges = [...arrows].map((a) => a.split(' -> ') as [string, string]);
+const edges = pipelineArrows(files).map(({ from, to }) => [from, to] as [string, string]);
 const reaches = (from: string, to: string): boolean => {
   const seen = new Set<string>();
   const stack = [from];
@@ -68,6 +52,9 @@ functions.sort((a, b) => b.lines - a.lines);
 console.log(`pipeline/: ${files.length} files, ${files.reduce((s, f) => s + f.source.split('\n').length - 1, 0)} lines, ${units.size} folders and top files`);
 console.log(`import arrows between folders/top files: ${edges.length}; in a cycle (running back up): ${back.length}`);
 for (const [a, b] of back) console.log(`  back: ${a} -> ${b}`);
+const violations = stageViolations(files);
+console.log(`against the stage order (harness/pipeline-stages.ts): ${violations.length} problems`);
+for (const v of violations) console.log(`  ${v}`);
 console.log('lines per folder/top file:');
 for (const [unit, lines] of [...linesPerUnit].sort((a, b) => b[1] - a[1])) console.log(`  ${String(lines).padStart(5)}  ${unit}`);
 console.log(`functions over 50 lines: ${functions.filter((f) => f.lines > 50).length}; longest 8:`);

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { PipelineArgs } from '../run-pipeline.js';
 import { datasetCacheDir } from '../data/dataset-locations.js';
@@ -28,37 +28,17 @@ const WORKER = fileURLToPath(new URL('./pipeline-worker.ts', import.meta.url));
 export function runInWorker(args: PipelineArgs, warn: (line: string) => void): Promise<number> {
   return new Promise((resolve) => {
     const worker = fork(WORKER, [], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-    const send = (message: ToWorker) => {
-      if (worker.connected) worker.send(message, () => {}); // a worker that is exiting needs no message
-    };
-    let ready = false;
-    let stopAsked = false;
-    let killed = false;
-    let grace: NodeJS.Timeout | undefined;
-    const kill = () => {
-      killed = true;
-      worker.kill('SIGKILL');
-    };
-    const onSigint = () => {
-      if (stopAsked) return kill();
-      stopAsked = true;
-      warn(STOPPING);
-      if (ready) send({ type: 'stop' });
-      grace = setTimeout(kill, STOP_GRACE_MS);
-    };
-    process.on('SIGINT', onSigint);
+    const ctrlC = stopOnCtrlC(worker, warn);
     worker.on('message', (message: FromWorker) => {
       if (message.type !== 'ready') return;
-      ready = true;
-      send({ type: 'run', args });
-      if (stopAsked) send({ type: 'stop' });
+      sendTo(worker, { type: 'run', args });
+      ctrlC.ready();
     });
     let finished = false;
     const finish = (code: number) => {
       if (finished) return;
       finished = true;
-      clearTimeout(grace);
-      process.off('SIGINT', onSigint);
+      ctrlC.dispose();
       if (worker.pid !== undefined) for (const problem of cleanLeftovers([args.outDir, args.checkpointDir, datasetCacheDir()], worker.pid)) warn(problem);
       resolve(code);
     };
@@ -71,9 +51,48 @@ export function runInWorker(args: PipelineArgs, warn: (line: string) => void): P
     worker.on('exit', (code, signal) => {
       // Killed on Ctrl-C; or the terminal's SIGINT reached it (the whole process group gets one)
       // before it had started listening, when it had written nothing yet.
-      if (killed || signal === 'SIGINT') return finish(130);
+      if (ctrlC.killed() || signal === 'SIGINT') return finish(130);
       if (signal) warn(`The pipeline's worker process was ended by ${signal} (out of memory, or killed from outside); its partial output was removed. Run again, with --resume to continue from the last epoch checkpoint.`);
       finish(code ?? 1);
     });
   });
+}
+
+/** Sends `message` to a worker that still listens (one that is exiting needs no message). */
+function sendTo(worker: ChildProcess, message: ToWorker): void {
+  if (worker.connected) worker.send(message, () => {});
+}
+
+/**
+ * Ctrl-C for a worker: the first asks it to stop (at once when it is ready, else as soon as it is)
+ * and kills it if it has not ended within STOP_GRACE_MS; a second kills it at once.
+ */
+function stopOnCtrlC(worker: ChildProcess, warn: (line: string) => void): { ready: () => void; killed: () => boolean; dispose: () => void } {
+  let ready = false;
+  let stopAsked = false;
+  let killed = false;
+  let grace: NodeJS.Timeout | undefined;
+  const kill = () => {
+    killed = true;
+    worker.kill('SIGKILL');
+  };
+  const onSigint = () => {
+    if (stopAsked) return kill();
+    stopAsked = true;
+    warn(STOPPING);
+    if (ready) sendTo(worker, { type: 'stop' });
+    grace = setTimeout(kill, STOP_GRACE_MS);
+  };
+  process.on('SIGINT', onSigint);
+  return {
+    ready: () => {
+      ready = true;
+      if (stopAsked) sendTo(worker, { type: 'stop' });
+    },
+    killed: () => killed,
+    dispose: () => {
+      clearTimeout(grace);
+      process.off('SIGINT', onSigint);
+    },
+  };
 }

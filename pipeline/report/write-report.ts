@@ -5,12 +5,12 @@ import type { ImageSet } from '../data/image-set.js';
 import { takeFirst } from '../data/take-first.js';
 import { convertAsProductPhotos, type ProductPhotoSet } from '../eval/product-photo-accuracy.js';
 import { renderProductPhoto } from '../eval/render-product-photo.js';
-import { loadShopPhotos, SHOP_PHOTOS_DIR } from '../eval/shop-photos.js';
+import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../eval/shop-photos.js';
 import { writeDirAtomically } from '../shared/write-dir-atomically.js';
 import { stopIfAsked } from '../shared/stop-requested.js';
 import { buildMetricsJson } from './build-metrics-json.js';
 import { collectCheckedModel, collectModelReport } from './collect-model-report.js';
-import { findComparisonModels, findExportedModels } from './find-exported-models.js';
+import { findComparisonModels, findExportedModels, type ExportedModel } from './find-exported-models.js';
 import type { RenderedChart } from './html/render-chart.js';
 import { renderPage } from './html/render-page.js';
 import type { RoundTripExample } from './html/render-round-trip.js';
@@ -21,7 +21,7 @@ import { ownPhotos } from './own-mode.js';
 import { recipePairs } from './recipe-pairs.js';
 import { renderChartSvg } from './render-chart-svg.js';
 import { reportCharts } from './report-charts.js';
-import type { CheckedModel } from './report-types.js';
+import type { CheckedModel, ModelReport } from './report-types.js';
 
 /** What writeReport needs besides the output folder. */
 export interface WriteReportOptions {
@@ -64,6 +64,21 @@ function checksLine(m: CheckedModel): string {
   return `Report: ${m.folder} (${predictionModeName(m.metadata)}): real photos top-1 ${Math.round(photos.top1 * photos.count)}/${photos.count}, top-3 ${Math.round(photos.top3 * photos.count)}/${photos.count}`;
 }
 
+/** What the report shows about each shipped model, one after another, each logged. */
+async function collectShippedModels(exported: ExportedModel[], photos: ProductPhotoSet, shopPhotos: readonly ShopPhoto[], log: (line: string) => void, shouldStop?: () => boolean): Promise<ModelReport[]> {
+  const models: ModelReport[] = [];
+  for (const model of exported) {
+    stopIfAsked(shouldStop, `the report's figures for ${model.folder}`);
+    const started = performance.now();
+    const report = await collectModelReport(model, photos, shopPhotos);
+    const p = report.roundTrip;
+    log(`Report: ${report.folder} (${model.metadata.weights.dtype}, ${predictionModeName(model.metadata)}) ${(p.originalAccuracy * 100).toFixed(2)}% on test images, ${(p.productPhotoAccuracy * 100).toFixed(2)}% after the conversion's round trip (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    log(checksLine(report));
+    models.push(report);
+  }
+  return models;
+}
+
 /**
  * Writes <outDir>/report/{index.html, metrics.json, <chart>.svg} from the exported models in
  * <outDir>/models (their metadata and their shipped weights), the comparison exports in
@@ -84,19 +99,10 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const shopPhotosDir = opts.shopPhotosDir ?? SHOP_PHOTOS_DIR;
   const shopPhotos = await loadShopPhotos(shopPhotosDir);
 
-  let started = performance.now();
+  const started = performance.now();
   const photos = convertAsProductPhotos(test);
   log(`Report: ${test.count.toLocaleString('en-US')} test images rendered as product photos and converted back in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const models = [];
-  for (const model of exported) {
-    stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
-    started = performance.now();
-    const report = await collectModelReport(model, photos, shopPhotos);
-    const p = report.roundTrip;
-    log(`Report: ${report.folder} (${model.metadata.weights.dtype}, ${predictionModeName(model.metadata)}) ${(p.originalAccuracy * 100).toFixed(2)}% on test images, ${(p.productPhotoAccuracy * 100).toFixed(2)}% after the conversion's round trip (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    log(checksLine(report));
-    models.push(report);
-  }
+  const models = await collectShippedModels(exported, photos, shopPhotos, log, opts.shouldStop);
   const comparisons: CheckedModel[] = [];
   for (const model of comparisonExports) {
     stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
