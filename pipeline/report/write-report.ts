@@ -121,7 +121,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const thumbnails = await loadPhotoThumbnails(shopPhotos.map((p) => p.file), shopPhotosDir);
   const generatedAt = new Date().toISOString();
   const sha = data.sha256?.['t10k-images-idx3-ubyte'];
-  const datasetNote = `The report's own figures (galleries, the conversion's round trip, any suite figures it computes) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
+  const datasetNote = `The report's own figures (galleries, the conversion's round trip) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
   const html = renderPage({ models, comparisons, recipePairs: pairs, outputComparison, charts, thumbnails, examples: roundTripExamples(photos), generatedAt, datasetNote });
   const metrics = buildMetricsJson(models, generatedAt, test.count, comparisons);
 
