@@ -43,7 +43,7 @@ describe('cleanLeftovers', () => {
     const dest = join(root, 'models', 'cnn');
     // A child that rewrites the folder forever, alternating two versions of 40 files of 64 kB.
     const script = `
-      import { writeDirAtomically } from './pipeline/export/write-dir-atomically.ts';
+      import { writeDirAtomically } from './pipeline/shared/write-dir-atomically.ts';
       const version = (v) => Object.fromEntries(Array.from({ length: 40 }, (_, i) => ['f' + i, v.repeat(65536)]));
       writeDirAtomically(${JSON.stringify(dest)}, version('a'));
       console.log('ready');
