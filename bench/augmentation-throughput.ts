@@ -15,7 +15,7 @@ import { computeStandardization } from '../pipeline/data/standardization.js';
 import { batchLoss } from '../pipeline/train/batch-loss.js';
 import { makeBatch } from '../pipeline/train/make-batch.js';
 import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradient.js';
-import { mulberry32 } from '../pipeline/train/seeded-random.js';
+import { mulberry32 } from '../pipeline/shared/seeded-random.js';
 import { shuffledIndices } from '../pipeline/train/shuffled-indices.js';
 import { trainStep } from '../pipeline/train/train-step.js';
 import { SHOP_PLANS } from '../pipeline/train/training-plans.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { convertKerasFile } from '../pipeline/convert/convert-keras-file.js';
 import { loadFashionMnist } from '../pipeline/data/fashion-mnist.js';
 import { computeStandardization } from '../pipeline/data/standardization.js';
-import { modelToFiles } from '../pipeline/export/model-to-files.js';
+import { modelToFiles } from '../pipeline/models/model-to-files.js';
 
 const TARGET_SECONDS = 5;
 const runs = Number(process.argv[2] ?? 3);

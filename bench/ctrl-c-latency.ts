@@ -23,7 +23,7 @@ const POINTS: [string, string, number, string[]][] = [
 ];
 
 function stopAt(at: string, delayMs: number, flags: string[], dir: string): Promise<{ seconds: number; code: number | null }> {
-  const args = ['--import', 'tsx', 'pipeline/cli.ts', '--quick', ...flags, '--out', join(dir, 'out'), '--checkpoint-dir', join(dir, 'ckpt')];
+  const args = ['--import', 'tsx', 'pipeline/cli/pipeline.ts', '--quick', ...flags, '--out', join(dir, 'out'), '--checkpoint-dir', join(dir, 'ckpt')];
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let sentAt = 0;

@@ -1,6 +1,6 @@
 /**
  * "Label this page" speed in headless Chromium (Debian's), WASM backend, on a loopback shop grid of
- * 48 product images: the 36 real photos of tests/fixtures/shop-photos and 12 product photos
+ * 48 product images: the 36 real photos of pipeline/data/shop-photos and 12 product photos
  * rendered from Fashion-MNIST test images (synthetic, by harness/product-photos). Prints:
  * - cold: from "Label this page" to the last badge, with no offscreen document (tfjs start-up and
  *   model load included);

@@ -18,39 +18,43 @@ export interface LoadedFashionModel {
 
 const FIX = 'Run `npm run pipeline` to export the models again, then rebuild the extension with `npm run build`.';
 
-/** How loadFashionModel checks the weights. */
+/** How loadFashionModel names the model and what to do in its errors. */
 export interface LoadOptions {
-  /**
-   * Refuse metadata that records no weights.sha256 (the extension: what it ships was checked at
-   * build time, so a missing hash means a copy that skipped that check). Otherwise a recorded
-   * hash is checked and an absent one is not (exports made before hashes were recorded).
-   */
-  requireWeightHash?: boolean;
   /** Names the model in errors when `model` is an IOHandler (default: "the given model source"). */
   source?: string;
   /** What to do, the last sentence of every error (default: export again, then rebuild the extension). */
   fix?: string;
 }
 
+/** What the contract checks of a loaded model need from its metadata (a folder the pipeline still holds in memory has no hash yet). */
+export type ModelContract = Pick<ModelMetadata, 'id' | 'displayName' | 'trainableParams'> & { weights: { sha256?: string } };
+
 /**
  * Loads a Fashion Lens model in the tf.js layers format: the metadata is validated first (a model
  * whose metadata fails the schema is refused), then the model is loaded, its weights checked
  * against the SHA-256 the metadata records (weights.sha256), and it is checked against the
- * contract (input [null, 28, 28, 1], output [null, 10], the trainable parameter count the
- * metadata records). `model` is a model.json URL (http(s)://, or file:// under tfjs-node) or an
- * IOHandler; `where` names the metadata file in errors. The pipeline's round-trip tests and the
- * extension both load through here.
+ * contract (loadContractModel). `model` is a model.json URL (http(s)://, or file:// under
+ * tfjs-node) or an IOHandler; `where` names the metadata file in errors. The pipeline's
+ * round-trip tests and the extension both load through here.
  */
 export async function loadFashionModel(model: string | tf.io.IOHandler, metadataJson: unknown, where: string, options: LoadOptions = {}): Promise<LoadedFashionModel> {
   const metadata = parseModelMetadata(metadataJson, where);
+  return { model: await loadContractModel(model, metadata, where, options), metadata };
+}
+
+/**
+ * Loads a model and checks it against the contract: its weights against `contract.weights.sha256`
+ * when given, input [null, 28, 28, 1], output [null, 10], and the trainable parameter count the
+ * metadata records. For a folder whose metadata is still being made (the pipeline measures its
+ * weight variants before it writes them); everything else loads through loadFashionModel.
+ */
+export async function loadContractModel(model: string | tf.io.IOHandler, contract: ModelContract, where: string, options: LoadOptions = {}): Promise<tf.LayersModel> {
+  const metadata = contract;
   const source = typeof model === 'string' ? model : (options.source ?? 'the given model source');
   const fix = options.fix ?? FIX;
   const sentence = (text: string) => (fix ? `${text} ${fix}` : text);
   const name = `the ${metadata.displayName} model (${metadata.id})`;
   const expected = metadata.weights.sha256;
-  if (expected === undefined && options.requireWeightHash) {
-    throw new ModelContractError(sentence(`${where} records no SHA-256 of the model's weights (weights.sha256), so ${name} cannot be checked before it is used.`));
-  }
   let loaded: tf.LayersModel;
   try {
     const handler = typeof model === 'string' ? (tf.io.getLoadHandlers(model)[0] ?? tf.io.http(model)) : model;
@@ -70,5 +74,5 @@ export async function loadFashionModel(model: string | tf.io.IOHandler, metadata
     loaded.dispose();
     throw new ModelContractError(sentence(`${source} is not a usable Fashion Lens model: ${problems.join('; ')}.`));
   }
-  return { model: loaded, metadata };
+  return loaded;
 }

@@ -11,9 +11,9 @@ export interface PredictOptions {
   mirrorAverage: boolean;
 }
 
-/** The prediction mode an exported model is meant to be used with (older exports: the image alone). */
+/** The prediction mode an exported model is meant to be used with. */
 export function predictOptionsOf(metadata: Pick<ModelMetadata, 'prediction'>): PredictOptions {
-  return { mirrorAverage: metadata.prediction?.mirrorAverage ?? false };
+  return { mirrorAverage: metadata.prediction.mirrorAverage };
 }
 
 /**

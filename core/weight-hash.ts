@@ -14,7 +14,7 @@ export async function weightDataSha256(weightData: tf.io.WeightData | Uint8Array
 
 /**
  * An IOHandler that loads through `handler` and refuses weights whose SHA-256 is not `expected`
- * (issue 12, item 8: 20 kB of flipped weight bytes loaded fine and answered "Bag 100%" for every
+ * (20 kB of flipped weight bytes loaded fine and answered "Bag 100%" for every
  * image). The error names `source` and `where` (the metadata that recorded the hash).
  */
 export function checkWeightHash(handler: tf.io.IOHandler, expected: string, source: string, where: string): tf.io.IOHandler {

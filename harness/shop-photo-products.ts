@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SHOP_PHOTOS_DIR, type ShopPhoto } from '../pipeline/eval/shop-photos.js';
 import type { Product } from './shop-server.js';
 
-/** Where the loopback shop serves a real shop photo (tests/fixtures/shop-photos). */
+/** Where the loopback shop serves a real shop photo (pipeline/data/shop-photos). */
 export const shopPhotoPath = (photo: ShopPhoto): string => `/shop-photos/${photo.file}`;
 
 /** The real shop photos as the loopback shop serves them: the files as they are (JPEGs, and PNG cut-outs with transparency). */

@@ -1,17 +1,49 @@
-import { checkOutputDirs } from './check-output-dirs.js';
-import type { PipelineArgs } from './cli-args.js';
+import * as tf from '@tensorflow/tfjs-node';
+import { checkOutputDirs } from './shared/check-output-dirs.js';
+import type { ModelId, Recipe } from '../core/types.js';
 import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
-import { computeStandardization } from './data/standardization.js';
+import { computeStandardization, type Standardization } from './data/standardization.js';
 import { takeFirst } from './data/take-first.js';
-import { quantizeAndChoose } from './export/quantize-and-choose.js';
-import { writeReport } from './report/write-report.js';
-import { StopRequested, stopIfAsked } from './stop-requested.js';
-import { registerNativeReluGradient } from './train/native-relu-gradient.js';
-import { loadShopChecks, withShopChecks } from './eval/shop-checks.js';
+import { evaluateModel } from './eval/evaluate-model.js';
+import { loadExportChecks, runExportChecks, type ExportChecks } from './eval/export-checks.js';
+import { formatFirstPredictions } from './eval/format-first-predictions.js';
+import { asFloat32, quantizeAndChoose } from './eval/quantize-and-choose.js';
+import { buildMetadata } from './export/build-metadata.js';
 import { exportDirOf } from './export/export-dir.js';
+import { madeNow } from './export/git-commit.js';
 import { writeModelFolder } from './export/model-folder-io.js';
+import { countModelParams } from './models/model-summary.js';
+import { modelToFiles } from './models/model-to-files.js';
+import { writeReport } from './report/write-report.js';
+import { StopRequested, stopIfAsked } from './shared/stop-requested.js';
+import { registerNativeReluGradient } from './train/native-relu-gradient.js';
 import { trainModel } from './train/train-model.js';
+import { trainingRecord } from './train/training-record.js';
 import { LENET5_RBF_PLAN, RECIPE_PLANS, type TrainingPlan } from './train/training-plans.js';
+
+/** Everything `npm run pipeline` can be told (cli/pipeline-args.ts parses it from argv). */
+export interface PipelineArgs {
+  models: ModelId[];
+  /** Which recipe to train: 'shop' (exported to models/, shipped) or 'seed' (the notebook's; exported to comparisons/<id>-seed/). */
+  recipe: Recipe;
+  /** Overrides each model's planned epochs. */
+  epochs?: number;
+  /** Overrides each model's planned batch size. */
+  batchSize?: number;
+  dataDir?: string;
+  outDir: string;
+  checkpointDir: string;
+  seed: number;
+  /** Use only the first N training images (validation and test scale down with it). */
+  limit?: number;
+  resume: boolean;
+  /** Also train LeNet-5 with the paper's RBF output, for the report's comparison (not shipped). */
+  rbf: boolean;
+  report: boolean;
+  help: boolean;
+  /** Print failures with their stack trace (expected failures are one sentence otherwise). */
+  verbose: boolean;
+}
 
 /** Under --limit n: the first n training images, and n/10 (at least 100) validation and test images. */
 function limitData(data: FashionMnist, limit: number | undefined): FashionMnist {
@@ -20,12 +52,24 @@ function limitData(data: FashionMnist, limit: number | undefined): FashionMnist 
   return { ...data, train: takeFirst(data.train, limit), validation: takeFirst(data.validation, small), test: takeFirst(data.test, small) };
 }
 
+/** What every plan of one run shares. */
+interface RunContext {
+  args: PipelineArgs;
+  data: FashionMnist;
+  standardization: Standardization;
+  checks: ExportChecks;
+  tensorflowVersion: string;
+  shouldStop: () => boolean;
+  log: (line: string) => void;
+}
+
 /**
- * The whole job behind `npm run pipeline`: data, then for each model: train and evaluate, quantize
- * (if shipped), run the shop checks, all in memory, and write its folder once; then the report.
- * `shouldStop` (Ctrl-C) is asked after every training batch and between the steps of
- * quantization, the checks and the report; a stop returns 'stopped' with nothing half-written
- * (every write is atomic, and the step in progress is dropped).
+ * The whole job behind `npm run pipeline`, and the one place that knows the order of its stages:
+ * data; then for each plan: train, evaluate, quantize (if shipped), check (the robustness suite and
+ * the real photos), all in memory, and write its folder once; then the report. `shouldStop`
+ * (Ctrl-C) is asked after every training batch and between the steps of quantization, the checks
+ * and the report; a stop returns 'stopped' with nothing half-written (every write is atomic, and
+ * the step in progress is dropped).
  */
 export async function runPipeline(args: PipelineArgs, tensorflowVersion: string, shouldStop: () => boolean, log: (line: string) => void): Promise<'done' | 'stopped'> {
   try {
@@ -48,33 +92,37 @@ async function runSteps(args: PipelineArgs, tensorflowVersion: string, shouldSto
     `Fashion-MNIST from ${data.source.dir} (${data.source.how}), loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
       `${data.train.count} train / ${data.validation.count} validation / ${data.test.count} test`,
   );
-  const standardization = computeStandardization(data.train);
-  const checks = await loadShopChecks(data.test);
+  const context: RunContext = { args, data, standardization: computeStandardization(data.train), checks: await loadExportChecks(data.test), tensorflowVersion, shouldStop, log };
   const plans: TrainingPlan[] = [...args.models.map((id) => RECIPE_PLANS[args.recipe][id]), ...(args.rbf ? [LENET5_RBF_PLAN] : [])];
-  for (const plan of plans) {
-    const trained = await trainModel(plan, data, standardization, {
-      epochs: args.epochs ?? plan.epochs,
-      batchSize: args.batchSize ?? plan.batchSize,
-      seed: args.seed,
-      checkpointDir: args.checkpointDir,
-      resume: args.resume,
-      tensorflowVersion,
-      shouldStop,
-      log,
-    });
-    if (trained === 'stopped') return 'stopped';
-    const shipped = plan.shipped ? (await quantizeAndChoose(trained, data.test, log, shouldStop)).folder : trained;
-    stopIfAsked(shouldStop, `the checks of ${plan.name}`);
-    const checked = await withShopChecks(shipped, checks, log);
-    stopIfAsked(shouldStop, `${plan.name} was written`);
-    const dir = exportDirOf(args.outDir, plan);
-    writeModelFolder(dir, checked);
-    log(`Exported ${plan.name} (${checked.metadata.weights.dtype} weights) to ${dir}`);
-  }
+  for (const plan of plans) if ((await exportPlan(plan, context)) === 'stopped') return 'stopped';
   if (args.report) {
     stopIfAsked(shouldStop, 'the report');
     const { indexPath } = await writeReport(args.outDir, { data, log, shouldStop });
     log(`Report: ${indexPath}`);
   }
+  return 'done';
+}
+
+/** One plan, stage by stage: train, evaluate, quantize (shipped plans), check, then its metadata and its folder, written once. */
+async function exportPlan(plan: TrainingPlan, { args, data, standardization, checks, tensorflowVersion, shouldStop, log }: RunContext): Promise<'done' | 'stopped'> {
+  const run = { epochs: args.epochs ?? plan.epochs, batchSize: args.batchSize ?? plan.batchSize, seed: args.seed };
+  const trained = await trainModel(plan, data, standardization, { ...run, checkpointDir: args.checkpointDir, resume: args.resume, shouldStop, log });
+  if (trained === 'stopped') return 'stopped';
+  const evaluation = evaluateModel(trained.model, data, plan.fixedPrediction, log);
+  log(formatFirstPredictions(evaluation.probabilities, data.test.labels));
+  const contract = { id: plan.id, displayName: plan.displayName, trainableParams: countModelParams(trained.model).trainable, weights: {} };
+  const float32 = await modelToFiles(trained.model);
+  trained.model.dispose();
+  const source = { files: float32, contract, options: evaluation.prediction, testAccuracy: evaluation.test.accuracy };
+  const shipped = plan.shipped ? await quantizeAndChoose(source, data.test, log, shouldStop) : asFloat32(float32);
+  stopIfAsked(shouldStop, `the checks of ${plan.name}`);
+  const checked = await runExportChecks(shipped.files, contract, evaluation.prediction, checks, log);
+  stopIfAsked(shouldStop, `${plan.name} was written`);
+  const training = trainingRecord(plan, { ...run, backend: tf.getBackend(), tensorflowVersion, trainCount: data.train.count, datasetSha256: data.sha256 }, trained.history);
+  const validationAccuracy = trained.history[trained.history.length - 1]!.valAccuracy;
+  const metadata = buildMetadata({ contract, evaluation, validationAccuracy, checks: checked, origin: { training }, shipped, made: madeNow() });
+  const dir = exportDirOf(args.outDir, plan);
+  writeModelFolder(dir, { files: shipped.files, metadata });
+  log(`Exported ${plan.name} (${metadata.weights.dtype} weights) to ${dir}`);
   return 'done';
 }

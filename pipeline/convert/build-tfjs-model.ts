@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
 import type { WeightArray } from './hdf5-file.js';
+import { MODEL_INPUT } from '../../core/metadata/model-metadata-schema.js';
 import { KerasFileError } from './keras-file-error.js';
 import { mapLayer } from './keras-layers.js';
 import type { KerasGraph } from './read-keras-config.js';
@@ -13,7 +14,7 @@ const shapeText = (shape: readonly (number | null)[]) => `[${shape.join(', ')}]`
  * not match what its config builds (count or shape). The caller disposes the model.
  */
 export function buildTfjsModel(graph: KerasGraph, weights: Map<string, WeightArray[]>, inputLayers: tf.layers.Layer[], outputLayers: tf.layers.Layer[], where: string): tf.LayersModel {
-  const input = tf.input({ shape: [28, 28, 1], name: 'image' });
+  const input = tf.input({ shape: [...MODEL_INPUT.shape], name: 'image' });
   const outputs = new Map<string, tf.SymbolicTensor>();
   outputs.set(graph.input.name, inputLayers.reduce((x, layer) => layer.apply(x) as tf.SymbolicTensor, input));
   const copies: { layer: tf.layers.Layer; arrays: WeightArray[]; name: string; className: string }[] = [];

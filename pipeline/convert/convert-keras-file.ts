@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { basename } from 'node:path';
 import type { ConvertedSource, KerasInput } from '../../core/types.js';
-import { sha256Hex } from '../data/sha256-hex.js';
+import { sha256Hex } from '../shared/sha256-hex.js';
 import type { Standardization } from '../data/standardization.js';
 import { buildTfjsModel } from './build-tfjs-model.js';
 import { checkKerasInput, checkKerasOutput, outputActivation } from './check-keras-contract.js';

@@ -1,16 +1,38 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { KerasInput } from '../../core/types.js';
 import { dirname, join } from 'node:path';
-import { checkOutputDirs } from '../check-output-dirs.js';
+import { checkOutputDirs } from '../shared/check-output-dirs.js';
 import type { FashionMnist } from '../data/fashion-mnist.js';
 import { computeStandardization } from '../data/standardization.js';
-import { loadShopChecks, withShopChecks } from '../eval/shop-checks.js';
+import { loadExportChecks, runExportChecks } from '../eval/export-checks.js';
+import { asFloat32, quantizeAndChoose } from '../eval/quantize-and-choose.js';
+import { buildMetadata } from '../export/build-metadata.js';
+import { madeNow } from '../export/git-commit.js';
 import { writeModelFolder } from '../export/model-folder-io.js';
-import { quantizeAndChoose } from '../export/quantize-and-choose.js';
-import { stopIfAsked } from '../stop-requested.js';
-import type { ConvertArgs } from './convert-args.js';
+import { stopIfAsked } from '../shared/stop-requested.js';
 import { convertKerasFile } from './convert-keras-file.js';
-import { describeConverted } from './describe-converted.js';
+import { measureConverted } from './measure-converted.js';
 import { KerasFileError } from './keras-file-error.js';
+
+/** Everything `npm run convert` can be told (cli/convert-args.ts parses it from argv). */
+export interface ConvertArgs {
+  /** The Keras file: model.keras or model.h5. */
+  file: string;
+  /** The model's id (its folder's name): --id, else made from the file's name. */
+  id: string;
+  /** The name the popup and the report show: --name, else "<file> (Keras)". */
+  displayName: string;
+  /** What the Keras model expects as input (default: seed). */
+  input: KerasInput;
+  /** Write to <out>/models/<id>/ (the extension ships it) instead of <out>/comparisons/<id>/. */
+  ship: boolean;
+  /** Replace an existing folder of that id. */
+  force: boolean;
+  outDir: string;
+  dataDir?: string;
+  help: boolean;
+  verbose: boolean;
+}
 
 /** What runConvert needs from outside: the data, stopping (Ctrl-C) and the log. */
 export interface ConvertDeps {
@@ -31,7 +53,7 @@ function readKerasBytes(file: string): Uint8Array {
 
 /**
  * The whole job behind `npm run convert`: check the target folder is free (unless --force),
- * convert the Keras file (every check of the file), check the folder can be written, measure it as a trained model is measured (describeConverted), quantize
+ * convert the Keras file (every check of the file), check the folder can be written, measure it as a trained model is measured (measureConverted), quantize
  * it as the pipeline does a shipped model (--ship), run the robustness suite and the real shop
  * photos, and write its folder once, atomically. Every refusal comes before anything is written.
  * Returns the folder written.
@@ -55,12 +77,15 @@ export async function runConvert(args: ConvertArgs, deps: ConvertDeps): Promise<
   converted.notes.forEach((note) => log(note));
   log(`Converted in ${((performance.now() - started) / 1000).toFixed(2)} s; measuring it as a trained model is measured...`);
   stopIfAsked(shouldStop, `${args.id} was measured`);
-  const measured = await describeConverted(converted, data, args, log);
-  const shipped = args.ship ? (await quantizeAndChoose(measured, data.test, log, shouldStop)).folder : measured;
+  const measured = await measureConverted(converted, data, args, log);
+  const { files, contract, evaluation, validationAccuracy } = measured;
+  const source = { files, contract, options: evaluation.prediction, testAccuracy: evaluation.test.accuracy };
+  const shipped = args.ship ? await quantizeAndChoose(source, data.test, log, shouldStop) : asFloat32(files);
   stopIfAsked(shouldStop, `the checks of ${args.id}`);
-  const checked = await withShopChecks(shipped, await loadShopChecks(data.test), log);
+  const checks = await runExportChecks(shipped.files, contract, evaluation.prediction, await loadExportChecks(data.test), log);
   stopIfAsked(shouldStop, `${args.id} was written`);
-  writeModelFolder(dir, checked);
-  log(`Wrote ${args.displayName} (${checked.metadata.weights.dtype} weights) to ${dir}${args.ship ? '; `npm run build` packages it.' : '; `npm run report` shows it.'}`);
+  const metadata = buildMetadata({ contract, evaluation, validationAccuracy, checks, origin: { source: converted.source }, shipped, made: madeNow() });
+  writeModelFolder(dir, { files: shipped.files, metadata });
+  log(`Wrote ${args.displayName} (${metadata.weights.dtype} weights) to ${dir}${args.ship ? '; `npm run build` packages it.' : '; `npm run report` shows it.'}`);
   return dir;
 }

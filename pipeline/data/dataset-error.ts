@@ -1,4 +1,4 @@
-import { UserError } from '../user-error.js';
+import { UserError } from '../shared/user-error.js';
 
 /** A dataset problem the user can fix; the CLI prints its message without a stack. */
 export class DatasetError extends UserError {

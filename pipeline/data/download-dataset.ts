@@ -5,9 +5,9 @@ import { datasetHelp } from './dataset-help.js';
 import { DATASET_DIR_ENV, DATASET_MIRRORS } from './dataset-locations.js';
 import { DEFAULT_FETCH_TIMEOUTS, fetchBytes, FetchFailed, type FetchLike, type FetchTimeouts } from './fetch-bytes.js';
 import { maybeGunzip } from './maybe-gunzip.js';
-import { sha256Hex } from './sha256-hex.js';
-import { writeFileAtomically } from './write-file-atomically.js';
-import { makeDir } from '../make-dir.js';
+import { sha256Hex } from '../shared/sha256-hex.js';
+import { writeFileAtomically } from '../shared/write-file-atomically.js';
+import { makeDir } from '../shared/make-dir.js';
 
 /** How to download; every field has a default. */
 export interface DownloadOptions {

@@ -5,7 +5,7 @@ import { DatasetError } from './dataset-error.js';
 import { findIdxFile } from './find-idx-file.js';
 import { maybeGunzip } from './maybe-gunzip.js';
 import { parseIdx, type IdxContent } from './parse-idx.js';
-import { sha256Hex } from './sha256-hex.js';
+import { sha256Hex } from '../shared/sha256-hex.js';
 
 /** One dataset file read from disk, parsed but not yet checked against its published checksum. */
 export interface IdxFile extends IdxContent {

@@ -10,7 +10,7 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
  * validation images (never the test set): the mean top-1 over the robustness suite's changes of
  * the validation images, each way; mirror averaging is used when it is higher.
  */
-export function choosePredictionMode(model: tf.LayersModel, validation: ImageSet): NonNullable<ModelMetadata['prediction']> {
+export function choosePredictionMode(model: tf.LayersModel, validation: ImageSet): ModelMetadata['prediction'] {
   const means = suiteMeans(runSuite(model, makeSuiteImages(validation)));
   const mirrorAverage = means.mirrorAveraged > means.alone;
   return {

@@ -2,7 +2,7 @@ import { IMAGE_PIXELS } from '../../core/model-contract.js';
 import { toFashionMnist } from '../../core/conversion/to-fashion-mnist.js';
 import type { ImageSet } from '../data/image-set.js';
 import { PRODUCT_PHOTO_STYLES, renderProductPhoto, type ProductPhotoStyle } from './render-product-photo.js';
-import { scorePredictions } from './score-predictions.js';
+import { scorePredictions } from '../shared/score-predictions.js';
 
 /** A test set seen twice: as the original 28x28 images and as product photos converted back by core. */
 export interface ProductPhotoSet {

@@ -1,4 +1,4 @@
-// The project's real product photos (tests/fixtures/shop-photos): load and convert them as the
+// The project's real product photos (pipeline/data/shop-photos): load and convert them as the
 // extension does, predict, score. One file per step under shop-photos/; this is their entry.
 export { decodePhoto } from './shop-photos/decode-photo.js';
 export { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from './shop-photos/load-shop-photos.js';

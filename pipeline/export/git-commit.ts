@@ -7,3 +7,6 @@ export function gitCommit(cwd = process.cwd()): string {
   const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' });
   return head.stdout.trim() + (dirty.stdout.trim() ? '-dirty' : '');
 }
+
+/** When and from which commit an export is made now (metadata.json's createdAt and gitCommit). */
+export const madeNow = () => ({ createdAt: new Date().toISOString(), gitCommit: gitCommit() });

@@ -2,7 +2,7 @@ import type { io } from '@tensorflow/tfjs';
 import { concatBytes } from '../../core/concat-bytes.js';
 import type { WeightDtype } from '../../core/types.js';
 import { WEIGHTS_FILE } from '../../core/model-folder.js';
-import type { LayersModelFiles } from './model-folder-io.js';
+import type { LayersModelFiles } from '../models/model-to-files.js';
 import { quantizeAffine } from './quantize-affine.js';
 import { quantizeFloat16 } from './quantize-float16.js';
 

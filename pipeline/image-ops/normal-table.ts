@@ -1,4 +1,4 @@
-import { mulberry32 } from '../train/seeded-random.js';
+import { mulberry32 } from '../shared/seeded-random.js';
 import { normalPair } from './normal-random.js';
 
 const SIZE = 1 << 16;

@@ -50,41 +50,41 @@ export function installNativeTensorflow(projectDir: string, env: NodeJS.ProcessE
     return finish(true, before?.ok ? before.source : 'tfjs-node-download', { from: before?.from, tensorflowVersion: probe0.tensorflowVersion });
   }
 
+  const own = tryOwnDownload(projectDir, pkgDir, attempts);
+  if (own) return finish(true, 'tfjs-node-download', { tensorflowVersion: own });
+  for (const provider of providers(env)) {
+    const staged = tryProvider(provider, projectDir, pkgDir, env, attempts);
+    if (staged) return finish(true, provider.source, staged);
+  }
+  return finish(false, 'none');
+}
+
+/** tfjs-node's own install script (its libtensorflow download): the TensorFlow version when it works, else undefined with the reason in `attempts`. */
+function tryOwnDownload(projectDir: string, pkgDir: string, attempts: string[]): string | undefined {
   console.log("fashion-lens: trying tfjs-node's own libtensorflow download ...");
   const own = spawnSync(process.execPath, ['scripts/install.js'], { cwd: pkgDir, encoding: 'utf8', timeout: 900_000 });
   if (own.status === 0) {
     const probe = probeNative(projectDir);
-    if (typeof probe !== 'string') return finish(true, 'tfjs-node-download', { tensorflowVersion: probe.tensorflowVersion });
+    if (typeof probe !== 'string') return probe.tensorflowVersion;
     attempts.push(`tfjs-node's download finished but ${probe}`);
   } else {
     const why = `${own.stderr}`.split('\n').find((l) => /Error|getaddrinfo|ECONN|ETIMEDOUT/.test(l))?.trim();
     attempts.push(`tfjs-node's own download of libtensorflow failed${why ? ` (${why})` : ''}`);
   }
+  return undefined;
+}
 
-  for (const provider of providers(env)) {
-    const found = provider.find();
-    if (typeof found === 'string') {
-      attempts.push(`${provider.source}: ${found}`);
-      continue;
-    }
-    const layout = describeLibraryDir(found.dir);
-    if (typeof layout === 'string') {
-      attempts.push(`${provider.source}: ${layout}`);
-      continue;
-    }
-    console.log(`fashion-lens: staging the TensorFlow C library from ${layout.libDir}`);
-    stageLibtensorflow(layout, join(pkgDir, 'deps'));
-    const buildError = buildAddon(pkgDir, env);
-    if (buildError) {
-      attempts.push(`${provider.source}: ${buildError}`);
-      continue;
-    }
-    const probe = probeNative(projectDir);
-    if (typeof probe === 'string') {
-      attempts.push(`${provider.source}: staged from ${layout.libDir} but ${probe}`);
-      continue;
-    }
-    return finish(true, provider.source, { from: layout.libDir, tensorflowVersion: probe.tensorflowVersion });
-  }
-  return finish(false, 'none');
+/** One source of the C library: found, staged, the addon built and probed; where it came from and the version, else undefined with the reason in `attempts`. */
+function tryProvider(provider: Provider, projectDir: string, pkgDir: string, env: NodeJS.ProcessEnv, attempts: string[]): { from: string; tensorflowVersion: string } | undefined {
+  const found = provider.find();
+  if (typeof found === 'string') return void attempts.push(`${provider.source}: ${found}`);
+  const layout = describeLibraryDir(found.dir);
+  if (typeof layout === 'string') return void attempts.push(`${provider.source}: ${layout}`);
+  console.log(`fashion-lens: staging the TensorFlow C library from ${layout.libDir}`);
+  stageLibtensorflow(layout, join(pkgDir, 'deps'));
+  const buildError = buildAddon(pkgDir, env);
+  if (buildError) return void attempts.push(`${provider.source}: ${buildError}`);
+  const probe = probeNative(projectDir);
+  if (typeof probe === 'string') return void attempts.push(`${provider.source}: staged from ${layout.libDir} but ${probe}`);
+  return { from: layout.libDir, tensorflowVersion: probe.tensorflowVersion };
 }

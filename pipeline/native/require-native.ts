@@ -1,4 +1,4 @@
-import { UserError } from '../user-error.js';
+import { UserError } from '../shared/user-error.js';
 import { nativeHelp } from './native-help.js';
 import { readNativeStatus } from './native-status.js';
 

@@ -2,10 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MODEL_FILE, weightPaths } from '../../core/model-folder.js';
 import { predictOptionsOf } from '../../core/predict.js';
-import { predictAll } from '../eval/predict-all.js';
+import { predictAll } from '../shared/predict-all.js';
 import type { ProductPhotoSet } from '../eval/product-photo-accuracy.js';
 import { countModelParams, summarizeModel } from '../models/model-summary.js';
-import { robustnessOf, shopPhotosOf, type ReportChecks } from './check-model.js';
+import type { ShopPhoto } from '../eval/shop-photos.js';
+import { robustnessOf, shopPhotosOf } from './recorded-checks.js';
 import { confidentMistakes } from './confident-mistakes.js';
 import type { ExportedModel } from './find-exported-models.js';
 import { firstPredictions } from './first-predictions.js';
@@ -27,7 +28,7 @@ function shardBytes(dir: string): number {
  * checked on the robustness suite and the real photos (checkedModel). Training figures come from
  * its metadata.
  */
-export async function collectModelReport(exported: ExportedModel, photos: ProductPhotoSet, checks: ReportChecks): Promise<ModelReport> {
+export async function collectModelReport(exported: ExportedModel, photos: ProductPhotoSet, shopPhotos: readonly ShopPhoto[]): Promise<ModelReport> {
   const { dir, metadata } = exported;
   const test = photos.original;
   const options = predictOptionsOf(metadata);
@@ -37,8 +38,8 @@ export async function collectModelReport(exported: ExportedModel, photos: Produc
     return {
       folder: exported.folder,
       metadata,
-      robustness: robustnessOf(model, metadata, checks),
-      shopPhotos: shopPhotosOf(model, metadata, checks),
+      robustness: robustnessOf(metadata),
+      shopPhotos: shopPhotosOf(model, metadata, shopPhotos),
       architecture: summarizeModel(model),
       params: countModelParams(model),
       shippedWeightBytes: shardBytes(dir),
@@ -50,7 +51,7 @@ export async function collectModelReport(exported: ExportedModel, photos: Produc
 }
 
 /** A comparison export (comparisons/<name>) checked on the robustness suite and the real photos, with its own weights and mode. */
-export async function collectCheckedModel(exported: ExportedModel, checks: ReportChecks): Promise<CheckedModel> {
+export async function collectCheckedModel(exported: ExportedModel, shopPhotos: readonly ShopPhoto[]): Promise<CheckedModel> {
   const { folder, metadata } = exported;
-  return withExportedModel(exported, (model) => ({ folder, metadata, robustness: robustnessOf(model, metadata, checks), shopPhotos: shopPhotosOf(model, metadata, checks) }));
+  return withExportedModel(exported, (model) => ({ folder, metadata, robustness: robustnessOf(metadata), shopPhotos: shopPhotosOf(model, metadata, shopPhotos) }));
 }

@@ -1,4 +1,4 @@
-import { UserError } from '../user-error.js';
+import { UserError } from '../shared/user-error.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_FILE } from '../../core/model-folder.js';

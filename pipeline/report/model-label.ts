@@ -15,4 +15,4 @@ export interface LabelledExport {
 export const modelLabel = (m: LabelledExport) => `${m.folder} (${recipeOf(m.metadata)} recipe)`;
 
 /** How the export is meant to be run, in words: metadata.prediction.mirrorAverage (absent: the image alone). */
-export const predictionModeName = (m: Pick<ModelMetadata, 'prediction'>) => (m.prediction?.mirrorAverage ? 'mirror-averaged' : 'image alone');
+export const predictionModeName = (m: Pick<ModelMetadata, 'prediction'>) => (m.prediction.mirrorAverage ? 'mirror-averaged' : 'image alone');

@@ -8,7 +8,7 @@ export interface ComparedExport {
   metadata: ModelMetadata;
 }
 
-/** The recipe that trained an export (absent in older exports: the seed's). */
+/** The recipe that trained an export; a model converted from Keras has none and counts with the seed's (the notebook's own training). */
 export const recipeOf = (m: Pick<ModelMetadata, 'training'>) => m.training?.recipe ?? 'seed';
 
 const isRbf = (m: ComparedExport) => m.metadata.id === 'lenet5' && m.metadata.training?.loss === 'euclidean-rbf';

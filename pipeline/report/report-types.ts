@@ -16,16 +16,9 @@ export interface GalleryItem {
   top: TopKEntry[];
 }
 
-/**
- * Where a figure comes from: 'metadata' when the pipeline recorded it in metadata.json (shown
- * verbatim), 'report' when the export predates it and the report computed it itself.
- */
-export type FigureSource = 'metadata' | 'report';
-
 /** A model's top-1 on the robustness suite (the test images under each named change). */
 export interface RobustnessReport {
-  source: FigureSource;
-  /** Test images the figures are on: the pipeline's test set (metadata), or the report's (computed). */
+  /** Test images the pipeline recorded the figures on. */
   testImages: number;
   /** One per suite change, 'none' first. */
   results: RobustnessResult[];
@@ -33,8 +26,7 @@ export interface RobustnessReport {
 
 /** A model's figures on the project's real product photos, and how it did on each. */
 export interface ShopPhotoReport {
-  /** 'metadata': `metrics` is metadata.metrics.shopPhotos verbatim; 'report': computed here. */
-  source: FigureSource;
+  /** metadata.metrics.shopPhotos verbatim. */
   metrics: ShopPhotoMetrics;
   /** Each photo in labels.tsv order, predicted by the exported weights in the model's own mode. */
   perPhoto: ShopPhotoResult[];
@@ -70,7 +62,7 @@ export interface ModelReport extends CheckedModel {
 
 /** One photo's result in metrics.json (the pictures are in index.html). */
 export interface ShopPhotoResultMetrics {
-  /** Path relative to tests/fixtures/shop-photos. */
+  /** Path relative to pipeline/data/shop-photos. */
   file: string;
   /** The right class index. */
   label: number;
@@ -86,9 +78,9 @@ export interface CheckedModelMetrics {
   folder: string;
   /** metadata.json of the model, verbatim (tests check it is identical). */
   metadata: ModelMetadata;
-  /** The robustness suite: metadata.metrics.robustness verbatim when present (source 'metadata'). */
+  /** The robustness suite: metadata.metrics.robustness verbatim. */
   robustness: RobustnessReport;
-  /** The real photos: metrics are metadata.metrics.shopPhotos verbatim when present; perPhoto always computed. */
+  /** The real photos: metrics are metadata.metrics.shopPhotos verbatim; perPhoto always computed. */
   shopPhotos: Omit<ShopPhotoReport, 'perPhoto'> & { perPhoto: ShopPhotoResultMetrics[] };
 }
 

@@ -5,13 +5,12 @@ import type { ImageSet } from '../data/image-set.js';
 import { takeFirst } from '../data/take-first.js';
 import { convertAsProductPhotos, type ProductPhotoSet } from '../eval/product-photo-accuracy.js';
 import { renderProductPhoto } from '../eval/render-product-photo.js';
-import { loadShopPhotos, SHOP_PHOTOS_DIR } from '../eval/shop-photos.js';
-import { writeDirAtomically } from '../export/write-dir-atomically.js';
-import { stopIfAsked } from '../stop-requested.js';
+import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../eval/shop-photos.js';
+import { writeDirAtomically } from '../shared/write-dir-atomically.js';
+import { stopIfAsked } from '../shared/stop-requested.js';
 import { buildMetricsJson } from './build-metrics-json.js';
-import { reportChecks } from './check-model.js';
 import { collectCheckedModel, collectModelReport } from './collect-model-report.js';
-import { findComparisonModels, findExportedModels } from './find-exported-models.js';
+import { findComparisonModels, findExportedModels, type ExportedModel } from './find-exported-models.js';
 import type { RenderedChart } from './html/render-chart.js';
 import { renderPage } from './html/render-page.js';
 import type { RoundTripExample } from './html/render-round-trip.js';
@@ -22,7 +21,7 @@ import { ownPhotos } from './own-mode.js';
 import { recipePairs } from './recipe-pairs.js';
 import { renderChartSvg } from './render-chart-svg.js';
 import { reportCharts } from './report-charts.js';
-import type { CheckedModel } from './report-types.js';
+import type { CheckedModel, ModelReport } from './report-types.js';
 
 /** What writeReport needs besides the output folder. */
 export interface WriteReportOptions {
@@ -32,7 +31,7 @@ export interface WriteReportOptions {
   dataDir?: string;
   /** Use only the first n test images for the report's own figures (tests keep runs short). */
   testLimit?: number;
-  /** The real product photos' folder (labels.tsv and the photos; default tests/fixtures/shop-photos). */
+  /** The real product photos' folder (labels.tsv and the photos; default pipeline/data/shop-photos). */
   shopPhotosDir?: string;
   /** Progress lines. */
   log?: (line: string) => void;
@@ -62,8 +61,22 @@ function roundTripExamples(photos: ProductPhotoSet): RoundTripExample[] {
 /** One progress line for an export's checks. */
 function checksLine(m: CheckedModel): string {
   const photos = ownPhotos(m.shopPhotos.metrics, m.metadata);
-  const computed = m.robustness.source === 'report' ? ' (suite computed: metadata.json predates it)' : '';
-  return `Report: ${m.folder} (${predictionModeName(m.metadata)}): real photos top-1 ${Math.round(photos.top1 * photos.count)}/${photos.count}, top-3 ${Math.round(photos.top3 * photos.count)}/${photos.count}${computed}`;
+  return `Report: ${m.folder} (${predictionModeName(m.metadata)}): real photos top-1 ${Math.round(photos.top1 * photos.count)}/${photos.count}, top-3 ${Math.round(photos.top3 * photos.count)}/${photos.count}`;
+}
+
+/** What the report shows about each shipped model, one after another, each logged. */
+async function collectShippedModels(exported: ExportedModel[], photos: ProductPhotoSet, shopPhotos: readonly ShopPhoto[], log: (line: string) => void, shouldStop?: () => boolean): Promise<ModelReport[]> {
+  const models: ModelReport[] = [];
+  for (const model of exported) {
+    stopIfAsked(shouldStop, `the report's figures for ${model.folder}`);
+    const started = performance.now();
+    const report = await collectModelReport(model, photos, shopPhotos);
+    const p = report.roundTrip;
+    log(`Report: ${report.folder} (${model.metadata.weights.dtype}, ${predictionModeName(model.metadata)}) ${(p.originalAccuracy * 100).toFixed(2)}% on test images, ${(p.productPhotoAccuracy * 100).toFixed(2)}% after the conversion's round trip (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    log(checksLine(report));
+    models.push(report);
+  }
+  return models;
 }
 
 /**
@@ -72,7 +85,7 @@ function checksLine(m: CheckedModel): string {
  * <outDir>/comparisons (if any: the seed recipe, LeNet-5's RBF output), the project's real product
  * photos and the Fashion-MNIST test set, without training anything. Every export is run as its
  * metadata says it is meant to be (alone or mirror-averaged); its robustness-suite and real-photo
- * figures are read from its metadata.json, or computed here for an older export without them. index.html is one self-contained page (inline SVG charts, pictures as
+ * figures are read from its metadata.json. index.html is one self-contained page (inline SVG charts, pictures as
  * data URIs, no scripts or fonts) that opens from disk. The folder is replaced atomically; a stop
  * (opts.shouldStop) throws StopRequested before it is, leaving the old report as it was.
  * Throws a sentence saying what to run when there are no exported models.
@@ -85,25 +98,15 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const test = opts.testLimit ? takeFirst(data.test, opts.testLimit) : data.test;
   const shopPhotosDir = opts.shopPhotosDir ?? SHOP_PHOTOS_DIR;
   const shopPhotos = await loadShopPhotos(shopPhotosDir);
-  const checks = reportChecks(test, shopPhotos);
 
-  let started = performance.now();
+  const started = performance.now();
   const photos = convertAsProductPhotos(test);
   log(`Report: ${test.count.toLocaleString('en-US')} test images rendered as product photos and converted back in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const models = [];
-  for (const model of exported) {
-    stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
-    started = performance.now();
-    const report = await collectModelReport(model, photos, checks);
-    const p = report.roundTrip;
-    log(`Report: ${report.folder} (${model.metadata.weights.dtype}, ${predictionModeName(model.metadata)}) ${(p.originalAccuracy * 100).toFixed(2)}% on test images, ${(p.productPhotoAccuracy * 100).toFixed(2)}% after the conversion's round trip (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    log(checksLine(report));
-    models.push(report);
-  }
+  const models = await collectShippedModels(exported, photos, shopPhotos, log, opts.shouldStop);
   const comparisons: CheckedModel[] = [];
   for (const model of comparisonExports) {
     stopIfAsked(opts.shouldStop, `the report's figures for ${model.folder}`);
-    const checked = await collectCheckedModel(model, checks);
+    const checked = await collectCheckedModel(model, shopPhotos);
     log(checksLine(checked));
     comparisons.push(checked);
   }
@@ -118,7 +121,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const thumbnails = await loadPhotoThumbnails(shopPhotos.map((p) => p.file), shopPhotosDir);
   const generatedAt = new Date().toISOString();
   const sha = data.sha256?.['t10k-images-idx3-ubyte'];
-  const datasetNote = `The report's own figures (galleries, the conversion's round trip, any suite figures it computes) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
+  const datasetNote = `The report's own figures (galleries, the conversion's round trip) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
   const html = renderPage({ models, comparisons, recipePairs: pairs, outputComparison, charts, thumbnails, examples: roundTripExamples(photos), generatedAt, datasetNote });
   const metrics = buildMetricsJson(models, generatedAt, test.count, comparisons);
 

@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs-node';
 import type { io } from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { layersModelFileContents } from '../export/model-folder-io.js';
-import { modelToFiles } from '../export/model-to-files.js';
-import { writeDirAtomically } from '../export/write-dir-atomically.js';
+import { layersModelFileContents, modelToFiles } from '../models/model-to-files.js';
+import { writeDirAtomically } from '../shared/write-dir-atomically.js';
 import { CheckpointError, damagedCheckpoint } from './checkpoint-error.js';
+import type { TrainingCallback } from './training-callback.js';
 import type { EpochLog } from '../../core/types.js';
 import { MODEL_FILE } from '../../core/model-folder.js';
 
@@ -101,7 +101,7 @@ export async function loadCheckpoint(dir: string, identity: RunIdentity, model: 
 /**
  * The name of the first weight holding NaN or an infinity, if any: training diverged before the
  * checkpoint was saved, or its bytes were damaged. Resuming from it used to fail only at export,
- * with "Cannot store the weight value NaN as float16" (issue 19, item 13).
+ * with "Cannot store the weight value NaN as float16", after the whole run.
  */
 function firstNotFinite(weights: { name: string; tensor: tf.Tensor }[]): string | undefined {
   return weights.find(({ tensor }) => tensor.dataSync().some((x) => !Number.isFinite(x)))?.name;
@@ -121,4 +121,9 @@ function readState(dir: string, statePath: string): CheckpointState {
   if (typeof s?.identity !== 'object' || s.identity === null) throw damagedCheckpoint(dir, `${statePath} does not say which run it belongs to (no "identity")`);
   if (!Array.isArray(s.history) || !Array.isArray(s.optimizerSpecs)) throw damagedCheckpoint(dir, `${statePath} lacks the epoch history or the optimizer's weight list`);
   return s as CheckpointState;
+}
+
+/** The callback that writes a checkpoint after every epoch (saveCheckpoint). */
+export function checkpointCallback(dir: string, identity: RunIdentity, model: tf.LayersModel, optimizer: tf.Optimizer): TrainingCallback {
+  return { onEpochEnd: (_log, history) => saveCheckpoint(dir, identity, model, optimizer, history) };
 }

@@ -1,4 +1,4 @@
-import { epochSeed, mulberry32 } from './seeded-random.js';
+import { epochSeed, mulberry32 } from '../shared/seeded-random.js';
 
 /** The order in which epoch `epoch` visits `count` samples: a Fisher-Yates shuffle seeded by (seed, epoch). */
 export function shuffledIndices(count: number, seed: number, epoch: number): Uint32Array {

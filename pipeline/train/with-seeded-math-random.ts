@@ -1,4 +1,4 @@
-import { mulberry32 } from './seeded-random.js';
+import { mulberry32 } from '../shared/seeded-random.js';
 
 /**
  * Runs `fn` with Math.random replaced by a seeded PRNG, then restores it.

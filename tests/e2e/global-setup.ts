@@ -66,7 +66,7 @@ export default function setup(project: TestProject): () => void {
   if (problem) {
     scratch = mkdtempSync(join(tmpdir(), 'fashion-lens-e2e-'));
     console.log(`e2e: the committed models cannot be used (${problem.split('. ')[0]}); training quick models with the pipeline instead.`);
-    run('npx', ['tsx', 'pipeline/cli.ts', '--models', 'cnn,lenet5', '--quick', '--no-report', '--out', scratch, '--checkpoint-dir', join(scratch, 'checkpoints')], process.env, 'the pipeline quick run');
+    run('npx', ['tsx', 'pipeline/cli/pipeline.ts', '--models', 'cnn,lenet5', '--quick', '--no-report', '--out', scratch, '--checkpoint-dir', join(scratch, 'checkpoints')], process.env, 'the pipeline quick run');
     modelsDir = join(scratch, 'models');
   }
   // NODE_ENV=test (set by Vitest) would make Vite build a development bundle; both builds are
@@ -78,7 +78,7 @@ export default function setup(project: TestProject): () => void {
   cpSync(modelsDir, join(converted, 'models'), { recursive: true });
   run(
     'npx',
-    ['tsx', 'pipeline/convert/cli.ts', 'tests/fixtures/keras/lenet5-unit.keras', '--input', 'unit', '--ship', '--id', CONVERTED_MODEL_ID, '--name', CONVERTED_MODEL_NAME, '--out', converted],
+    ['tsx', 'pipeline/cli/convert.ts', 'tests/fixtures/keras/lenet5-unit.keras', '--input', 'unit', '--ship', '--id', CONVERTED_MODEL_ID, '--name', CONVERTED_MODEL_NAME, '--out', converted],
     process.env,
     '`npm run convert` of the Keras fixture',
   );

@@ -127,13 +127,11 @@ describe.skipIf(!present)('the training report in Chromium', () => {
       const onDisk = parseModelMetadata(JSON.parse(readFileSync(path, 'utf8')), path);
       expect(m.metadata, `${path} matches metrics.json`).toEqual(onDisk);
       expect(text).toContain(onDisk.displayName);
-      // The suite and the photos: verbatim from metadata.json where it records them.
-      if (onDisk.metrics.robustness) expect(m.robustness).toMatchObject({ source: 'metadata', results: onDisk.metrics.robustness });
-      else expect(m.robustness.source).toBe('report');
-      if (onDisk.metrics.shopPhotos) expect(m.shopPhotos).toMatchObject({ source: 'metadata', metrics: onDisk.metrics.shopPhotos });
-      else expect(m.shopPhotos.source).toBe('report');
+      // The suite and the photos: verbatim from metadata.json.
+      expect(m.robustness).toMatchObject({ results: onDisk.metrics.robustness });
+      expect(m.shopPhotos).toMatchObject({ metrics: onDisk.metrics.shopPhotos });
       expect(m.robustness.results.length).toBeGreaterThan(1);
-      const mirrored = onDisk.prediction?.mirrorAverage ?? false;
+      const mirrored = onDisk.prediction.mirrorAverage;
       for (const r of m.robustness.results) expect(robustnessTable).toContain(`${((mirrored ? r.mirrorAveragedAccuracy : r.accuracy) * 100).toFixed(1)}%`);
       expect(m.shopPhotos.perPhoto).toHaveLength(m.shopPhotos.metrics.overall.count);
       const own = mirrored ? m.shopPhotos.metrics.mirrorAveraged : m.shopPhotos.metrics.overall;

@@ -15,7 +15,7 @@ import { loadReferenceModel, predictInNode } from '../helpers/reference-classifi
 import { startShopServer, type ShopServer } from '../../harness/shop-server.js';
 import { shopPhotoPath, shopPhotoProducts } from '../../harness/shop-photo-products.js';
 
-// The project's real product photos (tests/fixtures/shop-photos), served as they are (JPEGs, and
+// The project's real product photos (pipeline/data/shop-photos), served as they are (JPEGs, and
 // PNG cut-outs with transparency) by a loopback shop, classified through the built extension's
 // context-menu path with each packaged model. The extension's answer must be Node's: the same
 // 28x28 input (Node decodes JPEGs with libjpeg-turbo, as Chrome does), the same top 3 and the same

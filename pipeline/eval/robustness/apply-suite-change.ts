@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../train/seeded-random.js';
+import { mulberry32 } from '../../shared/seeded-random.js';
 import { PIXELS, grayImage } from '../../image-ops/gray-image.js';
 import type { SuiteChange } from './suite-changes.js';
 

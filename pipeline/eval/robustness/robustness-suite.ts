@@ -2,8 +2,8 @@ import type * as tf from '@tensorflow/tfjs-node';
 import { averageWithMirror } from '../../../core/predict.js';
 import type { RobustnessResult } from '../../../core/types.js';
 import type { ImageSet } from '../../data/image-set.js';
-import { predictAll } from '../predict-all.js';
-import { scorePredictions } from '../score-predictions.js';
+import { predictAll } from '../../shared/predict-all.js';
+import { scorePredictions } from '../../shared/score-predictions.js';
 import { applySuiteChange } from './apply-suite-change.js';
 import { SUITE_CHANGES } from './suite-changes.js';
 

@@ -24,7 +24,7 @@ const inPlace = (op: (image: GrayImage, random: () => number) => void) => (src: 
 
 /**
  * The robustness suite: how shop photos differ from Fashion-MNIST's uniform framing, each as a
- * named change of the test images at one fixed level (issue 11's table). 'none' comes first.
+ * named change of the test images at one fixed level. 'none' comes first.
  */
 export const SUITE_CHANGES: readonly SuiteChange[] = [
   { id: 'none', description: 'as they are', apply: (src, dst) => dst.set(src) },

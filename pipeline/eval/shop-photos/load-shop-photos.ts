@@ -3,9 +3,10 @@ import { join, resolve } from 'node:path';
 import { toFashionMnist } from '../../../core/conversion/to-fashion-mnist.js';
 import { decodePhoto } from './decode-photo.js';
 import { parseShopPhotoLabels } from './shop-photo-labels.js';
+import { UserError } from '../../shared/user-error.js';
 
-/** The project's real product photos: tests/fixtures/shop-photos in the repository. */
-export const SHOP_PHOTOS_DIR = resolve(import.meta.dirname, '../../../tests/fixtures/shop-photos');
+/** The project's real product photos: pipeline/data/shop-photos in the repository. */
+export const SHOP_PHOTOS_DIR = resolve(import.meta.dirname, '../../data/shop-photos');
 
 /** One real product photo, converted as the extension converts a clicked image. */
 export interface ShopPhoto {
@@ -20,7 +21,7 @@ export interface ShopPhoto {
   height: number;
 }
 
-const RESTORE = 'restore the folder with `git checkout -- tests/fixtures/shop-photos` (it is a copy of ../shared/shop-photos)';
+const RESTORE = 'restore the folder with `git checkout -- pipeline/data/shop-photos`';
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -31,7 +32,7 @@ async function readOrExplain(path: string, what: string, fix: string): Promise<B
     return await readFile(path);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(`${what} ${path} ${missing ? 'is missing' : `cannot be read (${reason(error)})`}: ${fix}.`, { cause: error });
+    throw new UserError('shop-photos', `${what} ${path} ${missing ? 'is missing' : `cannot be read (${reason(error)})`}: ${fix}.`, { cause: error });
   }
 }
 
@@ -52,7 +53,7 @@ export async function loadShopPhotos(dir: string = SHOP_PHOTOS_DIR): Promise<Sho
     try {
       image = decodePhoto(bytes);
     } catch (error) {
-      throw new Error(`The shop photo ${path} does not decode: ${reason(error)}. Replace it with the original file from the source labels.tsv names, or remove its line from ${labelsPath}.`, { cause: error });
+      throw new UserError('shop-photos', `The shop photo ${path} does not decode: ${reason(error)}. Replace it with the original file from the source labels.tsv names, or remove its line from ${labelsPath}.`, { cause: error });
     }
     photos.push({ file, label, input: toFashionMnist(image), width: image.width, height: image.height });
   }

@@ -1,4 +1,5 @@
 import { CLASS_NAMES, NUM_CLASSES } from '../../../core/model-contract.js';
+import { UserError } from '../../shared/user-error.js';
 
 /** One line of the shop photos' labels.tsv: which photo, its class, and where it comes from. */
 export interface ShopPhotoLabel {
@@ -22,7 +23,7 @@ export function parseShopPhotoLabels(tsv: string, where: string): ShopPhotoLabel
   const lines = tsv.split(/\r?\n/);
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   const fail = (line: number, problem: string): never => {
-    throw new Error(`${where}, line ${line}: ${problem}. Each line gives ${LABEL_COLUMNS.join(', ')}, separated by tabs (see the README beside it).`);
+    throw new UserError('shop-photos', `${where}, line ${line}: ${problem}. Each line gives ${LABEL_COLUMNS.join(', ')}, separated by tabs (see the README beside it).`);
   };
   if (lines[0] !== LABEL_COLUMNS.join('\t')) fail(1, `the header is ${JSON.stringify(lines[0] ?? '')}, not the ${LABEL_COLUMNS.length} tab-separated column names`);
   const seen = new Set<string>();

@@ -18,7 +18,7 @@ function renderTrainingFacts(m: ModelReport): string {
   const facts: [string, string][] = [
     ['Folder', m.folder],
     ['Recipe', `${recipeOf(m.metadata)}${t.augmentation ? `, augmented (${Object.entries(t.augmentation).map(([k, v]) => `${k} ${v}`).join(', ')})` : ', no augmentation'}`],
-    ['Prediction', `${predictionModeName(m.metadata)}${m.metadata.prediction?.why ? `: ${m.metadata.prediction.why}` : ''}`],
+    ['Prediction', `${predictionModeName(m.metadata)}: ${m.metadata.prediction.why}`],
     ['Epochs, batch', `${t.epochs}, ${t.batchSize}`],
     ['Optimizer', optimizer],
     ['Seed', String(t.seed)],
@@ -38,7 +38,7 @@ function renderSourceFacts(m: ModelReport): string {
     ['Folder', m.folder],
     ['Converted from', `${s.file} (${s.format === 'keras' ? '.keras zip' : 'legacy HDF5'}, Keras ${s.kerasVersion}, SHA-256 ${s.sha256})`],
     ['Input convention', s.input],
-    ['Prediction', `${predictionModeName(m.metadata)}${m.metadata.prediction?.why ? `: ${m.metadata.prediction.why}` : ''}`],
+    ['Prediction', `${predictionModeName(m.metadata)}: ${m.metadata.prediction.why}`],
     ['Test accuracy, loss', `${percent(m.metadata.metrics.testAccuracy)}, ${m.metadata.metrics.testLoss.toFixed(4)} (float32 as converted, ${predictionModeName(m.metadata)})`],
     ['Exported', `${m.metadata.createdAt} from commit ${m.metadata.gitCommit}`],
   ];
@@ -54,7 +54,7 @@ export function renderModelSection(m: ModelReport, charts: ReadonlyMap<string, R
   const id = m.metadata.id;
   const names = modelChartNames(id);
   const count = m.roundTrip.count.toLocaleString('en-US');
-  const mode = m.metadata.prediction?.mirrorAverage ? ', each image averaged with its mirror as the model is meant to be run' : ', each image alone as the model is meant to be run';
+  const mode = m.metadata.prediction.mirrorAverage ? ', each image averaged with its mirror as the model is meant to be run' : ', each image alone as the model is meant to be run';
   return `<section class="model" id="model-${escapeHtml(id)}">
 <h2>${escapeHtml(m.metadata.displayName)} <small>(${escapeHtml(id)})</small></h2>
 ${renderTrainingFacts(m)}

@@ -52,7 +52,7 @@ function changesMean(m: CheckedModel, changes: ReadonlySet<string>): number | un
   const measured = m.robustness.results.filter((r) => changes.has(r.description));
   if (measured.length === 0) return undefined;
   const means = suiteMeans(measured);
-  return m.metadata.prediction?.mirrorAverage ? means.mirrorAveraged : means.alone;
+  return m.metadata.prediction.mirrorAverage ? means.mirrorAveraged : means.alone;
 }
 
 /** A suite change's top-1 in the model's own mode, by description (a change measured another way is another row). */

@@ -13,7 +13,7 @@ import { renderChart, type RenderedChart } from './render-chart.js';
 function cell(m: CheckedModel, description: string): string {
   const r = m.robustness.results.find((x) => x.description === description);
   if (!r) return '<td class="none">—</td>';
-  const mirrored = m.metadata.prediction?.mirrorAverage ?? false;
+  const mirrored = m.metadata.prediction.mirrorAverage;
   const other = mirrored ? `alone ${percent(r.accuracy, 1)}` : `with mirror ${percent(r.mirrorAveragedAccuracy, 1)}`;
   return `<td class="num"><b>${percent(ownAccuracy(r, m.metadata), 1)}</b><br><small>${other}</small></td>`;
 }
@@ -23,7 +23,7 @@ function summaryCells(m: CheckedModel): { mean: string; worst: string } {
   const changed = m.robustness.results.filter((r) => r.change !== 'none');
   if (changed.length === 0) return { mean: '<td class="none">—</td>', worst: '<td class="none">—</td>' };
   const means = suiteMeans(changed);
-  const mirrored = m.metadata.prediction?.mirrorAverage ?? false;
+  const mirrored = m.metadata.prediction.mirrorAverage;
   const worst = changed.reduce((a, b) => (ownAccuracy(b, m.metadata) < ownAccuracy(a, m.metadata) ? b : a));
   return {
     mean: `<td class="num"><b>${percent(mirrored ? means.mirrorAveraged : means.alone, 1)}</b><br><small>${mirrored ? `alone ${percent(means.alone, 1)}` : `with mirror ${percent(means.mirrorAveraged, 1)}`}</small></td>`,
@@ -31,18 +31,10 @@ function summaryCells(m: CheckedModel): { mean: string; worst: string } {
   };
 }
 
-/** Where each model's figures come from, one sentence per distinct source. */
+/** Where the figures come from: each export's metadata.json. */
 function sourcesNote(models: readonly CheckedModel[]): string {
-  const recorded = models.filter((m) => m.robustness.source === 'metadata');
-  const computed = models.filter((m) => m.robustness.source === 'report');
-  const counts = [...new Set(recorded.map((m) => m.robustness.testImages))].map((n) => n.toLocaleString('en-US')).join(' and ');
-  const parts: string[] = [];
-  if (recorded.length) parts.push(`<p class="note">${recorded.length === models.length ? 'Every' : recorded.length} export's figures are read from its <code>metadata.json</code> (<code>metrics.robustness</code>), which the pipeline records on the ${counts} test images with the exported weights.</p>`);
-  if (computed.length) {
-    const names = computed.map((m) => `<code>${escapeHtml(m.folder)}</code>`).join(', ');
-    parts.push(`<p class="warning">${names}: ${computed.length === 1 ? 'its' : 'their'} <code>metadata.json</code> predates the suite, so the report computed these figures itself with the exported weights on ${computed[0]!.robustness.testImages.toLocaleString('en-US')} test images (marked *). Export ${computed.length === 1 ? 'it' : 'them'} again with <code>npm run pipeline</code> to record them.</p>`);
-  }
-  return parts.join('\n');
+  const counts = [...new Set(models.map((m) => m.robustness.testImages))].map((n) => n.toLocaleString('en-US')).join(' and ');
+  return `<p class="note">Every export's figures are read from its <code>metadata.json</code> (<code>metrics.robustness</code>), which the pipeline records on the ${counts} test images with the exported weights.</p>`;
 }
 
 /**
@@ -65,8 +57,7 @@ function redefinedNote(models: readonly CheckedModel[]): string {
 /** How each export is meant to be run and why (metadata.prediction). */
 function renderModes(models: readonly CheckedModel[]): string {
   const items = models.map((m) => {
-    const why = m.metadata.prediction?.why ?? 'metadata.json names no prediction mode (an older export): the image alone.';
-    return `<dt><code>${escapeHtml(m.folder)}</code>: ${escapeHtml(predictionModeName(m.metadata))}</dt><dd>${escapeHtml(why)}</dd>`;
+    return `<dt><code>${escapeHtml(m.folder)}</code>: ${escapeHtml(predictionModeName(m.metadata))}</dt><dd>${escapeHtml(m.metadata.prediction.why)}</dd>`;
   });
   return `<dl class="modes">${items.join('')}</dl>`;
 }
@@ -79,7 +70,7 @@ function renderModes(models: readonly CheckedModel[]): string {
  */
 export function renderRobustness(models: readonly CheckedModel[], charts: ReadonlyMap<string, RenderedChart>): string {
   if (models.length === 0) return '';
-  const heads = models.map((m) => `<th class="num">${modelHeading(m)}${m.robustness.source === 'report' ? ' *' : ''}</th>`).join('');
+  const heads = models.map((m) => `<th class="num">${modelHeading(m)}</th>`).join('');
   const rows = suiteChanges(models).map((d) => `<tr><th scope="row">${escapeHtml(d)}</th>${models.map((m) => cell(m, d)).join('')}</tr>`);
   const summaries = models.map(summaryCells);
   const changeCount = Math.max(0, ...models.map((m) => m.robustness.results.filter((r) => r.change !== 'none').length));

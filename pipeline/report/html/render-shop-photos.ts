@@ -19,12 +19,12 @@ function renderFiguresTable(models: readonly CheckedModel[], classes: readonly {
   const total = models[0]!.shopPhotos.metrics.overall.count;
   const rows = models.map((m) => {
     const s = m.shopPhotos.metrics;
-    const mirrored = m.metadata.prediction?.mirrorAverage ?? false;
+    const mirrored = m.metadata.prediction.mirrorAverage;
     const perClass = classes.map((c) => {
       const a = s.perClass.find((p) => p.classIndex === c.classIndex);
       return a ? [a.top1, a.top3].map((x) => `<td class="num">${Math.round(x * a.count)}/${a.count}</td>`).join('') : '<td class="none">—</td><td class="none">—</td>';
     });
-    return `<tr><th scope="row">${modelHeading(m)}${m.shopPhotos.source === 'report' ? ' *' : ''}</th>${pair(s.overall, !mirrored)}${pair(s.mirrorAveraged, mirrored)}${perClass.join('')}</tr>`;
+    return `<tr><th scope="row">${modelHeading(m)}</th>${pair(s.overall, !mirrored)}${pair(s.mirrorAveraged, mirrored)}${perClass.join('')}</tr>`;
   });
   const groups = [`All ${total}, alone`, `All ${total}, with mirror`, ...classes.map((c) => `${CLASS_NAMES[c.classIndex] ?? c.classIndex} (${c.count})`)];
   return `<table class="shop-photos">
@@ -39,16 +39,15 @@ ${rows.join('\n')}
 
 /** Where the figures come from, and any export whose recorded figures the photos no longer give. */
 function sourcesNote(models: readonly CheckedModel[]): string {
-  const computed = models.filter((m) => m.shopPhotos.source === 'report').map((m) => `<code>${escapeHtml(m.folder)}</code>`);
   const parts = [
-    `<p class="note">Figures are read from each export's <code>metadata.json</code> (<code>metrics.shopPhotos</code>, recorded by the pipeline with the exported weights)${computed.length ? `, except ${computed.join(', ')} (marked *: an older export without them, computed here the same way)` : ''}; the pictures below are predicted here with the exported weights, each export in its own mode.</p>`,
+    `<p class="note">Figures are read from each export's <code>metadata.json</code> (<code>metrics.shopPhotos</code>, recorded by the pipeline with the exported weights); the pictures below are predicted here with the exported weights, each export in its own mode.</p>`,
   ];
   for (const m of models) if (m.shopPhotos.disagreement) parts.push(`<p class="warning"><code>${escapeHtml(m.folder)}</code>: ${escapeHtml(m.shopPhotos.disagreement)}</p>`);
   return parts.join('\n');
 }
 
 /**
- * The project's real product photos (tests/fixtures/shop-photos): what the set is and is not, each
+ * The project's real product photos (pipeline/data/shop-photos): what the set is and is not, each
  * export's top-1 and top-3 over all photos (alone and mirror-averaged) and per class present, as a
  * table and a chart, then every photo as the model saw it with each export's top-3.
  */
@@ -60,7 +59,7 @@ export function renderShopPhotos(models: readonly CheckedModel[], thumbnails: Re
   const missing = CLASS_NAMES.filter((_, i) => !classes.some((c) => c.classIndex === i));
   return `<section id="shop-photos">
 <h2>Real product photos</h2>
-<p>${photos.length} real catalogue photos from the sample data of open-source web shops (<code>tests/fixtures/shop-photos</code>; sources and licences in its <code>labels.tsv</code> and README), each converted by <code>core/</code>'s Fashion-MNIST conversion exactly as the extension converts a right-clicked image, then classified. ${classes.length} classes are present: ${escapeHtml(present)}.${missing.length ? ` There are no ${escapeHtml(missing.join(', '))} photos: none with a licence that allows redistribution was found, so judge those classes by the robustness suite above.` : ''}</p>
+<p>${photos.length} real catalogue photos from the sample data of open-source web shops (<code>pipeline/data/shop-photos</code>; sources and licences in its <code>labels.tsv</code> and README), each converted by <code>core/</code>'s Fashion-MNIST conversion exactly as the extension converts a right-clicked image, then classified. ${classes.length} classes are present: ${escapeHtml(present)}.${missing.length ? ` There are no ${escapeHtml(missing.join(', '))} photos: none with a licence that allows redistribution was found, so judge those classes by the robustness suite above.` : ''}</p>
 <p class="note">The set is small (merchandise mock-ups from shop demos, each with a visible logo): it is a check of how the models do on real photos, not a target. No recipe is tuned to it, and it is never training data. One photo is ${(100 / photos.length).toFixed(1)} points.</p>
 ${sourcesNote(models)}
 ${renderFiguresTable(models, classes)}

@@ -9,7 +9,7 @@ import { predictProbabilities } from '../../../core/predict.js';
 import { topK } from '../../../core/top-k.js';
 import { buildLenet5 } from '../../../pipeline/models/build-lenet5.js';
 import { countModelParams } from '../../../pipeline/models/model-summary.js';
-import { validMetadata } from './metadata/valid-metadata.js';
+import { hashedMetadata } from './metadata/hashed-metadata.js';
 import { readFashionImages, readFashionLabels, standardizationOf } from './model-loader-fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +30,7 @@ describe('a saved LeNet-5 in a fresh process with only core/ and pure-JS @tensor
 
     await model.save(`file://${dir}`);
     const trainableParams = countModelParams(model).trainable;
-    writeFileSync(join(dir, 'metadata.json'), JSON.stringify(validMetadata({ id: 'lenet5', trainableParams })));
+    writeFileSync(join(dir, 'metadata.json'), JSON.stringify(hashedMetadata(dir, { id: 'lenet5', trainableParams })));
     const images = readFashionImages('t10k-images-idx3-ubyte.gz', 12);
     writeFileSync(join(dir, 'images.raw'), Buffer.concat(images));
     const expected = predictProbabilities(model, images);

@@ -12,6 +12,7 @@ import { weightDataSha256 } from '../../../core/weight-hash.js';
 import { buildCnn } from '../../../pipeline/models/build-cnn.js';
 import { buildLenet5 } from '../../../pipeline/models/build-lenet5.js';
 import { countModelParams } from '../../../pipeline/models/model-summary.js';
+import { hashedMetadata } from './metadata/hashed-metadata.js';
 import { validMetadata } from './metadata/valid-metadata.js';
 import { readFashionImages, standardizationOf } from './model-loader-fixtures.js';
 
@@ -38,8 +39,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('loadFashionModel', () => {
   it('round-trips LeNet-5 in the layers format with identical predictions', async () => {
     const model = buildLenet5({ standardization, seed: 42 });
-    const metadata = validMetadata({ id: 'lenet5', trainableParams: trainableCount(model) });
-    const dir = await exportModel('lenet5', model, metadata);
+    const dir = await exportModel('lenet5', model, {});
+    const metadata = hashedMetadata(dir, { id: 'lenet5', trainableParams: trainableCount(model) });
     const loaded = await loadFashionModel(`file://${dir}/model.json`, JSON.parse(JSON.stringify(metadata)), `${dir}/metadata.json`);
     expect(loaded.metadata).toEqual(metadata);
     expect(loaded.model.layers.map((l) => l.constructor)).toContain(PartialConv2D);
@@ -56,8 +57,8 @@ describe('loadFashionModel', () => {
 
   it('round-trips the CNN with identical predictions and restores the baked-in standardization', async () => {
     const model = buildCnn({ standardization, seed: 7 });
-    const metadata = validMetadata({ id: 'cnn', displayName: 'Seed CNN', trainableParams: 1_413_834 });
-    const dir = await exportModel('cnn', model, metadata);
+    const dir = await exportModel('cnn', model, {});
+    const metadata = hashedMetadata(dir, { id: 'cnn', displayName: 'Seed CNN', trainableParams: 1_413_834 });
     const loaded = await loadFashionModel(`file://${dir}/model.json`, metadata, `${dir}/metadata.json`);
     expect(loaded.model.layers[0]).toBeInstanceOf(Standardize);
     expect(loaded.model.layers[0]!.getWeights()[0]!.dataSync()).toEqual(standardization.mean);
@@ -87,13 +88,13 @@ describe('loadFashionModel', () => {
     const wrongShape = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [32, 32, 1] }), tf.layers.dense({ units: 10, activation: 'softmax' })] });
     const shapeDir = await exportModel('wrong-shape', wrongShape, {});
     const trainable = trainableCount(wrongShape);
-    await expect(loadFashionModel(`file://${shapeDir}/model.json`, validMetadata({ trainableParams: trainable }), 'metadata.json')).rejects.toThrow(
+    await expect(loadFashionModel(`file://${shapeDir}/model.json`, hashedMetadata(shapeDir, { trainableParams: trainable }), 'metadata.json')).rejects.toThrow(
       /is not a usable Fashion Lens model: its input shape is \[\[null,32,32,1\]\], not \[\[null,28,28,1\]\]/,
     );
 
     const lenet = buildLenet5({ standardization, seed: 1 });
     const dir = await exportModel('lenet5-other', lenet, {});
-    const metadata: ModelMetadata = validMetadata({ trainableParams: 1_413_834 });
+    const metadata: ModelMetadata = hashedMetadata(dir, { trainableParams: 1_413_834 });
     await expect(loadFashionModel(`file://${dir}/model.json`, metadata, 'metadata.json')).rejects.toThrow(
       'it has 60850 trainable parameters but metadata.json says 1413834 (model and metadata come from different exports)',
     );
@@ -114,7 +115,7 @@ describe('loadFashionModel', () => {
 
     it('loads weights that match the recorded hash', async () => {
       const { dir, metadata } = await hashedExport('hashed');
-      const loaded = await loadFashionModel(`file://${dir}/model.json`, metadata, `${dir}/metadata.json`, { requireWeightHash: true });
+      const loaded = await loadFashionModel(`file://${dir}/model.json`, metadata, `${dir}/metadata.json`);
       loaded.model.dispose();
     });
 
@@ -129,14 +130,12 @@ describe('loadFashionModel', () => {
       expect(error.message).toContain('rebuild the extension with `npm run build`');
     });
 
-    it('with requireWeightHash (the extension), refuses metadata that records no hash; without it, loads it', async () => {
+    it('refuses metadata that records no hash, before loading anything', async () => {
       const { dir, metadata } = await hashedExport('unhashed');
-      delete metadata.weights.sha256;
-      await expect(loadFashionModel(`file://${dir}/model.json`, metadata, 'models/lenet5/metadata.json', { requireWeightHash: true })).rejects.toThrow(
-        /^models\/lenet5\/metadata\.json records no SHA-256 of the model's weights \(weights\.sha256\), so the LeNet-5 .* cannot be checked before it is used\./,
+      const { sha256: _, ...weights } = metadata.weights;
+      await expect(loadFashionModel(`file://${dir}/model.json`, { ...metadata, weights }, 'models/lenet5/metadata.json')).rejects.toThrow(
+        /^models\/lenet5\/metadata\.json is not valid model metadata: weights\.sha256 is missing\./,
       );
-      const loaded = await loadFashionModel(`file://${dir}/model.json`, metadata, 'metadata.json');
-      loaded.model.dispose();
     });
 
     it('hashes with WebCrypto exactly as Node\'s crypto does, joined shards included', async () => {

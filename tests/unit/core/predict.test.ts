@@ -68,9 +68,9 @@ describe('mirror averaging', () => {
     Array.from(a!).forEach((v, c) => expect(v).toBeCloseTo(b![c]!, 6));
   });
 
-  it("follows the metadata: prediction.mirrorAverage, absent in older exports = the image alone", () => {
-    expect(predictOptionsOf({})).toEqual(alone);
-    expect(predictOptionsOf({ prediction: { mirrorAverage: true } })).toEqual(averaged);
+  it('follows the metadata: prediction.mirrorAverage', () => {
+    expect(predictOptionsOf({ prediction: { mirrorAverage: false, why: 'test' } })).toEqual(alone);
+    expect(predictOptionsOf({ prediction: { mirrorAverage: true, why: 'test' } })).toEqual(averaged);
     expect(() => averageWithMirror(new Float32Array(10), new Float32Array(20))).toThrow(/as many probabilities/);
   });
 

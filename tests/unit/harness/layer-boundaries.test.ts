@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { relativeImports, stageViolations } from '../../../harness/pipeline-stages.js';
 
 // The layout's one rule, enforced: pipeline -> core <- extension. Production code never imports
 // tests/, bench/ or harness/, core/ imports neither side, and the two sides never import each
@@ -18,13 +19,6 @@ const ALLOWED: Record<string, readonly string[]> = {
   harness: ['core', 'pipeline', 'extension'],
   bench: ['core', 'pipeline', 'extension', 'harness'],
 };
-
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
-
-/** The relative import specifiers of one source text. Pure. */
-function relativeImports(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!).filter((specifier) => specifier.startsWith('.'));
-}
 
 /** "<file> imports <target>" for each import that crosses the layout's rule. Pure. */
 function boundaryViolations(files: { path: string; source: string }[]): string[] {
@@ -66,6 +60,34 @@ describe('layer boundaries', () => {
       'core/b.ts imports tests/helpers/z.js',
       'pipeline/c.ts imports bench/side-effect',
       'bench/d.ts imports tests/helpers/huge-jpeg.js',
+    ]);
+  });
+});
+
+describe('the stages of pipeline/', () => {
+  const pipelineFiles = () => sourcesUnder('pipeline').map(({ path, source }) => ({ path: path.slice('pipeline/'.length), source }));
+
+  it('import only stages below them (PIPELINE_RANKS): data -> augment -> train -> export -> evaluate -> report, and run-pipeline.ts alone orders them', () => {
+    const files = pipelineFiles();
+    expect(files.length).toBeGreaterThan(100);
+    expect(stageViolations(files)).toEqual([]);
+  });
+
+  it('are seen running back up, and a folder with no rank is named', () => {
+    const files = [
+      { path: 'train/fit.ts', source: "import { predictAll } from '../shared/predict-all.js';\nimport { choose } from '../eval/choose-prediction-mode.js';" },
+      { path: 'shared/seeded-random.ts', source: "export { x } from '../train/nadam';" },
+      { path: 'eval/a.ts', source: "import { buildMetadata } from '../export/build-metadata.js';\nimport { b } from './b.js';" },
+      { path: 'data/c.ts', source: "const d = await import('../models/build-cnn.js');" },
+      { path: 'export/e.ts', source: "import '../run-pipeline.js';" },
+      { path: 'odd/f.ts', source: "import { s } from '../shared/sha256-hex.js';" },
+    ];
+    expect(stageViolations(files)).toEqual([
+      'pipeline/odd/ has no rank in PIPELINE_RANKS',
+      'pipeline/train/fit.ts imports eval/choose-prediction-mode.js (train/ -> eval/ runs back up the stages)',
+      'pipeline/shared/seeded-random.ts imports train/nadam (shared/ -> train/ runs back up the stages)',
+      'pipeline/data/c.ts imports models/build-cnn.js (data/ -> models/ runs back up the stages)',
+      'pipeline/export/e.ts imports run-pipeline.js (export/ -> run-pipeline.ts runs back up the stages)',
     ]);
   });
 });

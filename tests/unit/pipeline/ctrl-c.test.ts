@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadModelFolder, readModelFolder } from '../../../pipeline/export/model-folder-io.js';
+import { loadModelFiles, readModelFolder } from '../../../pipeline/export/model-folder-io.js';
 
 // Issue 19, item 3: a Ctrl-C was acted on only when tfjs-node's synchronous work let the event
 // loop turn (6 s into --quick, it stopped at 14.3 s, after both models were exported). Here the
@@ -31,7 +31,7 @@ interface Stopped {
  * `delayMs` more have passed, sends SIGINT to the group (and, with `twice`, again 100 ms later).
  */
 function interrupt(args: string[], at: string, delayMs: number, twice = false): Promise<Stopped> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let first = 0;
   let second = 0;
@@ -62,7 +62,7 @@ function interrupt(args: string[], at: string, delayMs: number, twice = false): 
 
 /** Runs the CLI to its end. */
 function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d));
   child.stderr.on('data', (d: Buffer) => (output += d));
@@ -79,7 +79,10 @@ function hiddenEntries(dir: string): string[] {
 async function expectWholeModels(out: string): Promise<string[]> {
   const dir = join(out, 'models');
   const ids = existsSync(dir) ? readdirSync(dir).sort() : [];
-  for (const id of ids) (await loadModelFolder(readModelFolder(join(dir, id)), id)).dispose();
+  for (const id of ids) {
+    const folder = readModelFolder(join(dir, id));
+    (await loadModelFiles(folder.files, folder.metadata, id)).dispose();
+  }
   return ids;
 }
 
@@ -153,7 +156,7 @@ describe('Ctrl-C (a real SIGINT to the process group) stops `npm run pipeline` w
 
 /** As interrupt, with the SIGINT `delayMs` after the spawn (before any output). */
 function interruptAtSpawn(args: string[], delayMs: number): Promise<Stopped> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let first = 0;
   child.stdout.on('data', (d: Buffer) => (output += d));

@@ -10,7 +10,7 @@ const out = mkdtempSync(join(tmpdir(), 'fashion-lens-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function pipeline(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', ...args], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
 }
 
 describe('npm run pipeline (end to end on the real data)', () => {
@@ -119,7 +119,7 @@ describe('npm run pipeline (end to end on the real data)', () => {
   it('--out or --checkpoint-dir under /proc ends at once with a sentence; it hung in a recursive mkdir that never returned (issue 19, item 5)', () => {
     for (const [flag, dir, parent] of [['--out', '/proc/x', '/proc'], ['--checkpoint-dir', '/proc/sys/x/y', '/proc/sys']] as const) {
       const other = flag === '--out' ? ['--checkpoint-dir', join(out, 'ckpt-proc')] : ['--out', join(out, 'out-proc')];
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--quick', flag, dir, ...other], { encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', '--quick', flag, dir, ...other], { encoding: 'utf8', timeout: 60_000 });
       expect(run.signal).toBeNull();
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`Could not write in the ${flag} folder ${dir}: ${parent} does not let files or folders be created in it: it is not a folder on a disk`);
@@ -131,7 +131,7 @@ describe('npm run pipeline (end to end on the real data)', () => {
     const mountPoint = join(out, 'read-only');
     mkdirSync(mountPoint);
     for (const dir of [mountPoint, join(mountPoint, 'new', 'out')]) {
-      const [program, args] = withReadOnlyMount(mountPoint, [process.execPath, '--import', 'tsx', 'pipeline/cli.ts', '--quick', '--out', dir, '--checkpoint-dir', join(out, 'ckpt-ro')]);
+      const [program, args] = withReadOnlyMount(mountPoint, [process.execPath, '--import', 'tsx', 'pipeline/cli/pipeline.ts', '--quick', '--out', dir, '--checkpoint-dir', join(out, 'ckpt-ro')]);
       const run = spawnSync(program, args, { encoding: 'utf8', timeout: 60_000 });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`Could not write in the --out folder ${dir}: the file system is read-only. Choose a writable folder (--out, --checkpoint-dir), then run again.`);

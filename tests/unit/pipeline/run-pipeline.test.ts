@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePipelineArgs } from '../../../pipeline/cli-args.js';
-import { FileSystemError } from '../../../pipeline/file-system-error.js';
+import { parsePipelineArgs } from '../../../pipeline/cli/pipeline-args.js';
+import { FileSystemError } from '../../../pipeline/shared/file-system-error.js';
 import { runPipeline } from '../../../pipeline/run-pipeline.js';
 import { canMountSmallDisk, mountSmallDisk } from '../../helpers/small-disk.js';
 

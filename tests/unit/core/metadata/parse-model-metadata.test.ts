@@ -25,6 +25,8 @@ describe('parseModelMetadata', () => {
   it('accepts valid metadata and returns it unchanged', () => {
     const json = JSON.parse(JSON.stringify(validMetadata()));
     expect(parseModelMetadata(json, WHERE)).toEqual(validMetadata());
+    // The very object it was given, keys in their written order (metadata.json is written back as read).
+    expect(parseModelMetadata(json, WHERE)).toBe(json);
   });
 
   it('accepts the optional fields being absent and a gitCommit of "unknown"', () => {

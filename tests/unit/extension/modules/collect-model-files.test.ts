@@ -23,8 +23,12 @@ function metadata(id: string, shardCount = 2) {
     classNames: [...CLASS_NAMES],
     input: { shape: [28, 28, 1], range: [0, 255], polarity: 'light-on-dark', standardization: 'baked-in' },
     trainableParams: 1000,
-    metrics: { testAccuracy: 0.9, testLoss: 0.3, validationAccuracy: 0.9, perClassAccuracy: Array(10).fill(0.9), confusionMatrix: Array.from({ length: 10 }, () => Array(10).fill(1)) },
-    training: { epochs: 1, batchSize: 32, optimizer: { name: 'Nadam' }, seed: 42, backend: 'tensorflow', tensorflowVersion: '2.15.1', seconds: 1, samplesPerSecond: 1, history: [], datasetSha256: {} },
+    metrics: { testAccuracy: 0.9, testLoss: 0.3, validationAccuracy: 0.9, perClassAccuracy: Array(10).fill(0.9), confusionMatrix: Array.from({ length: 10 }, () => Array(10).fill(1)),
+      robustness: [{ change: 'none', description: 'the test images as they are', accuracy: 0.9, mirrorAveragedAccuracy: 0.9 }],
+      shopPhotos: { overall: { count: 36, top1: 0.5, top3: 0.7 }, mirrorAveraged: { count: 36, top1: 0.5, top3: 0.7 }, perClass: [] },
+    },
+    training: { epochs: 1, batchSize: 32, optimizer: { name: 'Nadam' }, loss: 'cross-entropy', recipe: 'shop', seed: 42, backend: 'tensorflow', tensorflowVersion: '2.15.1', seconds: 1, samplesPerSecond: 1, history: [], datasetSha256: {} },
+    prediction: { mirrorAverage: false, why: 'test' },
     weights: { dtype: 'float32', sha256: shardsHash(shardCount) },
     createdAt: '2026-01-31T12:00:00.000Z',
     gitCommit: 'unknown',
@@ -138,13 +142,13 @@ describe('collectModelFiles', () => {
     );
   });
 
-  it('refuses metadata that records no SHA-256 of the weights, saying how to record it', () => {
+  it('refuses metadata that records no SHA-256 of the weights (the schema requires it)', () => {
     const path = join(modelsDir, 'cnn', 'metadata.json');
     const unhashed = JSON.parse(readFileSync(path, 'utf8'));
     delete unhashed.weights.sha256;
     writeFileSync(path, JSON.stringify(unhashed));
     expect(() => collectModelFiles(modelsDir, root)).toThrow(
-      /^Fashion Lens build: artifacts\/models\/cnn\/metadata\.json records no SHA-256 of its weights \(artifacts\/models\/cnn\/group1-shard1of2\.bin, artifacts\/models\/cnn\/group1-shard2of2\.bin\), so they cannot be checked; .* Run `npm run hash-weights`/,
+      /^artifacts\/models\/cnn\/metadata\.json is not valid model metadata: weights\.sha256 is missing\. Re-export the model with `npm run pipeline`/,
     );
   });
 

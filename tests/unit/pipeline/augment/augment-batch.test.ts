@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { augmentBatch } from '../../../../pipeline/augment/augment-batch.js';
 import { SHOP_AUGMENTATION, type AugmentationPolicy } from '../../../../pipeline/augment/augmentation-policy.js';
 import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
-import { mulberry32 } from '../../../../pipeline/train/seeded-random.js';
+import { mulberry32 } from '../../../../pipeline/shared/seeded-random.js';
 
 const COUNT = 200;
 let images: Float32Array;

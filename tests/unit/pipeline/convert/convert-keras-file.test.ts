@@ -5,7 +5,7 @@ import { NUM_CLASSES } from '../../../../core/model-contract.js';
 import { convertKerasFile } from '../../../../pipeline/convert/convert-keras-file.js';
 import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { computeStandardization, type Standardization } from '../../../../pipeline/data/standardization.js';
-import { predictAll } from '../../../../pipeline/eval/predict-all.js';
+import { predictAll } from '../../../../pipeline/shared/predict-all.js';
 import { fixtureBytes, fixturePath, GOOD_MODELS, kerasOutputs } from './keras-fixtures.js';
 
 // Issue 23: a Keras model converted without Python predicts what Keras predicts. The small

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_CLASSES } from '../../../../core/model-contract.js';
 import { convertKerasFile } from '../../../../pipeline/convert/convert-keras-file.js';
 import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
-import { sha256Hex } from '../../../../pipeline/data/sha256-hex.js';
+import { sha256Hex } from '../../../../pipeline/shared/sha256-hex.js';
 import { computeStandardization } from '../../../../pipeline/data/standardization.js';
-import { predictAll } from '../../../../pipeline/eval/predict-all.js';
+import { predictAll } from '../../../../pipeline/shared/predict-all.js';
 import { KERAS_FIXTURES } from './keras-fixtures.js';
 
 // Issue 23, "done when": the seed notebook's CNN, trained by Keras itself (10 epochs,

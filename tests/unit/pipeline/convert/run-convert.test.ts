@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runConvert } from '../../../../pipeline/convert/run-convert.js';
 import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
-import { sha256Hex } from '../../../../pipeline/data/sha256-hex.js';
+import { sha256Hex } from '../../../../pipeline/shared/sha256-hex.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
-import { loadModelFolder, readModelFolder } from '../../../../pipeline/export/model-folder-io.js';
-import { predictAll } from '../../../../pipeline/eval/predict-all.js';
+import { loadModelFiles, readModelFolder } from '../../../../pipeline/export/model-folder-io.js';
+import { predictAll } from '../../../../pipeline/shared/predict-all.js';
 import { fixtureBytes, fixturePath, kerasOutputs } from './keras-fixtures.js';
 
 // Issue 23, item 1: the converted model is written as one model folder exactly like the
@@ -46,7 +46,7 @@ describe('runConvert', () => {
     expect(metadata.prediction?.why).toMatch(/^Chosen on the 300 validation images/);
     expect(log.join('\n')).toMatch(/lenet5-unit\.keras: a Sequential model of 8 layers, \.keras zip written by Keras 2\.15\.0\./);
     // Loaded back through core's loader (schema, contract, weight hash), as the extension loads it.
-    const model = await loadModelFolder(folder, dir);
+    const model = await loadModelFiles(folder.files, folder.metadata, dir);
     try {
       const data = await loadSmallData();
       const keras = kerasOutputs('lenet5-unit');
@@ -62,7 +62,7 @@ describe('runConvert', () => {
 });
 
 describe('npm run convert (the CLI)', () => {
-  const run = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/convert/cli.ts', ...argv], { encoding: 'utf8', timeout: 120_000 });
+  const run = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/convert.ts', ...argv], { encoding: 'utf8', timeout: 120_000 });
 
   it('prints a refusal as its sentence alone and exits 1; bad flags exit 2 with the usage', () => {
     const notes = join(scratch, 'notes.h5');

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatasetError } from '../../../../pipeline/data/dataset-error.js';
 import { readIdxFile } from '../../../../pipeline/data/read-idx-file.js';
-import { sha256Hex } from '../../../../pipeline/data/sha256-hex.js';
+import { sha256Hex } from '../../../../pipeline/shared/sha256-hex.js';
 import { idx, labelsIdx, put, REAL_DIR, tempDir } from './idx-fixtures.js';
 
 const { dir: root, cleanup } = tempDir('read-idx');

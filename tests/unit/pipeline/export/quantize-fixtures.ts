@@ -8,7 +8,10 @@ import type { ModelId } from '../../../../core/types.js';
 import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { computeStandardization } from '../../../../pipeline/data/standardization.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
-import type { ModelFolder } from '../../../../pipeline/export/model-folder-io.js';
+import { evaluateModel } from '../../../../pipeline/eval/evaluate-model.js';
+import type { QuantizeSource } from '../../../../pipeline/eval/quantize-and-choose.js';
+import { countModelParams } from '../../../../pipeline/models/model-summary.js';
+import { modelToFiles } from '../../../../pipeline/models/model-to-files.js';
 import { registerNativeReluGradient } from '../../../../pipeline/train/native-relu-gradient.js';
 import { trainModel } from '../../../../pipeline/train/train-model.js';
 import { SHOP_PLANS } from '../../../../pipeline/train/training-plans.js';
@@ -21,7 +24,7 @@ import { SHOP_PLANS } from '../../../../pipeline/train/training-plans.js';
  */
 export function quickExport(prefix: string): string {
   const out = mkdtempSync(join(tmpdir(), prefix));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--quick', '--no-report', '--out', out, '--checkpoint-dir', join(out, 'ckpt')], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/pipeline.ts', '--quick', '--no-report', '--out', out, '--checkpoint-dir', join(out, 'ckpt')], {
     encoding: 'utf8',
     timeout: 600_000,
     env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
@@ -32,19 +35,25 @@ export function quickExport(prefix: string): string {
 
 /**
  * The shop plan of model `id` trained the way `--quick` trains it (the first 500 training images,
- * one epoch, seed 42; test figures on the first `testCount` test images), in memory, as
- * trainModel hands it to quantization: tfjs-node's float32 files and the metadata.
+ * one epoch, seed 42; test figures on the first `testCount` test images), in memory, as the
+ * pipeline hands it to quantization: tfjs-node's float32 files, the contract, the prediction mode
+ * and the test accuracy its evaluation measured.
  */
-export async function quickFloat32(id: ModelId, testCount = 100): Promise<ModelFolder> {
+export async function quickFloat32(id: ModelId, testCount = 100): Promise<QuantizeSource> {
   registerNativeReluGradient();
   const full = await loadFashionMnist();
   const data = { ...full, train: takeFirst(full.train, 500), validation: takeFirst(full.validation, 100), test: takeFirst(full.test, testCount) };
   const checkpointDir = mkdtempSync(join(tmpdir(), 'fashion-lens-quick-float32-'));
   try {
-    const options = { epochs: 1, batchSize: 32, seed: 42, checkpointDir, resume: false, tensorflowVersion: tf.version.tfjs, shouldStop: () => false, log: () => {} };
-    const trained = await trainModel(SHOP_PLANS[id], data, computeStandardization(data.train), options);
+    const plan = SHOP_PLANS[id];
+    const options = { epochs: 1, batchSize: 32, seed: 42, checkpointDir, resume: false, shouldStop: () => false, log: () => {} };
+    const trained = await trainModel(plan, data, computeStandardization(data.train), options);
     if (trained === 'stopped') throw new Error('quickFloat32 was stopped, but nothing asked it to stop.');
-    return trained;
+    const evaluation = evaluateModel(trained.model, data, plan.fixedPrediction, () => {});
+    const contract = { id: plan.id, displayName: plan.displayName, trainableParams: countModelParams(trained.model).trainable, weights: {} };
+    const files = await modelToFiles(trained.model);
+    trained.model.dispose();
+    return { files, contract, options: evaluation.prediction, testAccuracy: evaluation.test.accuracy };
   } finally {
     rmSync(checkpointDir, { recursive: true, force: true });
   }

@@ -1,19 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionModel } from '../../../../core/model-loader.js';
 import type { ModelMetadata } from '../../../../core/types.js';
+import { validMetadata } from '../../core/metadata/valid-metadata.js';
 import { predictProbabilities } from '../../../../core/predict.js';
 import { loadFashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
-import { layersModelFileContents, readLayersModelFiles, type LayersModelFiles } from '../../../../pipeline/export/model-folder-io.js';
+import { readLayersModelFiles } from '../../../../pipeline/export/model-folder-io.js';
+import { layersModelFileContents, type LayersModelFiles } from '../../../../pipeline/models/model-to-files.js';
 import { quantizeModelFiles } from '../../../../pipeline/export/quantize-model-files.js';
-import { writeDirAtomically } from '../../../../pipeline/export/write-dir-atomically.js';
+import { writeDirAtomically } from '../../../../pipeline/shared/write-dir-atomically.js';
 import { decodeAsTfjs, quickFloat32 } from './quantize-fixtures.js';
 
 let scratch: string;
 const float32: Record<string, LayersModelFiles> = {};
-const metadata: Record<string, ModelMetadata> = {};
+const contracts: Record<string, { trainableParams: number }> = {};
 let images: Uint8Array[] = [];
 
 beforeAll(async () => {
@@ -22,7 +25,7 @@ beforeAll(async () => {
   for (const id of ['cnn', 'lenet5'] as const) {
     const trained = await quickFloat32(id);
     float32[id] = trained.files;
-    metadata[id] = trained.metadata;
+    contracts[id] = trained.contract;
   }
   const data = await loadFashionMnist();
   images = Array.from({ length: 200 }, (_, i) => data.test.images.slice(i * 784, (i + 1) * 784));
@@ -30,7 +33,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const specsOf = (files: LayersModelFiles) => files.modelJson.weightsManifest.flatMap((g) => g.weights);
-const metadataOf = (id: string) => structuredClone(metadata[id]!);
+/** A valid metadata.json for the quick model `id` (its trainable parameter count), to load a variant through core's loader. */
+const metadataOf = (id: string): ModelMetadata => ({ ...validMetadata(), id, trainableParams: contracts[id]!.trainableParams });
 
 describe.each(['cnn', 'lenet5'])('quantizing the %s export', (id) => {
   it.each(['float16', 'uint8'] as const)('%s keeps Standardize float32 and bounds every other weight\'s error', (dtype) => {
@@ -66,9 +70,9 @@ describe.each(['cnn', 'lenet5'])('quantizing the %s export', (id) => {
     const probabilities: Record<string, Float32Array[]> = {};
     for (const dtype of ['float32', 'float16', 'uint8'] as const) {
       const dir = writeDirAtomically(join(scratch, `${id}-${dtype}`), layersModelFileContents(quantizeModelFiles(float32[id]!, dtype)));
-      // The export's metadata, less its weights' hash (it is the hash of the export's own weights, not of this variant's).
+      // The export's metadata, with this variant's weights' hash.
       const metadata = metadataOf(id);
-      delete metadata.weights.sha256;
+      metadata.weights.sha256 = createHash('sha256').update(readFileSync(join(dir, 'weights.bin'))).digest('hex');
       const { model } = await loadFashionModel(`file://${resolve(dir, 'model.json')}`, metadata, join(dir, 'metadata.json'));
       probabilities[dtype] = predictProbabilities(model, images);
       model.dispose();

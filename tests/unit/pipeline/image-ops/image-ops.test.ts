@@ -8,7 +8,7 @@ import { mirror } from '../../../../pipeline/image-ops/mirror.js';
 import { shiftImage } from '../../../../pipeline/image-ops/shift-image.js';
 import { shrinkCentred } from '../../../../pipeline/image-ops/shrink-centred.js';
 import { warpAffine } from '../../../../pipeline/image-ops/warp-affine.js';
-import { mulberry32 } from '../../../../pipeline/train/seeded-random.js';
+import { mulberry32 } from '../../../../pipeline/shared/seeded-random.js';
 
 const at = (img: Float32Array, x: number, y: number) => img[y * SIDE + x]!;
 /** A bright rectangle x in [x0, x1), y in [y0, y1) on black. */

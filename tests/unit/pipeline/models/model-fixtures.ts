@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-node';
-import { mulberry32 } from '../../../../pipeline/train/seeded-random.js';
+import { mulberry32 } from '../../../../pipeline/shared/seeded-random.js';
 
 /** A plausible standardization (784 means and stds) without reading the dataset. */
 export const STANDARDIZATION = {

@@ -83,7 +83,7 @@ describe('comparison charts', () => {
       { dtype: 'float32' as const, weightBytes: 4096, testAccuracy: 0.9 },
       { dtype: 'uint8' as const, weightBytes: 1024, testAccuracy: 0.899 },
     ];
-    const models = [chartMetadata('CNN', { weights: { dtype: 'uint8', variants } }), chartMetadata('LeNet-5')];
+    const models = [chartMetadata('CNN', { weights: { dtype: 'uint8', variants, sha256: 'f'.repeat(64) } }), chartMetadata('LeNet-5')];
     const points = variantPoints(models);
     expect(points).toEqual([
       { model: 'CNN', dtype: 'float32', kib: 4, testAccuracy: 0.9, shipped: false },

@@ -9,12 +9,11 @@ import { topK } from '../../../../core/top-k.js';
 import type { ModelMetadata } from '../../../../core/types.js';
 import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
-import { predictAll } from '../../../../pipeline/eval/predict-all.js';
+import { predictAll } from '../../../../pipeline/shared/predict-all.js';
 import { convertAsProductPhotos, roundTripAccuracy } from '../../../../pipeline/eval/product-photo-accuracy.js';
 import { PRODUCT_PHOTO_STYLES, renderProductPhoto } from '../../../../pipeline/eval/render-product-photo.js';
-import { makeSuiteImages, runSuite } from '../../../../pipeline/eval/robustness/robustness-suite.js';
 import { loadShopPhotos, predictShopPhotos, type ShopPhoto } from '../../../../pipeline/eval/shop-photos.js';
-import { reportChecks, robustnessOf, shopPhotosOf } from '../../../../pipeline/report/check-model.js';
+import { robustnessOf, shopPhotosOf } from '../../../../pipeline/report/recorded-checks.js';
 import { collectModelReport } from '../../../../pipeline/report/collect-model-report.js';
 import { findExportedModels, type ExportedModel } from '../../../../pipeline/report/find-exported-models.js';
 import { SUITE } from './report-fixtures.js';
@@ -76,10 +75,9 @@ describe('product-photo accuracy', () => {
   });
 });
 
-/** The quick export's metadata with the prediction mode and recorded figures set as a test needs (none recorded by default). */
+/** The quick export's metadata with the prediction mode and recorded figures set as a test needs. */
 function metadataWith(mirrorAverage: boolean, recorded: Partial<Pick<ModelMetadata['metrics'], 'robustness' | 'shopPhotos'>> = {}): ModelMetadata {
-  const { robustness: _r, shopPhotos: _s, ...metrics } = lenet.metadata.metrics;
-  return { ...lenet.metadata, metrics: { ...metrics, ...recorded }, prediction: { mirrorAverage, why: 'test' } };
+  return { ...lenet.metadata, metrics: { ...lenet.metadata.metrics, ...recorded }, prediction: { mirrorAverage, why: 'test' } };
 }
 
 const images = (set: Uint8Array, count: number) => Array.from({ length: count }, (_, i) => set.slice(i * 784, (i + 1) * 784));
@@ -98,43 +96,30 @@ describe("the conversion's round trip, scored in the model's own mode", () => {
 });
 
 describe('the checks of an export: the robustness suite and the real photos', () => {
-  it('reads recorded suite figures verbatim, and computes them once on the report\'s test images for an older export', () => {
-    const test = takeFirst(data.test, 60);
-    const checks = reportChecks(test, photos);
-    const recorded = robustnessOf(loaded.model, metadataWith(false, { robustness: SUITE }), checks);
-    expect(recorded).toEqual({ source: 'metadata', testImages: lenet.metadata.metrics.confusionMatrix.flat().reduce((a, b) => a + b, 0), results: SUITE });
-    const computed = robustnessOf(loaded.model, metadataWith(false), checks);
-    expect(computed.source).toBe('report');
-    expect(computed.testImages).toBe(60);
-    expect(computed.results).toEqual(runSuite(loaded.model, makeSuiteImages(test)));
-    expect(computed.results.map((r) => r.change)).toEqual(['none', 'mirror', 'shrink-80', 'shift-3', 'contrast-0.5', 'gamma-2', 'blur-1', 'noise-20']);
-    // The changed images are made once, for every export that needs them.
-    expect(checks.suite()).toBe(checks.suite());
+  it('reads the suite figures the pipeline recorded, on the test images its confusion matrix counts', () => {
+    const recorded = robustnessOf(metadataWith(false, { robustness: SUITE }));
+    expect(recorded).toEqual({ testImages: lenet.metadata.metrics.confusionMatrix.flat().reduce((a, b) => a + b, 0), results: SUITE });
   });
 
   it('predicts each real photo with the exported weights in the model\'s own mode, figures verbatim when recorded', () => {
-    const checks = reportChecks(takeFirst(data.test, 10), photos);
     for (const mirrorAverage of [false, true]) {
-      const fresh = shopPhotosOf(loaded.model, metadataWith(mirrorAverage), checks);
-      expect(fresh.source).toBe('report');
-      expect(fresh.metrics).toEqual(predictShopPhotos(loaded.model, photos, { mirrorAverage }).metrics);
+      const now = predictShopPhotos(loaded.model, photos, { mirrorAverage }).metrics;
+      const fresh = shopPhotosOf(loaded.model, metadataWith(mirrorAverage, { shopPhotos: now }), photos);
+      expect(fresh.metrics).toEqual(now);
+      expect(fresh.disagreement).toBeUndefined();
       const probabilities = predictProbabilities(loaded.model, photos.map((p) => p.input), { mirrorAverage });
       expect(fresh.perPhoto).toHaveLength(36);
       expect(fresh.perPhoto.map((r) => r.top3)).toEqual(probabilities.map((p) => topK(p, 3)));
       expect(fresh.perPhoto.map((r) => r.correctTop1)).toEqual(probabilities.map((p, i) => argmax(p) === photos[i]!.label));
       expect(fresh.perPhoto[0]!.input).toEqual(photos[0]!.input);
-
-      const recorded = shopPhotosOf(loaded.model, metadataWith(mirrorAverage, { shopPhotos: fresh.metrics }), checks);
-      expect(recorded).toEqual({ ...fresh, source: 'metadata' });
     }
   });
 
   it('names a disagreement between recorded figures and the photos as they are now', () => {
-    const checks = reportChecks(takeFirst(data.test, 10), photos);
-    const now = shopPhotosOf(loaded.model, metadataWith(false), checks).metrics;
+    const now = predictShopPhotos(loaded.model, photos, { mirrorAverage: false }).metrics;
     const right = Math.round(now.overall.top1 * 36);
     const stale = { ...now, overall: { ...now.overall, top1: (right === 36 ? 35 : right + 1) / 36 } };
-    const report = shopPhotosOf(loaded.model, metadataWith(false, { shopPhotos: stale }), checks);
+    const report = shopPhotosOf(loaded.model, metadataWith(false, { shopPhotos: stale }), photos);
     expect(report.metrics).toEqual(stale);
     expect(report.disagreement).toContain(`alone: metadata.json records top-1 ${right === 36 ? 35 : right + 1}/36`);
     expect(report.disagreement).toContain(`the photos now give top-1 ${right}/36`);
@@ -144,9 +129,8 @@ describe('the checks of an export: the robustness suite and the real photos', ()
   it('runs the galleries and the round trip mirror-averaged when the metadata says so', async () => {
     const test = takeFirst(data.test, 40);
     const set = convertAsProductPhotos(test);
-    const checks = reportChecks(test, photos);
     for (const mirrorAverage of [false, true]) {
-      const report = await collectModelReport({ ...lenet, metadata: metadataWith(mirrorAverage, { robustness: SUITE }) }, set, checks);
+      const report = await collectModelReport({ ...lenet, metadata: metadataWith(mirrorAverage, { robustness: SUITE }) }, set, photos);
       const expected = predictProbabilities(loaded.model, images(test.images, 10), { mirrorAverage }).map((p) => topK(p, 3));
       // The same classes in the same order; probabilities equal up to float noise (another batch size).
       expect(report.firstPredictions.map((g) => g.top.map((t) => t.index))).toEqual(expected.map((top) => top.map((t) => t.index)));
@@ -156,7 +140,7 @@ describe('the checks of an export: the robustness suite and the real photos', ()
       expect(report.roundTrip).toEqual(roundTripAccuracy(set, predictAll(loaded.model, test.images, 40, { mirrorAverage }), predictAll(loaded.model, set.converted, 40, { mirrorAverage })));
       expect(report.folder).toBe('models/lenet5');
       expect(report.robustness.results).toEqual(SUITE);
-      expect(report.shopPhotos.perPhoto).toEqual(shopPhotosOf(loaded.model, metadataWith(mirrorAverage), checks).perPhoto);
+      expect(report.shopPhotos.perPhoto).toEqual(predictShopPhotos(loaded.model, photos, { mirrorAverage }).perPhoto);
     }
   });
 });

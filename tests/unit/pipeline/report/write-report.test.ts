@@ -54,8 +54,7 @@ describe('writeReport on a real quick export', () => {
       expect(m.architecture[0]!.type).toBe('Standardize');
       // The pipeline records the suite and the photos in metadata.json; metrics.json carries them verbatim.
       expect(onDisk.metrics.robustness, 'the pipeline records the suite').toBeDefined();
-      expect(m.robustness).toEqual({ source: 'metadata', testImages: 100, results: onDisk.metrics.robustness });
-      expect(m.shopPhotos.source).toBe('metadata');
+      expect(m.robustness).toEqual({ testImages: 100, results: onDisk.metrics.robustness });
       expect(m.shopPhotos.metrics).toEqual(onDisk.metrics.shopPhotos);
       expect(m.shopPhotos.disagreement).toBeUndefined();
       // Each photo's result (without its pixels), in labels.tsv order, consistent with the figures.
@@ -116,43 +115,37 @@ describe('writeReport on a real quick export', () => {
     expect(html).not.toContain('Not quantized yet');
   });
 
-  it('checks the comparison exports too, compares the recipes, and computes what an older export lacks', async () => {
-    // A seed-recipe comparison: the quick LeNet-5's weights under comparisons/lenet5-seed, its metadata as an older export's (no suite, no photos, no prediction mode).
+  it('checks the comparison exports too and compares the recipes, with the figures each export recorded', async () => {
+    // A seed-recipe comparison: the quick LeNet-5's weights under comparisons/lenet5-seed, run alone as the seed recipe runs it.
     const dir = join(out, 'comparisons', 'lenet5-seed');
     cpSync(join(out, 'models', 'lenet5'), dir, { recursive: true });
     const shipped = JSON.parse(read('models', 'lenet5', 'metadata.json')) as ModelMetadata;
-    const { robustness: _r, shopPhotos: _s, ...metrics } = shipped.metrics;
-    const { prediction: _p, ...rest } = shipped;
-    const older: ModelMetadata = { ...rest, displayName: 'LeNet-5, seed recipe (test)', metrics, training: { ...shipped.training!, recipe: 'seed' } };
-    writeFileSync(join(dir, 'metadata.json'), JSON.stringify(older, null, 2));
+    const seed: ModelMetadata = { ...shipped, displayName: 'LeNet-5, seed recipe (test)', training: { ...shipped.training!, recipe: 'seed' }, prediction: { mirrorAverage: false, why: 'test: alone' } };
+    writeFileSync(join(dir, 'metadata.json'), JSON.stringify(seed, null, 2));
     try {
       const lines: string[] = [];
       const written = await writeReport(out, { data, testLimit: 150, log: (l) => lines.push(l) });
       expect(written.charts).toContain('recipes-lenet5');
       expect(written.charts).not.toContain('recipes-cnn');
       expect(lines.join('\n')).toContain('comparisons/lenet5-seed (image alone): real photos top-1');
-      expect(lines.join('\n')).toContain('(suite computed: metadata.json predates it)');
 
       const report = JSON.parse(read('report', 'metrics.json')) as ReportMetrics;
       expect(report.comparisons).toHaveLength(1);
       const c = report.comparisons[0]!;
       expect(c.folder).toBe('comparisons/lenet5-seed');
-      expect(c.metadata).toEqual(older);
-      expect(c.robustness.source).toBe('report');
-      expect(c.robustness.testImages).toBe(150);
-      expect(c.robustness.results.map((r) => r.change)).toEqual(['none', 'mirror', 'shrink-80', 'shift-3', 'contrast-0.5', 'gamma-2', 'blur-1', 'noise-20']);
-      expect(c.shopPhotos.source).toBe('report');
+      expect(c.metadata).toEqual(seed);
+      expect(c.robustness).toEqual({ testImages: 100, results: shipped.metrics.robustness });
       expect(c.shopPhotos.perPhoto).toHaveLength(36);
-      // Same weights as models/lenet5, run alone: its figures alone equal the shipped model's recorded ones.
-      expect(c.shopPhotos.metrics.overall).toEqual(shipped.metrics.shopPhotos!.overall);
-      expect(c.shopPhotos.metrics.mirrorAveraged).toEqual(shipped.metrics.shopPhotos!.mirrorAveraged);
+      // Same weights as models/lenet5: the photos give what the pipeline recorded, in both modes.
+      expect(c.shopPhotos.metrics).toEqual(shipped.metrics.shopPhotos);
+      expect(c.shopPhotos.disagreement).toBeUndefined();
 
       const html = read('report', 'index.html');
       const at = (id: string) => html.search(new RegExp(`<section[^>]* id="${id}">`));
       expect(at('shop-photos')).toBeGreaterThan(0);
       expect(at('shop-photos')).toBeLessThan(at('recipes'));
       expect(at('recipes')).toBeLessThan(at('round-trip'));
-      expect(html).toContain('<code>comparisons/lenet5-seed</code>: its <code>metadata.json</code> predates the suite, so the report computed these figures itself with the exported weights on 150 test images');
+      expect(html).toContain("Every export's figures are read from its <code>metadata.json</code> (<code>metrics.robustness</code>), which the pipeline records on the 100 test images");
       expect(html).toContain('<figure class="chart" id="recipes-lenet5"><svg');
       expect(html).toContain('<th>Seed recipe<br><small>comparisons/lenet5-seed</small></th><th>Shipped<br><small>models/lenet5</small></th>');
       // One column per export in the photo table: 3 exports.
@@ -167,12 +160,12 @@ describe('writeReport on a real quick export', () => {
     try {
       await expect(writeReport(empty, { data })).rejects.toThrow(NoExportedModelsError);
       await expect(writeReport(empty, { data })).rejects.toThrow(/no exported models in .*models.*npm run pipeline/);
-      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/report/cli.ts', '--out', empty], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/report.ts', '--out', empty], { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
       expect(cli.status).toBe(1);
       expect(cli.stderr).toContain(`There are no exported models in ${join(empty, 'models')}`);
       expect(cli.stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
       expect(existsSync(join(empty, 'report'))).toBe(false);
-      const bad = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/report/cli.ts', '--bogus'], { encoding: 'utf8' });
+      const bad = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/report.ts', '--bogus'], { encoding: 'utf8' });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('Usage: npm run report');
     } finally {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from '../../../../pipeline/train/checkpoint.js';
 import { Nadam } from '../../../../pipeline/train/nadam.js';
-import { FileSystemError } from '../../../../pipeline/file-system-error.js';
+import { FileSystemError } from '../../../../pipeline/shared/file-system-error.js';
 import { CheckpointError } from '../../../../pipeline/train/checkpoint-error.js';
 import { canMountSmallDisk, mountSmallDisk } from '../../../helpers/small-disk.js';
 

@@ -7,14 +7,15 @@ import { loadFashionModel } from '../../../../core/model-loader.js';
 import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { computeStandardization } from '../../../../pipeline/data/standardization.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
-import { predictAll } from '../../../../pipeline/eval/predict-all.js';
+import { predictAll } from '../../../../pipeline/shared/predict-all.js';
+import { sha256Hex } from '../../../../pipeline/shared/sha256-hex.js';
 import { buildCnn } from '../../../../pipeline/models/build-cnn.js';
 import { loadCheckpoint, saveCheckpoint, type RunIdentity } from '../../../../pipeline/train/checkpoint.js';
 import { fit } from '../../../../pipeline/train/fit.js';
 import { Nadam } from '../../../../pipeline/train/nadam.js';
 import { registerNativeReluGradient } from '../../../../pipeline/train/native-relu-gradient.js';
 import { writeModelFolder } from '../../../../pipeline/export/model-folder-io.js';
-import { modelToFiles } from '../../../../pipeline/export/model-to-files.js';
+import { modelToFiles } from '../../../../pipeline/models/model-to-files.js';
 import { SEED_PLANS } from '../../../../pipeline/train/training-plans.js';
 
 let data: FashionMnist;
@@ -58,10 +59,14 @@ describe('fit', () => {
       epochs: 3,
       batchSize: 32,
       seed: 42,
-      onEpochEnd: async (_log, history) => {
-        await saveCheckpoint(join(dir, 'memory-ckpt'), identity, model, optimizer, history);
-        counts.push(tf.memory().numTensors);
-      },
+      callbacks: [
+        {
+          onEpochEnd: async (_log, history) => {
+            await saveCheckpoint(join(dir, 'memory-ckpt'), identity, model, optimizer, history);
+            counts.push(tf.memory().numTensors);
+          },
+        },
+      ],
     });
     expect(counts[2]).toBe(counts[1]);
     expect(counts[1]).toBe(counts[0]);
@@ -92,7 +97,12 @@ describe('fit', () => {
     const { model } = await train(1);
     const metadata = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sample-metadata.json'), 'utf8'));
     const dest = join(dir, 'models', 'cnn');
-    writeModelFolder(dest, { files: await modelToFiles(model), metadata: { ...metadata, id: 'cnn' } });
+    const saved = await modelToFiles(model);
+    const hashed = { ...metadata, weights: { ...metadata.weights, sha256: sha256Hex(saved.weightData) } };
+    // Metadata that records the hash of other weights is refused before anything is written.
+    expect(() => writeModelFolder(dest, { files: saved, metadata: { ...metadata, id: 'cnn' } })).toThrow(/records the SHA-256 of other weights/);
+    expect(existsSync(dest)).toBe(false);
+    writeModelFolder(dest, { files: saved, metadata: { ...hashed, id: 'cnn' } });
     const loaded = await loadFashionModel(`file://${join(dest, 'model.json')}`, JSON.parse(readFileSync(join(dest, 'metadata.json'), 'utf8')), dest);
     const before = predictAll(model, data.test.images, data.test.count);
     const after = predictAll(loaded.model, data.test.images, data.test.count);
@@ -101,7 +111,7 @@ describe('fit', () => {
     expect(diff).toBeLessThan(1e-6);
     // Bad metadata is refused before anything is written.
     const files = await modelToFiles(model);
-    expect(() => writeModelFolder(join(dir, 'models', 'lenet5'), { files, metadata: { ...metadata, id: 'lenet5', classNames: ['x'] } })).toThrow(/classNames/);
+    expect(() => writeModelFolder(join(dir, 'models', 'lenet5'), { files, metadata: { ...hashed, id: 'lenet5', classNames: ['x'] } })).toThrow(/classNames/);
     expect(existsSync(join(dir, 'models', 'lenet5'))).toBe(false);
   });
 

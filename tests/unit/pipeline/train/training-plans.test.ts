@@ -3,7 +3,7 @@ import { MODEL_IDS } from '../../../../core/types.js';
 import { SHOP_AUGMENTATION } from '../../../../pipeline/augment/augmentation-policy.js';
 import { computeStandardization } from '../../../../pipeline/data/standardization.js';
 import { countModelParams } from '../../../../pipeline/models/model-summary.js';
-import { USAGE } from '../../../../pipeline/cli-args.js';
+import { USAGE } from '../../../../pipeline/cli/pipeline-args.js';
 import { PLAN_EPOCHS } from '../../../../pipeline/train/plan-epochs.js';
 import { cosineRate, LENET5_LEARNING_RATES, LENET5_RBF_PLAN, RECIPE_PLANS, SEED_PLANS, SHOP_PLANS } from '../../../../pipeline/train/training-plans.js';
 

@@ -34,9 +34,9 @@ const top3 = [
 const fetchedFrom = (url: string): FetchedImage => ({ bytes: new TextEncoder().encode(url), contentType: 'image/png' });
 const urlOf = (fetched: FetchedImage) => new TextDecoder().decode(fetched.bytes);
 
-/** A loaded model whose metadata asks for mirror averaging (cnn), or says nothing about it (lenet5, an older export). */
+/** A loaded model whose metadata asks for mirror averaging (cnn), or for the image alone (lenet5). */
 function fakeModel(id: string): LoadedFashionModel {
-  const prediction = id === 'cnn' ? { prediction: { mirrorAverage: true } } : {};
+  const prediction = { prediction: { mirrorAverage: id === 'cnn', why: 'test' } };
   return { model: { dispose: vi.fn(), name: `${id}-model` }, metadata: { id, displayName: `${id} name`, ...prediction } } as unknown as LoadedFashionModel;
 }
 

@@ -79,12 +79,12 @@ describe('loadShopPhotos on a broken folder', () => {
   it('names the missing labels.tsv and says how to restore it', async () => {
     const dir = join(scratch, 'empty');
     mkdirSync(dir);
-    await expect(loadShopPhotos(dir)).rejects.toThrow(`The shop photos' list ${join(dir, 'labels.tsv')} is missing: restore the folder with \`git checkout -- tests/fixtures/shop-photos\``);
+    await expect(loadShopPhotos(dir)).rejects.toThrow(`The shop photos' list ${join(dir, 'labels.tsv')} is missing: restore the folder with \`git checkout -- pipeline/data/shop-photos\``);
   });
 
   it('names a missing photo and says what to do', async () => {
     const dir = folder('missing', [line('7_Sneaker/gone.png')]);
-    await expect(loadShopPhotos(dir)).rejects.toThrow(`The shop photo ${join(dir, '7_Sneaker/gone.png')} is missing: restore the folder with \`git checkout -- tests/fixtures/shop-photos\` (it is a copy of ../shared/shop-photos), or remove its line from ${join(dir, 'labels.tsv')}.`);
+    await expect(loadShopPhotos(dir)).rejects.toThrow(`The shop photo ${join(dir, '7_Sneaker/gone.png')} is missing: restore the folder with \`git checkout -- pipeline/data/shop-photos\`, or remove its line from ${join(dir, 'labels.tsv')}.`);
   });
 
   it('names a photo that does not decode, and why', async () => {

@@ -1,7 +1,0 @@
-import type { PipelineArgs } from './cli-args.js';
-
-/** What cli.ts tells the pipeline's worker process: the job, once; then, on Ctrl-C, to stop. */
-export type ToWorker = { type: 'run'; args: PipelineArgs } | { type: 'stop' };
-
-/** What the worker tells cli.ts: that it listens (a message sent before would be lost). */
-export type FromWorker = { type: 'ready' };
