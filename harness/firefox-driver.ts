@@ -62,3 +62,17 @@ export async function readFirefoxPopup(page: Page): Promise<PopupView> {
     };
   })()`)) as PopupView;
 }
+
+/**
+ * Runs "Label this page" on the tab showing `url`, through the same background call the popup and
+ * the page's context menu make (the test build's hook), from one of the extension's pages.
+ */
+export async function labelPageInFirefox(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (href: string) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> }; runtime: { getBackgroundPage(): Promise<{ fashionLens: { pageScans: { label(id: number): Promise<void> } } }> } } }).browser;
+    const tabs = await api.tabs.query({ url: href });
+    if (tabs.length !== 1 || tabs[0]!.id === undefined) throw new Error(`${tabs.length} tabs show ${href}; the test needs exactly one.`);
+    await (await api.runtime.getBackgroundPage()).fashionLens.pageScans.label(tabs[0]!.id);
+    return tabs[0]!.id;
+  }, url);
+}

@@ -60,7 +60,7 @@ export async function launchFirefoxExtension(extensionDir: string, prefs: Record
       const target = url(path);
       // BiDi reports no load event for moz-extension:// pages, so goto would wait for ever: wait for the document instead.
       void page.goto(target, { timeout: 0 }).catch(() => {});
-      await page.waitForFunction((href: string) => location.href === href && document.readyState === 'complete', { timeout: 30_000, polling: 100 }, target);
+      await page.waitForFunction(`location.href === ${JSON.stringify(target)} && document.readyState === 'complete'`, { timeout: 30_000, polling: 100 });
       return page;
     },
     close: () => browser.close(),

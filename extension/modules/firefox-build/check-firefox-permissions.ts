@@ -1,4 +1,5 @@
 // Build-time code (Node), loaded by WXT from extension/modules; never bundled into the extension.
+/// <reference path="./addons-linter.d.ts" />
 import linter, { type LinterMessage, type LinterReport } from 'addons-linter';
 
 /** Mozilla's codes for a permission Firefox does not grant: unknown, privileged, or newer than strict_min_version. */
