@@ -69,8 +69,9 @@ export async function readFirefoxPopup(page: Page): Promise<PopupView> {
  */
 export async function labelPageInFirefox(page: Page, url: string): Promise<number> {
   return page.evaluate(async (href: string) => {
-    const api = (globalThis as unknown as { browser: { tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> }; runtime: { getBackgroundPage(): Promise<{ fashionLens: { pageScans: { label(id: number): Promise<void> } } }> } } }).browser;
-    const tabs = await api.tabs.query({ url: href });
+    const api = (globalThis as unknown as { browser: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> }; runtime: { getBackgroundPage(): Promise<{ fashionLens: { pageScans: { label(id: number): Promise<void> } } }> } } }).browser;
+    // By address here: Firefox's tabs.query({ url }) found no tab for an address with a port.
+    const tabs = (await api.tabs.query({})).filter((tab) => tab.url === href);
     if (tabs.length !== 1 || tabs[0]!.id === undefined) throw new Error(`${tabs.length} tabs show ${href}; the test needs exactly one.`);
     await (await api.runtime.getBackgroundPage()).fashionLens.pageScans.label(tabs[0]!.id);
     return tabs[0]!.id;
