@@ -53,6 +53,16 @@ export async function readBadges(page: EvaluatingPage): Promise<PageBadge[]> {
   })()`)) as PageBadge[];
 }
 
+/** Waits until the page shows `count` badges (at most 90 s); returns them. */
+export async function waitForBadges(page: EvaluatingPage, count: number): Promise<PageBadge[]> {
+  for (let waited = 0; ; waited += 100) {
+    const badges = await readBadges(page);
+    if (badges.length >= count) return badges;
+    if (waited > 90_000) throw new Error(`Only ${badges.length} of ${count} badges appeared within 90 s.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Each product <img>'s address and its box in document px. */
 export async function readImageBoxes(page: EvaluatingPage): Promise<{ src: string; left: number; top: number }[]> {
   return (await page.evaluate(`[...document.images].map((img) => {

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LoadedFashionModel } from '../../../core/model-loader.js';
 import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../../pipeline/eval/shop-photos.js';
 import { labelPageInFirefox, setFirefoxSettings } from '../../../harness/firefox-driver.js';
 import { launchFirefoxExtension, type FirefoxExtension } from '../../../harness/launch-firefox-extension.js';
-import { readBadges, readImageBoxes, type PageBadge } from '../../../harness/page-scan-driver.js';
+import { readImageBoxes, waitForBadges } from '../../../harness/page-scan-driver.js';
 import { shopPhotoPath, shopPhotoProducts } from '../../../harness/shop-photo-products.js';
 import { startShopServer, type ShopServer } from '../../../harness/shop-server.js';
 import { classifyInNode, loadReferenceModel } from '../../helpers/reference-classifier.js';
@@ -32,15 +31,6 @@ afterAll(async () => {
   await shop?.close();
   reference?.model.dispose();
 });
-
-async function waitForBadges(page: Page, count: number): Promise<PageBadge[]> {
-  for (let waited = 0; ; waited += 200) {
-    const badges = await readBadges(page);
-    if (badges.length >= count) return badges;
-    if (waited > 90_000) throw new Error(`Only ${badges.length} of ${count} badges appeared within 90 s.`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('Label this page in Firefox', () => {
   it("labels every product photo of the shop with Node's top-1, at the photo's corner", async () => {
