@@ -1,5 +1,4 @@
 import { defineWxtModule } from 'wxt/modules';
-import { checkFirefoxPermissions } from './check-firefox-permissions.js';
 
 /** The offscreen document's entry (entrypoints/offscreen/), which only Chrome has a use for. */
 const OFFSCREEN_ENTRY = 'offscreen';
@@ -23,6 +22,8 @@ export default defineWxtModule({
       paths.push({ type: 'string', path: `/${OFFSCREEN_ENTRY}.html` });
     });
     wxt.hooks.hook('build:done', async () => {
+      // Loaded here, so the Chrome build never loads the linter.
+      const { checkFirefoxPermissions } = await import('./check-firefox-permissions.js');
       await checkFirefoxPermissions(wxt.config.outDir);
       wxt.logger.info("Mozilla's add-ons linter finds no permission Firefox would refuse.");
     });
