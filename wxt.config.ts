@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { FIREFOX_SETTINGS } from './extension/modules/firefox-build/firefox-settings';
 
 // Models and tfjs' .wasm files are copied in by extension/modules/package-models/ (index.ts)
 // (FASHION_LENS_MODELS_DIR packages another models folder, e.g. for tests).
@@ -8,17 +9,18 @@ export default defineConfig({
   publicDir: 'extension/public',
   modulesDir: 'extension/modules',
   outDir: '.output',
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Fashion Lens',
     description:
       'Right-click a product image to see what kind of clothing it is (top-3 of 10 Fashion-MNIST classes). Runs entirely on your device.',
-    // runtime.getContexts (used to find the offscreen document) arrived in Chrome 116.
-    minimum_chrome_version: '116',
+    // Chrome: runtime.getContexts (used to find the offscreen document) arrived in Chrome 116.
+    // Firefox (`npm run build:firefox`): FIREFOX_SETTINGS; it has no offscreen documents (its background page classifies).
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : { minimum_chrome_version: '116' }),
     // webRequest: only to see where the extension's own image downloads are redirected, so a
     // redirect to a site the user has not allowed can be named (watch-redirects.ts); it grants
     // no site access of its own. activeTab + scripting: "Label this page" injects its labeller
     // into the tab the user asked for, and only then.
-    permissions: ['contextMenus', 'offscreen', 'storage', 'webRequest', 'activeTab', 'scripting'],
+    permissions: ['contextMenus', ...(browser === 'firefox' ? [] : ['offscreen']), 'storage', 'webRequest', 'activeTab', 'scripting'],
     // Reading the image the user right-clicked, on whatever site hosts it (product photos usually
     // live on a CDN that sends no CORS headers): asked for one site at a time, on the first click
     // on that site's images (see request-site-access.ts). The test build (`--mode e2e`) holds it

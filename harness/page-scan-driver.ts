@@ -33,10 +33,15 @@ export interface PageBadge {
   top: number;
 }
 
+/** A page of either driver (Playwright's in Chromium, puppeteer's in Firefox): both evaluate an expression. */
+export interface EvaluatingPage {
+  evaluate(expression: string): Promise<unknown>;
+}
+
 /** The badges the labeller drew, read from its shadow root. */
-export async function readBadges(page: Page): Promise<PageBadge[]> {
+export async function readBadges(page: EvaluatingPage): Promise<PageBadge[]> {
   // Evaluated in the page (this file has no DOM types).
-  return page.evaluate(`(() => {
+  return (await page.evaluate(`(() => {
     const root = document.querySelector('fashion-lens-labels')?.shadowRoot;
     if (!root) return [];
     return [...root.querySelectorAll('.badge')].map((badge) => ({
@@ -45,15 +50,25 @@ export async function readBadges(page: Page): Promise<PageBadge[]> {
       left: parseFloat(badge.style.left),
       top: parseFloat(badge.style.top),
     }));
-  })()`);
+  })()`)) as PageBadge[];
+}
+
+/** Waits until the page shows `count` badges (at most 90 s); returns them. */
+export async function waitForBadges(page: EvaluatingPage, count: number): Promise<PageBadge[]> {
+  for (let waited = 0; ; waited += 100) {
+    const badges = await readBadges(page);
+    if (badges.length >= count) return badges;
+    if (waited > 90_000) throw new Error(`Only ${badges.length} of ${count} badges appeared within 90 s.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Each product <img>'s address and its box in document px. */
-export async function readImageBoxes(page: Page): Promise<{ src: string; left: number; top: number }[]> {
-  return page.evaluate(`[...document.images].map((img) => {
+export async function readImageBoxes(page: EvaluatingPage): Promise<{ src: string; left: number; top: number }[]> {
+  return (await page.evaluate(`[...document.images].map((img) => {
     const r = img.getBoundingClientRect();
     return { src: img.currentSrc || img.src, left: r.left + scrollX, top: r.top + scrollY };
-  })`);
+  })`)) as { src: string; left: number; top: number }[];
 }
 
 /** The tab's scan state as the popup reads it (session storage), or null when there is none. */

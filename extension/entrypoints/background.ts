@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleContextMenuClick, registerContextMenu } from '../lib/background/context-menu';
 import { listenForPopup } from '../lib/background/listen-for-popup';
-import { buildOffscreenDocumentKeeper } from '../lib/background/offscreen-document';
+import { buildClassifier } from '../lib/background/build-classifier';
 import { handlePageMenuClick } from '../lib/background/page-menu';
 import { buildPageScans } from '../lib/background/page-scans';
 import { listenForPageActions } from '../lib/background/listen-for-page-actions';
@@ -12,7 +12,7 @@ import { buildResultStore } from '../lib/result-store';
 // The service worker: context menu, one offscreen document, result storage, badge. No tfjs here
 // (service workers have no DOM, WebGL or canvas decoding); the offscreen document classifies.
 export default defineBackground(() => {
-  const deps = { offscreen: buildOffscreenDocumentKeeper(), store: buildResultStore(), redirects: watchRedirects() };
+  const deps = { classifier: buildClassifier(), store: buildResultStore(), redirects: watchRedirects() };
   // A click still pending now was cut off when the previous worker stopped: say so (first in the store's queue).
   void deps.store.failAbandoned(Date.now()).catch(() => {});
 

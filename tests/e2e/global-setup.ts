@@ -3,14 +3,17 @@
  * does (minified) and the test build of the same code (`--mode e2e`, with the click hook), with the committed models in artifacts/models when both are there and valid;
  * otherwise it trains small models with the pipeline's own --quick run and export, and packages
  * those through FASHION_LENS_MODELS_DIR. Tests read what was built through inject().
+ * The Firefox project (FIREFOX_E2E_PROJECT, tests/e2e/firefox/) gets the Firefox builds instead:
+ * `npm run zip:firefox`'s zip (its production build) and the Firefox test build.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { collectModelFiles, MODELS_DIR_ENV } from '../../extension/modules/package-models/collect-model-files.js';
 import { requireChromium } from '../../harness/launch-extension.js';
+import { requireFirefox } from '../../harness/launch-firefox-extension.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,8 +27,13 @@ declare module 'vitest' {
     realModels: boolean;
     /** The models folder the test build packages: modelsDir's models plus CONVERTED_MODEL_ID, converted from a Keras fixture with `npm run convert --ship`. */
     testBuildModelsDir: string;
+    /** Firefox project only: the zip `npm run zip:firefox` makes (what is signed and published). */
+    firefoxZip: string;
   }
 }
+
+/** The Vitest project of the Firefox e2e tests (vitest.config.ts). */
+export const FIREFOX_E2E_PROJECT = 'e2e-firefox';
 
 /** The model converted from Keras (tests/fixtures/keras/lenet5-unit.keras) that the test build also ships (issue 23). */
 export const CONVERTED_MODEL_ID = 'keras-lenet5';
@@ -50,11 +58,13 @@ function committedModelsProblem(dir: string): string | undefined {
 }
 
 export default function setup(project: TestProject): () => void {
+  const firefox = project.name === FIREFOX_E2E_PROJECT;
   // Without a browser no e2e test can run: each one fails with the sentence that says how to get
-  // it (launchExtension asks requireChromium), while the unit tests run and report as usual.
-  // Nothing is built then, so a run without Chromium never touches .output/.
+  // it (launchExtension asks requireChromium, launchFirefoxExtension requireFirefox), while the unit tests run and report as usual.
+  // Nothing is built then, so a run without the browser never touches .output/.
   try {
-    requireChromium();
+    if (firefox) requireFirefox();
+    else requireChromium();
   } catch (error) {
     console.error(`e2e: ${(error as Error).message}`);
     return () => {};
@@ -73,6 +83,7 @@ export default function setup(project: TestProject): () => void {
   // minified like the one users load. The production build is checked for what ships; the test
   // build (the same code, plus the hook through which tests click the context menu) is driven.
   const { NODE_ENV: _, ...env } = process.env;
+  if (firefox) return setupFirefox(project, { ...env, [MODELS_DIR_ENV]: modelsDir }, modelsDir, !problem, scratch);
   // The test build also ships a model converted from Keras by the real CLI, as a user's --ship would (issue 23).
   const converted = mkdtempSync(join(tmpdir(), 'fashion-lens-e2e-converted-'));
   cpSync(modelsDir, join(converted, 'models'), { recursive: true });
@@ -94,5 +105,21 @@ export default function setup(project: TestProject): () => void {
   return () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     rmSync(converted, { recursive: true, force: true });
+  };
+}
+
+/** The Firefox builds: `npm run zip:firefox` (its production build, then the zip; the build fails on a permission Firefox would refuse) and the test build. */
+function setupFirefox(project: TestProject, env: NodeJS.ProcessEnv, modelsDir: string, realModels: boolean, scratch: string | undefined): () => void {
+  run('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], env, '`wxt zip -b firefox --mv3`');
+  run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3', '--mode', 'e2e'], env, '`wxt build -b firefox --mv3 --mode e2e`');
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  project.provide('extensionDir', join(ROOT, '.output', 'firefox-mv3-e2e'));
+  project.provide('productionDir', join(ROOT, '.output', 'firefox-mv3'));
+  project.provide('firefoxZip', join(ROOT, '.output', `fashion-lens-${version}-firefox.zip`));
+  project.provide('modelsDir', modelsDir);
+  project.provide('realModels', realModels);
+  project.provide('testBuildModelsDir', modelsDir);
+  return () => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   };
 }

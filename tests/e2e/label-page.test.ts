@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LoadedFashionModel } from '../../core/model-loader.js';
 import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../../pipeline/eval/shop-photos.js';
 import { setSettings } from '../../harness/extension-driver.js';
 import { launchExtension, type ExtensionBrowser } from '../../harness/launch-extension.js';
-import { labelPage, readBadges, readImageBoxes, tabIdOf, type PageBadge } from '../../harness/page-scan-driver.js';
+import { labelPage, readBadges, readImageBoxes, tabIdOf, waitForBadges } from '../../harness/page-scan-driver.js';
 import { openRealPopup } from '../../harness/real-popup.js';
 import { BAD_PATHS, startShopServer, type ShopServer } from '../../harness/shop-server.js';
 import { shopPhotoPath, shopPhotoProducts } from '../../harness/shop-photo-products.js';
@@ -44,16 +44,6 @@ afterAll(async () => {
   await shop?.close();
   reference?.model.dispose();
 });
-
-/** Waits until the page shows `count` badges and none is still coming; returns them. */
-async function waitForBadges(page: Page, count: number): Promise<PageBadge[]> {
-  for (let waited = 0; ; waited += 100) {
-    const badges = await readBadges(page);
-    if (badges.length >= count) return badges;
-    if (waited > 90_000) throw new Error(`Only ${badges.length} of ${count} badges appeared within 90 s.`);
-    await page.waitForTimeout(100);
-  }
-}
 
 describe('Label this page', () => {
   it("labels every product photo of a shop grid with Node's top-1, at the photo's corner, and skips the tracking pixel", async () => {

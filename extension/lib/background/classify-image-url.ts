@@ -7,9 +7,8 @@ import { readSettings } from '../settings';
 import type { ClassifyFailure, FinishedEntry, ResultEntry } from '../types';
 import type { ResultStore } from '../result-store';
 import { showBadge } from '../badge';
-import type { OffscreenDocumentKeeper } from './offscreen-document';
+import type { Classifier } from './classifier';
 import { imageSite } from './request-site-access';
-import { sendClassifyRequest } from './send-classify-request';
 import { tryOpenPopup } from './open-popup';
 import type { RedirectLog } from './watch-redirects';
 
@@ -18,7 +17,8 @@ const MAX_STORED_URL = 500;
 
 /** What the background needs to classify (built once per service worker start). */
 export interface ClassifyDeps {
-  offscreen: OffscreenDocumentKeeper;
+  /** Where images are classified (the offscreen document on Chrome, the background page on Firefox). */
+  classifier: Classifier;
   store: ResultStore;
   /** Try to open the popup; defaults to action.openPopup(). */
   openPopup?: () => Promise<boolean>;
@@ -34,7 +34,7 @@ export function shortenUrl(url: string): string {
 /**
  * The context menu's code path. `access` is the answer to the site-access request the click
  * made (see requestSiteAccess); without it the image is not fetched. Records a pending entry (badge "…", popup opens where allowed
- * and shows "Classifying…"), makes sure the offscreen document exists, asks it to classify, then
+ * and shows "Classifying…"), asks the classifier, then
  * stores the result or the error sentence and updates the badge. Never throws: every failure
  * becomes an error entry the popup shows, a failed storage write included.
  * What it stores is what the popup shows, bounded: the page's own address is not kept (a page
@@ -57,9 +57,8 @@ export async function classifyImageUrl(imageUrl: string, deps: ClassifyDeps, acc
   let finished: FinishedEntry;
   try {
     if (!(await access)) throw fail('no-site-access', imageSite(imageUrl)?.host ?? imageUrl);
-    await deps.offscreen.ensure();
     const deadline = pending.requestedAt + CLICK_DEADLINE_MS;
-    const response = await sendClassifyRequest(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline, thumbnail: true }));
+    const response = await deps.classifier.classify(buildClassifyRequest({ requestId: pending.id, imageUrl, modelId, backend, deadline, thumbnail: true }));
     finished = response.ok
       ? { ...pending, status: 'done', result: response.result, finishedAt: Date.now() }
       : { ...pending, status: 'error', error: nameRedirectTarget(response.error, imageUrl, deps.redirects), finishedAt: Date.now() };

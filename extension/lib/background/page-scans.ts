@@ -7,16 +7,15 @@ import { buildSerialQueue } from '../serial-queue';
 import { CLICK_DEADLINE_MS } from '../time-limits';
 import { isPageToBackground, PAGE_MESSAGE, type AnsweredLabel, type BackgroundToPage } from '../page/page-messages';
 import { addAnswer, addFound, newPageScan, pageScanItem, type ImageTimings, type PageScanState } from '../page/page-scan-state';
-import type { OffscreenDocumentKeeper } from './offscreen-document';
+import type { Classifier } from './classifier';
 import { imageSite, siteAccessPattern } from './request-site-access';
-import { sendClassifyRequest } from './send-classify-request';
 
 /** The built content script that labels a page (WXT builds entrypoints/label-page.content.ts to it). */
 export const PAGE_LABELLER_FILE = '/content-scripts/label-page.js';
 
 /** What the page scans need from the rest of the background. */
 export interface PageScanDeps {
-  offscreen: OffscreenDocumentKeeper;
+  classifier: Classifier;
 }
 
 /** The page-scan side of the background: starts, clears and filters scans; classifies what pages send. */
@@ -34,7 +33,7 @@ export interface PageScans {
  * Builds the page scans and answers the labellers' messages. Each tab's state lives in session
  * storage (the popup reads it) and is written on one queue per worker, so answers arriving
  * together never drop each other; it is removed when the tab closes or navigates. Images are
- * classified through the same offscreen request as a right-click (same fetch, limits, checks and
+ * classified through the same classifier request as a right-click (same fetch, limits, checks and
  * sentences), each with the click deadline, without the thumbnail a click keeps. A batch is
  * answered, and the scan's state written, when all its images are: if the
  * worker stops first, the labeller's message fails and it sends the batch again (to the new worker).
@@ -68,7 +67,7 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
     let timings: ImageTimings | undefined;
     try {
       if (!(await allowed(url))) throw fail('page-site-not-allowed', imageSite(url)?.host ?? url);
-      const response = await sendClassifyRequest(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId: settings.modelId, backend: settings.backend, deadline: Date.now() + CLICK_DEADLINE_MS, thumbnail: false }));
+      const response = await deps.classifier.classify(buildClassifyRequest({ requestId: crypto.randomUUID(), imageUrl: url, modelId: settings.modelId, backend: settings.backend, deadline: Date.now() + CLICK_DEADLINE_MS, thumbnail: false }));
       if (response.ok) timings = response.result.timings;
       label = response.ok ? { state: 'done', top3: response.result.top3 } : { state: 'error', error: response.error };
     } catch (error) {
@@ -82,15 +81,14 @@ export function buildPageScans(deps: PageScanDeps): PageScans {
   }
 
   /**
-   * Classifies one batch of a page's addresses: the settings read, the offscreen document made
-   * sure of and each site's permission asked once per batch, the images classified side by side,
+   * Classifies one batch of a page's addresses: the settings read and each site's permission
+   * asked once per batch, the images classified side by side,
    * and the scan's state written once when all are answered.
    */
   async function classifyBatch(tabId: number, scanId: string | undefined, urls: string[]): Promise<AnsweredLabel[]> {
     let results: { label: AnsweredLabel; answer: Answer }[];
     try {
       const settings = await readSettings();
-      await deps.offscreen.ensure();
       const sites = new Map<string, Promise<boolean>>();
       const allowed = (url: string) => {
         const pattern = siteAccessPattern(url);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifyImageUrl, shortenUrl, type ClassifyDeps } from '../../../../../extension/lib/background/classify-image-url';
+import { buildOffscreenClassifier } from '../../../../../extension/lib/background/offscreen-classifier';
 import { handleContextMenuClick, MENU_ID, registerContextMenu } from '../../../../../extension/lib/background/context-menu';
 import { isClassifyRequest, type ClassifyRequest, type ClassifyResponse } from '../../../../../extension/lib/messages';
 import { buildResultStore, historyItem, lastEntryItem } from '../../../../../extension/lib/result-store';
@@ -34,7 +35,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   received = [];
   ensure = vi.fn(async () => {});
-  deps = { offscreen: { ensure }, store: buildResultStore(), openPopup: vi.fn(async () => false) };
+  deps = { classifier: buildOffscreenClassifier({ ensure }), store: buildResultStore(), openPopup: vi.fn(async () => false) };
   Object.assign(fakeBrowser, { permissions: { request: vi.fn(async () => true), contains: vi.fn(async () => true) } });
 });
 

@@ -1,0 +1,13 @@
+import type { Classifier } from './classifier';
+import { buildOffscreenDocumentKeeper, type OffscreenDocumentKeeper } from './offscreen-document';
+import { sendClassifyRequest } from './send-classify-request';
+
+/** Chrome: the classifier in the offscreen document, created on first use and asked by message. */
+export function buildOffscreenClassifier(offscreen: OffscreenDocumentKeeper = buildOffscreenDocumentKeeper()): Classifier {
+  return {
+    async classify(request) {
+      await offscreen.ensure();
+      return sendClassifyRequest(request);
+    },
+  };
+}
