@@ -1,4 +1,5 @@
 import { buildClassifierService } from '../../lib/offscreen/classifier-service';
+import { listenForExplainRequests } from '../../lib/offscreen/listen-for-explain-requests';
 import { listenForRequests } from '../../lib/offscreen/listen-for-requests';
 import { loadPackagedModel } from '../../lib/offscreen/load-packaged-model';
 
@@ -7,3 +8,4 @@ import { loadPackagedModel } from '../../lib/offscreen/load-packaged-model';
 // so the request that caused the document's creation is not missed.
 const service = buildClassifierService(loadPackagedModel);
 listenForRequests((request) => service.classify(request));
+listenForExplainRequests((request) => service.explain(request));

@@ -8,7 +8,7 @@ import { sniffImage } from './sniff-image';
 import { toModelInput } from './to-model-input';
 
 /** One downloaded image made ready for the model: its 28x28 input and what the popup shows of it. */
-export type PreparedImage = Pick<ClassifyResult, 'thumbnail' | 'imageWidth' | 'imageHeight'> & {
+export type PreparedImage = Pick<ClassifyResult, 'thumbnail' | 'imageWidth' | 'imageHeight' | 'placement'> & {
   /** The 28x28 input (core's Fashion-MNIST conversion). */
   input: Uint8Array;
   timings: Pick<StageTimings, 'decodeMs' | 'convertMs'>;
@@ -25,9 +25,9 @@ export async function prepareImage({ bytes, contentType }: FetchedImage): Promis
   const sniffed = sniffImage(bytes);
   const decoded = await decodeImage(bytes, contentType, checkImageHeader(contentType, sniffed));
   const t2 = performance.now();
-  const input = toModelInput(decoded.rgba);
+  const { pixels: input, placement } = toModelInput(decoded.rgba);
   const t3 = performance.now();
-  return { input, thumbnail: decoded.thumbnail, imageWidth: decoded.width, imageHeight: decoded.height, timings: { decodeMs: t2 - t1, convertMs: t3 - t2 } };
+  return { input, placement, thumbnail: decoded.thumbnail, imageWidth: decoded.width, imageHeight: decoded.height, timings: { decodeMs: t2 - t1, convertMs: t3 - t2 } };
 }
 
 /**

@@ -3,7 +3,7 @@ import { isClassifyRequest, type ClassifyRequest, type ClassifyResponse } from '
 import { isOwnWorker } from './is-own-worker';
 
 /** The service worker's script, as WXT builds it (entrypoints/background.ts). */
-const WORKER_PATH = '/background.js';
+export const WORKER_PATH = '/background.js';
 
 /**
  * Answers classification requests from the background, and from nothing else: a request from any
