@@ -16,6 +16,15 @@ export const EXPLANATION_METHODS = {
 
 export type ExplanationMethod = keyof typeof EXPLANATION_METHODS;
 
+/** Each method's name in words, for pages that say which one they show. */
+export const EXPLANATION_METHOD_LABELS: Record<ExplanationMethod, string> = {
+  'gradient-x-input': 'gradient × input',
+  smoothgrad: 'SmoothGrad × input',
+  'integrated-gradients': 'integrated gradients',
+  'grad-cam': 'Grad-CAM',
+  occlusion: 'occlusion',
+};
+
 export const EXPLANATION_METHOD_NAMES = Object.keys(EXPLANATION_METHODS) as ExplanationMethod[];
 
 /** The method the extension and the report show: picked by bench/explain.ts (see the README's "Why?" section). */

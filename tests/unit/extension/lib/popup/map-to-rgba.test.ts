@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_COLOUR, mapToRgba } from '../../../../../extension/lib/popup/map-to-rgba';
+import { MAP_COLOUR } from '../../../../../core/explain/map-opacity';
+import { mapToRgba } from '../../../../../extension/lib/popup/map-to-rgba';
 
 describe('mapToRgba', () => {
   it('colours the pixels that pushed the class, as opaque as their share of the strongest; the rest stay transparent', () => {
@@ -9,7 +10,7 @@ describe('mapToRgba', () => {
     map[2] = -5;
     const rgba = mapToRgba(map);
     expect(rgba).toHaveLength(784 * 4);
-    expect(Array.from(rgba.slice(0, 12))).toEqual([...MAP_COLOUR, 230, ...MAP_COLOUR, 115, ...MAP_COLOUR, 0]);
+    expect(Array.from(rgba.slice(0, 12))).toEqual([...MAP_COLOUR, 229, ...MAP_COLOUR, 115, ...MAP_COLOUR, 0]);
     expect(rgba.filter((_, i) => i % 4 === 3 && i > 8).every((a) => a === 0)).toBe(true);
   });
 
