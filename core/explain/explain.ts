@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '../kernels/wasm-conv2d-backprop-filter.js';
+import { installFastWasmConv2dBackpropInput } from '../kernels/wasm-conv2d-backprop-input.js';
 import { IMAGE_PIXELS, IMAGE_SIZE, NUM_CLASSES } from '../model-contract.js';
 import { predictProbabilities, predictProbabilitiesAsync, type FashionPixels, type PredictOptions } from '../predict.js';
 import { topK } from '../top-k.js';
@@ -27,6 +28,7 @@ function checked(pixels: FashionPixels, options: ExplainOptions): { x: () => tf.
   if (!(method in EXPLANATION_METHODS)) throw new Error(`Unknown explanation method "${method}"; the methods are ${Object.keys(EXPLANATION_METHODS).join(', ')}.`);
   const { classIndex } = options;
   if (classIndex !== undefined && !(Number.isInteger(classIndex) && classIndex >= 0 && classIndex < NUM_CLASSES)) throw new Error(`The class to explain must be an integer from 0 to ${NUM_CLASSES - 1}, got ${classIndex}.`);
+  installFastWasmConv2dBackpropInput();
   return { x: () => tf.tensor4d(Float32Array.from(pixels), [1, IMAGE_SIZE, IMAGE_SIZE, 1]), method };
 }
 

@@ -9,7 +9,7 @@ export function PhotoFrame({ result, children }: { result: Pick<ClassifyResult, 
   const { imageWidth: width, imageHeight: height } = result;
   const style = { aspectRatio: `${width} / ${height}`, width: width >= height ? '7rem' : 'auto', height: height > width ? '7rem' : 'auto' };
   return (
-    <div class="photo-frame overlaid" style={style}>
+    <div class={`photo-frame overlaid${children ? ' explaining' : ''}`} style={style}>
       <img class="photo" src={result.thumbnail} alt={`The image you chose (${width} × ${height})`} />
       {children}
     </div>

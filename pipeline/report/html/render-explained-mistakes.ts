@@ -14,13 +14,13 @@ export interface ExplainedMistakes {
   mistakes: readonly ExplainedMistake[];
 }
 
-const picture = (uri: string, alt: string, cls = 'input') => `<img class="${cls}" src="${uri}" width="84" height="84" alt="${escapeHtml(alt)}">`;
+const picture = (uri: string, alt: string, cls = 'why-input') => `<img class="${cls}" src="${uri}" width="84" height="84" alt="${escapeHtml(alt)}">`;
 
 function renderMistake(m: ExplainedMistake, thumbnails: ReadonlyMap<string, PhotoThumbnail>): string {
   const right = CLASS_NAMES[m.label]!;
   const thumb = thumbnails.get(m.file);
   return `<figure class="sample why-mistake">
-<div class="pictures">${thumb ? `<img class="thumb" src="${thumb.uri}" width="${thumb.width}" height="${thumb.height}" alt="${escapeHtml(m.file)}">` : ''}${picture(grayPngDataUri(m.input), 'what the model saw')}${picture(rgbaPngDataUri(mapOverInput(m.input, m.answerMap)), `pixels that pushed towards ${m.answer.label}`)}${picture(rgbaPngDataUri(mapOverInput(m.input, m.labelMap)), `pixels that pushed towards ${right}`)}</div>
+<div class="pictures">${thumb ? `<img class="why-thumb" src="${thumb.uri}" width="${thumb.width}" height="${thumb.height}" alt="${escapeHtml(m.file)}">` : ''}${picture(grayPngDataUri(m.input), 'what the model saw')}${picture(rgbaPngDataUri(mapOverInput(m.input, m.answerMap)), `pixels that pushed towards ${m.answer.label}`)}${picture(rgbaPngDataUri(mapOverInput(m.input, m.labelMap)), `pixels that pushed towards ${right}`)}</div>
 <figcaption><code>${escapeHtml(m.file)}</code>: said <b class="wrong">${escapeHtml(m.answer.label)}</b> (${(m.answer.probability * 100).toFixed(0)}%), is <b>${escapeHtml(right)}</b>. Maps: what pushed towards ${escapeHtml(m.answer.label)}, then towards ${escapeHtml(right)}.</figcaption>
 </figure>`;
 }

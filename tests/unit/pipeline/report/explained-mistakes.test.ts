@@ -43,7 +43,7 @@ describe('the report\'s real-photo mistakes with their maps', () => {
     const html = renderExplainedMistakes([{ model, mistakes }], new Map());
     expect(html).toContain(`${mistakes.length} of ${photos.length} photos wrong`);
     for (const m of mistakes) expect(html).toContain(`<code>${m.file}</code>: said <b class="wrong">${m.answer.label}</b>`);
-    expect(html.match(/<img class="input"/g)).toHaveLength(mistakes.length * 3);
+    expect(html.match(/<img class="why-input"/g)).toHaveLength(mistakes.length * 3);
     expect(html).toContain('gradient × input of the probability');
   });
 });
