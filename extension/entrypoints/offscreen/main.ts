@@ -1,6 +1,6 @@
 import { buildClassifierService } from '../../lib/offscreen/classifier-service';
-import { listenForExplainRequests } from '../../lib/offscreen/listen-for-explain-requests';
-import { listenForRequests } from '../../lib/offscreen/listen-for-requests';
+import { isOffscreenExplainRequest } from '../../lib/explain-messages';
+import { listenForRequests, listenForWorkerMessages } from '../../lib/offscreen/listen-for-requests';
 import { loadPackagedModel } from '../../lib/offscreen/load-packaged-model';
 
 // The offscreen document: tfjs, the backend choice and the packaged models live here, created
@@ -8,4 +8,4 @@ import { loadPackagedModel } from '../../lib/offscreen/load-packaged-model';
 // so the request that caused the document's creation is not missed.
 const service = buildClassifierService(loadPackagedModel);
 listenForRequests((request) => service.classify(request));
-listenForExplainRequests((request) => service.explain(request));
+listenForWorkerMessages(isOffscreenExplainRequest, (request) => service.explain(request));
