@@ -70,4 +70,5 @@ td.miss, .key.miss { background: #fdecec; }
 details > summary { cursor: pointer; margin: 12px 0 6px; font-weight: 600; }
 table.recipes td small { color: var(--muted); }
 .why-mistakes { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }
+.why-mistake figcaption { overflow-wrap: anywhere; }
 `;
