@@ -6,13 +6,13 @@ import { cornerColour } from './corner-colour.js';
 import { fitLongestEdge } from './fit-longest-edge.js';
 import { levelFromBackground } from './level-from-background.js';
 import { negate } from './negate.js';
-import { padToSquare } from './pad-to-square.js';
+import { centredOffset, padToSquare } from './pad-to-square.js';
 import { resize } from './resize.js';
 import { sharpen } from './sharpen.js';
 import { toBytes } from './to-bytes.js';
 import { luma, toGrayscale } from './to-grayscale.js';
 import { findContentBox, TRIM_DISTANCE } from './trim-to-content.js';
-import type { RgbaImage } from './types.js';
+import type { InputPlacement, RgbaImage } from './types.js';
 
 /**
  * Converts a product photo to a Fashion-MNIST image the way Zalando made the dataset from
@@ -29,6 +29,15 @@ import type { RgbaImage } from './types.js';
  * `image` is not a well-formed RGBA image.
  */
 export function toFashionMnist(image: RgbaImage): Uint8Array {
+  return toFashionMnistPlaced(image).pixels;
+}
+
+/**
+ * toFashionMnist, also saying where the input came from in the photo (the trimmed box and where
+ * it sits in the 28x28), so what is drawn on the input (an explanation's map) can be laid back over
+ * the photo.
+ */
+export function toFashionMnistPlaced(image: RgbaImage): { pixels: Uint8Array; placement: InputPlacement } {
   checkRgbaImage(image);
   const background = cornerColour(image, TRIM_DISTANCE);
   const box = findContentBox(image, background);
@@ -36,5 +45,10 @@ export function toFashionMnist(image: RgbaImage): Uint8Array {
   const size = fitLongestEdge(box.x1 - box.x0, box.y1 - box.y0, IMAGE_SIZE);
   const sharpened = sharpen(resize(image, box, size.width, size.height));
   const gray = toGrayscale(negate(padToSquare(sharpened, IMAGE_SIZE, background)));
-  return checkHasContent(toBytes(levelFromBackground(gray, 255 - luma(background))));
+  const pixels = checkHasContent(toBytes(levelFromBackground(gray, 255 - luma(background))));
+  const placement: InputPlacement = {
+    source: { left: box.x0 / image.width, top: box.y0 / image.height, width: (box.x1 - box.x0) / image.width, height: (box.y1 - box.y0) / image.height },
+    target: { left: centredOffset(IMAGE_SIZE, size.width), top: centredOffset(IMAGE_SIZE, size.height), width: size.width, height: size.height },
+  };
+  return { pixels, placement };
 }

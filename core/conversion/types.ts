@@ -38,3 +38,23 @@ export interface FloatImage {
   /** 3 (RGB) until the grayscale step, 1 after it. */
   channels: 1 | 3;
 }
+
+/** A rectangle by its left and top edges and its size. */
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where the Fashion-MNIST input came from: the part of the photo the conversion kept, resized to
+ * `target` inside the 28x28 (the rest of the 28x28 is padding). What is drawn on the input's
+ * `target` rectangle lies over the photo's `source` rectangle.
+ */
+export interface InputPlacement {
+  /** The trimmed box, as fractions 0..1 of the photo's width and height (so it fits any scaled copy, the popup's thumbnail too). */
+  source: Rect;
+  /** Where it sits in the 28x28 input, in input pixels. */
+  target: Rect;
+}

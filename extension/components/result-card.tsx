@@ -1,7 +1,12 @@
-import type { ResultEntry } from '../lib/types';
+import { useState } from 'preact/hooks';
+import type { ClassifyResult, ResultEntry } from '../lib/types';
+import { useExplanation } from '../lib/popup/use-explanation';
 import { BACKEND_LABELS, formatDuration, modelLabel } from '../lib/popup/format';
 import { ErrorMessage } from './error-message';
 import { InputPreview } from './input-preview';
+import { MapOverlay } from './map-overlay';
+import { PhotoFrame } from './photo-frame';
+import { WhyLegend } from './why-legend';
 import { TopPredictions } from './top-predictions';
 
 /** One click: "Classifying…", its error sentence, or the image, the model's input and the top 3. */
@@ -25,14 +30,25 @@ export function ResultCard({ entry }: { entry: ResultEntry }) {
       </section>
     );
   }
-  const { result } = entry;
+  return <ClassifiedCard result={entry.result} />;
+}
+
+/** A finished classification; its "Why?" toggle lays the map over the input and the photo (never shown for a failed one: that card has no toggle). */
+function ClassifiedCard({ result }: { result: ClassifyResult }) {
   const { timings } = result;
+  const [why, setWhy] = useState(false);
+  const explanation = useExplanation(result, why);
+  const map = explanation?.ok ? explanation.map : null;
   return (
     <section class="card" aria-label="Last result">
       <div class="images">
-        <img class="photo" src={result.thumbnail} alt={`The image you chose (${result.imageWidth} × ${result.imageHeight})`} />
-        <InputPreview pixels={result.input} />
+        <PhotoFrame result={result}>{map && result.placement && <MapOverlay map={map} from={result.placement.target} over={result.placement.source} />}</PhotoFrame>
+        <InputPreview pixels={result.input}>{map && <MapOverlay map={map} pixelated />}</InputPreview>
       </div>
+      <button type="button" class="why-toggle" aria-pressed={why} aria-controls="why-legend" onClick={() => setWhy(!why)}>
+        Why?
+      </button>
+      {why && <WhyLegend result={result} explanation={explanation} />}
       <TopPredictions predictions={result.top3} />
       <dl class="facts">
         <dt>Model</dt>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleContextMenuClick, registerContextMenu } from '../lib/background/context-menu';
+import { listenForExplain } from '../lib/background/listen-for-explain';
 import { listenForPopup } from '../lib/background/listen-for-popup';
 import { buildClassifier } from '../lib/background/build-classifier';
 import { handlePageMenuClick } from '../lib/background/page-menu';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   void deps.store.failAbandoned(Date.now()).catch(() => {});
 
   listenForPopup(deps.store);
+  listenForExplain(deps.classifier);
   const scans = buildPageScans(deps);
   listenForPageActions(scans);
   browser.runtime.onInstalled.addListener(() => {

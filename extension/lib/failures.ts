@@ -71,6 +71,7 @@ const SENTENCES = {
   'model-failed': (detail: string) =>
     `The classifier could not start (${quoteDetail(detail)}). Rebuild the extension with \`npm run build\` and reload it on chrome://extensions; if it persists, choose another backend under Settings.`,
   'classifier-gone': () => `The classifier page closed before it answered. ${RETRY}`,
+  'explainer-gone': () => 'The classifier page closed before it explained the result. Close and reopen the popup to try again.',
   'no-answer': () => `The classifier did not answer within ${CLICK_DEADLINE_MS / 1000} seconds. ${RETRY}`,
   'decoder-stopped': (detail: string) => `The image decoder stopped (${quoteDetail(detail)}). ${RETRY}`,
   'storage-refused': (detail: string) => `The result could not be saved in Chrome's storage (${quoteDetail(detail)}). Clear the history in the popup, then click the image again.`,

@@ -1,3 +1,4 @@
+import type { InputPlacement } from '../../core/conversion/types';
 import type { ErrorCode } from './failures';
 import type { TopKEntry } from '../../core/top-k';
 
@@ -59,6 +60,8 @@ export interface ClassifyResult {
   input: number[];
   /** A small JPEG data: URL of the decoded image (on white), so the popup never refetches it. */
   thumbnail?: string;
+  /** Where the 28x28 input came from in the image (the conversion's crop and scale), to lay the "Why?" map over the thumbnail. Absent in entries stored before it existed. */
+  placement?: InputPlacement;
   /** Size of the image as fetched. */
   imageWidth: number;
   imageHeight: number;

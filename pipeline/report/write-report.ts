@@ -12,7 +12,9 @@ import { buildMetricsJson } from './build-metrics-json.js';
 import { collectCheckedModel, collectModelReport } from './collect-model-report.js';
 import { findComparisonModels, findExportedModels, type ExportedModel } from './find-exported-models.js';
 import type { RenderedChart } from './html/render-chart.js';
+import { renderExplainedMistakes } from './html/render-explained-mistakes.js';
 import { renderPage } from './html/render-page.js';
+import { explainPhotoMistakes } from './explain-photo-mistakes.js';
 import type { RoundTripExample } from './html/render-round-trip.js';
 import { loadPhotoThumbnails } from './load-photo-thumbnails.js';
 import { predictionModeName } from './model-label.js';
@@ -122,7 +124,10 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   const generatedAt = new Date().toISOString();
   const sha = data.sha256?.['t10k-images-idx3-ubyte'];
   const datasetNote = `The report's own figures (galleries, the conversion's round trip) use ${test.count.toLocaleString('en-US')} Fashion-MNIST test images${sha ? ` (t10k-images SHA-256 ${sha.slice(0, 12)}…)` : ''}.`;
-  const html = renderPage({ models, comparisons, recipePairs: pairs, outputComparison, charts, thumbnails, examples: roundTripExamples(photos), generatedAt, datasetNote });
+  const explained = [];
+  for (const [i, model] of models.entries()) explained.push({ model, mistakes: await explainPhotoMistakes(exported[i]!, model.shopPhotos.perPhoto) });
+  const explainedMistakes = renderExplainedMistakes(explained, thumbnails);
+  const html = renderPage({ models, comparisons, recipePairs: pairs, outputComparison, charts, thumbnails, examples: roundTripExamples(photos), generatedAt, datasetNote, explainedMistakes });
   const metrics = buildMetricsJson(models, generatedAt, test.count, comparisons);
 
   const dir = join(outDir, 'report');

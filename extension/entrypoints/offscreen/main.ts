@@ -1,6 +1,7 @@
 import { buildClassifierService } from '../../lib/offscreen/classifier-service';
+import { isOffscreenExplainRequest } from '../../lib/explain-messages';
 import { buildWorkerPreparer } from '../../lib/offscreen/image-preparer';
-import { listenForRequests } from '../../lib/offscreen/listen-for-requests';
+import { listenForRequests, listenForWorkerMessages } from '../../lib/offscreen/listen-for-requests';
 import { loadPackagedModel } from '../../lib/offscreen/load-packaged-model';
 
 // The offscreen document: tfjs, the backend choice and the packaged models live here (images are
@@ -9,3 +10,4 @@ import { loadPackagedModel } from '../../lib/offscreen/load-packaged-model';
 // missed.
 const service = buildClassifierService(loadPackagedModel, buildWorkerPreparer());
 listenForRequests((request) => service.classify(request));
+listenForWorkerMessages(isOffscreenExplainRequest, (request) => service.explain(request));

@@ -9,10 +9,9 @@ import { buildOffscreenClassifier } from './offscreen-classifier';
 export function buildClassifier(): Classifier {
   if (!import.meta.env.FIREFOX) return buildOffscreenClassifier();
   let service: Promise<Classifier> | null = null;
+  const inPage = () => (service ??= import('./in-page-classifier').then((m) => m.buildInPageClassifier()));
   return {
-    async classify(request) {
-      service ??= import('./in-page-classifier').then((m) => m.buildInPageClassifier());
-      return (await service).classify(request);
-    },
+    classify: async (request) => (await inPage()).classify(request),
+    explain: async (request) => (await inPage()).explain(request),
   };
 }

@@ -1,3 +1,4 @@
+import type { ExplainResponse, OffscreenExplainRequest } from '../explain-messages';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
 
 /**
@@ -8,4 +9,6 @@ import type { ClassifyRequest, ClassifyResponse } from '../messages';
  */
 export interface Classifier {
   classify(request: ClassifyRequest): Promise<ClassifyResponse>;
+  /** The popup's "Why?": the map of a classified input, where the model is loaded. */
+  explain(request: OffscreenExplainRequest): Promise<ExplainResponse>;
 }

@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { parseExplainResponse } from '../explain-messages';
 import type { Classifier } from './classifier';
 import { buildOffscreenDocumentKeeper, type OffscreenDocumentKeeper } from './offscreen-document';
 import { sendClassifyRequest } from './send-classify-request';
@@ -8,6 +10,10 @@ export function buildOffscreenClassifier(offscreen: OffscreenDocumentKeeper = bu
     async classify(request) {
       await offscreen.ensure();
       return sendClassifyRequest(request);
+    },
+    async explain(request) {
+      await offscreen.ensure();
+      return parseExplainResponse(await browser.runtime.sendMessage(request));
     },
   };
 }

@@ -15,10 +15,14 @@ import { buildModelRegistry } from './model-registry';
 import { readWebglRenderer } from './read-webgl-renderer';
 import { withTimeout } from '../with-timeout';
 import { fail } from '../failures';
+import type { ExplainResponse, OffscreenExplainRequest } from '../explain-messages';
+import { explainInput } from './explain-input';
 
 /** The offscreen document's classifier: one backend, models loaded once, downloads and decoding side by side, prediction in batches, one batch at a time. */
 export interface ClassifierService {
   classify(request: ClassifyRequest): Promise<ClassifyResponse>;
+  /** The popup's "Why?": core's map of a classified input, on the same backend and loaded model. */
+  explain(request: OffscreenExplainRequest): Promise<ExplainResponse>;
 }
 
 /**
@@ -38,7 +42,7 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
   let backend: Promise<BackendInfo> | null = null;
 
   /** tfjs on the request's backend and its model, started once (synchronously marked, so requests arriving together share one start-up). */
-  function ready(request: ClassifyRequest): Promise<{ backend: BackendInfo; model: LoadedFashionModel }> {
+  function ready(request: Pick<ClassifyRequest, 'backend' | 'modelId'>): Promise<{ backend: BackendInfo; model: LoadedFashionModel }> {
     if (preference !== request.backend || !backend) {
       preference = request.backend;
       const renderer = readWebglRenderer();
@@ -103,6 +107,15 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
   }
 
   return {
+    async explain(request) {
+      try {
+        const { backend: info, model } = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
+        const { map, explainMs } = await withTimeout(() => explainInput(model, request.input, request.classIndex), REQUEST_TIMEOUT_MS, () => new Error(`the map took longer than ${REQUEST_TIMEOUT_MS / 1000} s`));
+        return { ok: true, map, classIndex: request.classIndex, explainMs, backend: info.name };
+      } catch (error) {
+        return { ok: false, error: toFailure(error) };
+      }
+    },
     classify(request) {
       const queuedAt = performance.now();
       // The first request starts tfjs and its model while its image downloads and decodes (nothing

@@ -12,9 +12,14 @@ const WORKER_PATH = '/background.js';
  * supports (returning a promise from onMessage is newer).
  */
 export function listenForRequests(handle: (request: ClassifyRequest) => Promise<ClassifyResponse>): void {
+  listenForWorkerMessages(isClassifyRequest, handle);
+}
+
+/** Answers the messages `isRequest` accepts, from the extension's own service worker only (see listenForRequests); the "Why?" requests come this way too. */
+export function listenForWorkerMessages<Request, Response>(isRequest: (message: unknown) => message is Request, handle: (request: Request) => Promise<Response>): void {
   const workerUrl = browser.runtime.getURL(WORKER_PATH);
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!isClassifyRequest(message) || !isOwnWorker(sender, browser.runtime.id, workerUrl)) return false;
+    if (!isRequest(message) || !isOwnWorker(sender, browser.runtime.id, workerUrl)) return false;
     void handle(message).then(sendResponse);
     return true;
   });

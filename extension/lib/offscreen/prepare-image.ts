@@ -6,7 +6,7 @@ import { sniffImage } from './sniff-image';
 import { toModelInput } from './to-model-input';
 
 /** One downloaded image made ready for the model: its 28x28 input and what the popup shows of it. */
-export type PreparedPixels = Pick<ClassifyResult, 'imageWidth' | 'imageHeight'> & {
+export type PreparedPixels = Pick<ClassifyResult, 'imageWidth' | 'imageHeight' | 'placement'> & {
   /** The 28x28 input (core's Fashion-MNIST conversion). */
   input: Uint8Array;
   /** The image at most THUMBNAIL_EDGE on its longest edge, when asked for. */
@@ -25,13 +25,13 @@ export async function prepareImage({ bytes, contentType }: FetchedImage, withThu
   const sniffed = sniffImage(bytes);
   const decoded = await decodeImage(bytes, contentType, checkImageHeader(contentType, sniffed), withThumbnail);
   const t2 = performance.now();
-  let input: Uint8Array;
+  let converted: ReturnType<typeof toModelInput>;
   try {
-    input = toModelInput(decoded.rgba);
+    converted = toModelInput(decoded.rgba);
   } catch (error) {
     decoded.thumbnail?.close();
     throw error;
   }
   const t3 = performance.now();
-  return { input, imageWidth: decoded.width, imageHeight: decoded.height, ...(decoded.thumbnail ? { thumbnail: decoded.thumbnail } : {}), timings: { decodeMs: t2 - t1, convertMs: t3 - t2 } };
+  return { input: converted.pixels, placement: converted.placement, imageWidth: decoded.width, imageHeight: decoded.height, ...(decoded.thumbnail ? { thumbnail: decoded.thumbnail } : {}), timings: { decodeMs: t2 - t1, convertMs: t3 - t2 } };
 }

@@ -30,6 +30,7 @@ export const BADGE_WORDS: Record<ErrorCode, string> = {
   'too-late': 'too slow',
   'model-failed': 'model failed',
   'classifier-gone': 'stopped',
+  'explainer-gone': 'stopped',
   'no-answer': 'stopped',
   'decoder-stopped': 'stopped',
   'storage-refused': 'not saved',

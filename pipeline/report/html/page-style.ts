@@ -56,8 +56,8 @@ dl.modes dd { margin: 0 0 6px 24px; color: var(--muted); }
 table.photo-results { font-size: 12px; }
 table.photo-results th[scope="row"] { font-weight: normal; min-width: 190px; }
 .pictures { display: flex; gap: 6px; align-items: center; margin-bottom: 2px; }
-.pictures img.thumb { border: 1px solid var(--rule); background: #fff; }
-.pictures img.input { image-rendering: pixelated; background: #000; }
+.pictures img.thumb, .pictures img.why-thumb { border: 1px solid var(--rule); background: #fff; }
+.pictures img.input, .pictures img.why-input { image-rendering: pixelated; background: #000; }
 td.guesses ol { margin: 0; padding-left: 18px; }
 td.guesses li { white-space: nowrap; }
 td.guesses li.right { color: var(--good); font-weight: 600; }
@@ -69,4 +69,6 @@ td.miss, .key.miss { background: #fdecec; }
 .key { padding: 1px 6px; border-radius: 3px; color: var(--ink); margin-right: 6px; }
 details > summary { cursor: pointer; margin: 12px 0 6px; font-weight: 600; }
 table.recipes td small { color: var(--muted); }
+.why-mistakes { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }
+.why-mistake figcaption { overflow-wrap: anywhere; }
 `;

@@ -36,6 +36,8 @@ export interface PageInput {
   generatedAt: string;
   /** Where the dataset came from, for the header. */
   datasetNote: string;
+  /** The "Why the real photos go wrong" section (render-explained-mistakes.ts), if made. */
+  explainedMistakes?: string;
 }
 
 /** How many test images the training run evaluated on (the confusion matrix counts every one). */
@@ -57,6 +59,7 @@ export function renderPage(input: PageInput): string {
     ['comparison', 'Shipped models'],
     ['robustness', 'Robustness suite'],
     ['shop-photos', 'Real photos'],
+    ...(input.explainedMistakes ? [['why-mistakes', 'Why photos go wrong'] as [string, string]] : []),
     ...(input.recipePairs.length ? [['recipes', 'Recipes'] as [string, string]] : []),
     ['round-trip', 'Conversion round trip'],
     ...models.map((m): [string, string] => [`model-${m.metadata.id}`, m.metadata.displayName]),
@@ -88,6 +91,7 @@ ${renderChart(COMPARISON_CHARTS.weightVariants, charts)}
 </section>
 ${renderRobustness(checked, charts)}
 ${renderShopPhotos(checked, input.thumbnails, charts)}
+${input.explainedMistakes ?? ''}
 ${renderRecipes(input.recipePairs, charts)}
 ${renderConverted(checked)}
 ${renderRoundTrip(models, input.examples)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BlankImageError } from '../../../../core/conversion/blank-image-error.js';
-import { toFashionMnist } from '../../../../core/conversion/to-fashion-mnist.js';
+import { toFashionMnist, toFashionMnistPlaced } from '../../../../core/conversion/to-fashion-mnist.js';
 import type { RgbaImage } from '../../../../core/conversion/types.js';
 import { BLACK, CLEAR, canvas, fillRect, fillWhere, inkBox, WHITE, type Rgba } from './synthetic-images.js';
 
@@ -57,6 +57,16 @@ describe('toFashionMnist', () => {
     expect(box.height).toBe(28);
     expect(box.width).toBe(4);
     expect(box.x0).toBe(12);
+  });
+
+  it('says where the input came from: the trimmed box in the photo and where it sits in the 28x28 (for laying a map over the photo)', () => {
+    const image = fillRect(canvas(300, 500, WHITE), 120, 50, 180, 450, BLACK);
+    const { pixels, placement } = toFashionMnistPlaced(image);
+    expect(Array.from(pixels)).toEqual(Array.from(toFashionMnist(image)));
+    expect(placement.source).toEqual({ left: 120 / 300, top: 50 / 500, width: 60 / 300, height: 400 / 500 });
+    expect(placement.target).toEqual({ left: 12, top: 0, width: 4, height: 28 });
+    const ink = inkBox(pixels);
+    expect([ink.x0, ink.width]).toEqual([placement.target.left, placement.target.width]);
   });
 
   it('refuses blank, transparent and one-colour images and thin lines, of any size, as blank (issue 19)', () => {

@@ -87,6 +87,9 @@ describe('writeReport on a real quick export', () => {
     expect(at('comparison')).toBeLessThan(at('robustness'));
     expect(at('robustness')).toBeLessThan(at('shop-photos'));
     expect(at('shop-photos')).toBeLessThan(at('round-trip'));
+    // Issue 24: the real-photo mistakes with their maps follow the real photos.
+    expect(at('shop-photos')).toBeLessThan(at('why-mistakes'));
+    expect(at('why-mistakes')).toBeLessThan(at('round-trip'));
     expect(at('round-trip')).toBeLessThan(at('model-cnn'));
     expect(html).toContain("<h2>The conversion's round trip (test images, not real photos)</h2>");
     expect(html).not.toContain('<h2>Product photos</h2>');

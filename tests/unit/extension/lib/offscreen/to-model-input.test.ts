@@ -23,7 +23,7 @@ describe('toModelInput', () => {
 
   it('refuses a thin rule the same way, and converts an item', () => {
     expect(() => toModelInput(image(300, 100, (x, y) => y === 50 && x > 10 && x < 290))).toThrow(/blank or nearly so/);
-    expect(toModelInput(image(100, 100, (x, y) => (x - 50) ** 2 + (y - 50) ** 2 < 900))).toHaveLength(784);
+    expect(toModelInput(image(100, 100, (x, y) => (x - 50) ** 2 + (y - 50) ** 2 < 900)).pixels).toHaveLength(784);
   });
 
   it('lets other conversion errors through unchanged', () => {
