@@ -16,8 +16,11 @@ export const PIPELINE_RANKS: readonly (readonly string[])[] = [
   ['export/'],
   ['eval/'],
   ['report/', 'convert/'],
-  // The commands: the only place that knows the order of the stages, and what starts them.
+  // The commands: the only place that knows the order of the stages (run-pipeline.ts: training's,
+  // and the export stages every model goes through; run-convert.ts puts a converted Keras model
+  // through the same export stages), and what starts them.
   ['run-pipeline.ts'],
+  ['run-convert.ts'],
   ['cli/'],
 ];
 

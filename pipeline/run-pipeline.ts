@@ -1,19 +1,21 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { checkOutputDirs } from './shared/check-output-dirs.js';
-import type { ModelId, Recipe } from '../core/types.js';
+import type { ModelContract } from '../core/model-loader.js';
+import type { ModelId, ModelMetadata, Recipe } from '../core/types.js';
 import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
+import type { ImageSet } from './data/image-set.js';
 import { computeStandardization, type Standardization } from './data/standardization.js';
 import { takeFirst } from './data/take-first.js';
 import { evaluateModel } from './eval/evaluate-model.js';
 import { loadExportChecks, runExportChecks, type ExportChecks } from './eval/export-checks.js';
 import { formatFirstPredictions } from './eval/format-first-predictions.js';
 import { asFloat32, quantizeAndChoose } from './eval/quantize-and-choose.js';
-import { buildMetadata } from './export/build-metadata.js';
+import { buildMetadata, type MetadataParts } from './export/build-metadata.js';
 import { exportDirOf } from './export/export-dir.js';
 import { madeNow } from './export/git-commit.js';
 import { writeModelFolder } from './export/model-folder-io.js';
 import { countModelParams } from './models/model-summary.js';
-import { modelToFiles } from './models/model-to-files.js';
+import { modelToFiles, type LayersModelFiles } from './models/model-to-files.js';
 import { writeReport } from './report/write-report.js';
 import { StopRequested, stopIfAsked } from './shared/stop-requested.js';
 import { registerNativeReluGradient } from './train/native-relu-gradient.js';
@@ -103,7 +105,7 @@ async function runSteps(args: PipelineArgs, tensorflowVersion: string, shouldSto
   return 'done';
 }
 
-/** One plan, stage by stage: train, evaluate, quantize (shipped plans), check, then its metadata and its folder, written once. */
+/** One plan, stage by stage: train, evaluate, then the export stages (exportStages). */
 async function exportPlan(plan: TrainingPlan, { args, data, standardization, checks, tensorflowVersion, shouldStop, log }: RunContext): Promise<'done' | 'stopped'> {
   const run = { epochs: args.epochs ?? plan.epochs, batchSize: args.batchSize ?? plan.batchSize, seed: args.seed };
   const trained = await trainModel(plan, data, standardization, { ...run, checkpointDir: args.checkpointDir, resume: args.resume, shouldStop, log });
@@ -111,18 +113,53 @@ async function exportPlan(plan: TrainingPlan, { args, data, standardization, che
   const evaluation = evaluateModel(trained.model, data, plan.fixedPrediction, log);
   log(formatFirstPredictions(evaluation.probabilities, data.test.labels));
   const contract = { id: plan.id, displayName: plan.displayName, trainableParams: countModelParams(trained.model).trainable, weights: {} };
-  const float32 = await modelToFiles(trained.model);
+  const files = await modelToFiles(trained.model);
   trained.model.dispose();
-  const source = { files: float32, contract, options: evaluation.prediction, testAccuracy: evaluation.test.accuracy };
-  const shipped = plan.shipped ? await quantizeAndChoose(source, data.test, log, shouldStop) : asFloat32(float32);
-  stopIfAsked(shouldStop, `the checks of ${plan.name}`);
-  const checked = await runExportChecks(shipped.files, contract, evaluation.prediction, checks, log);
-  stopIfAsked(shouldStop, `${plan.name} was written`);
   const training = trainingRecord(plan, { ...run, backend: tf.getBackend(), tensorflowVersion, trainCount: data.train.count, datasetSha256: data.sha256 }, trained.history);
   const validationAccuracy = trained.history[trained.history.length - 1]!.valAccuracy;
-  const metadata = buildMetadata({ contract, evaluation, validationAccuracy, checks: checked, origin: { training }, shipped, made: madeNow() });
   const dir = exportDirOf(args.outDir, plan);
-  writeModelFolder(dir, { files: shipped.files, metadata });
+  const metadata = await exportStages(
+    { name: plan.name, files, contract, evaluation, validationAccuracy, origin: { training } },
+    { dir, ship: plan.shipped, checks, test: data.test, shouldStop, log },
+  );
   log(`Exported ${plan.name} (${metadata.weights.dtype} weights) to ${dir}`);
   return 'done';
+}
+
+/** A model that exists (trained here, or converted from a Keras file), measured on the test set, ready for the export stages. */
+export interface MeasuredModel extends Pick<MetadataParts, 'evaluation' | 'validationAccuracy' | 'origin'> {
+  /** Its name in the log. */
+  name: string;
+  files: LayersModelFiles;
+  contract: ModelContract;
+  evaluation: MetadataParts['evaluation'] & { prediction: ModelMetadata['prediction'] };
+}
+
+/** Where and how a model is exported. */
+export interface ExportTarget {
+  dir: string;
+  /** Quantize and choose the weights that ship (models/), or keep float32 (comparisons/). */
+  ship: boolean;
+  checks: ExportChecks;
+  test: ImageSet;
+  shouldStop: () => boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * The export stages every model goes through, in order, whether trained by the pipeline or
+ * converted by `npm run convert`: quantize (models that ship), the checks (the robustness suite and
+ * the real photos, on the weights that ship), its metadata, and its folder, written once. Returns
+ * the metadata written.
+ */
+export async function exportStages(model: MeasuredModel, { dir, ship, checks, test, shouldStop, log }: ExportTarget): Promise<ModelMetadata> {
+  const { files, contract, evaluation, validationAccuracy, origin } = model;
+  const source = { files, contract, options: evaluation.prediction, testAccuracy: evaluation.test.accuracy };
+  const shipped = ship ? await quantizeAndChoose(source, test, log, shouldStop) : asFloat32(files);
+  stopIfAsked(shouldStop, `the checks of ${model.name}`);
+  const checked = await runExportChecks(shipped.files, contract, evaluation.prediction, checks, log);
+  stopIfAsked(shouldStop, `${model.name} was written`);
+  const metadata = buildMetadata({ contract, evaluation, validationAccuracy, checks: checked, origin, shipped, made: madeNow() });
+  writeModelFolder(dir, { files: shipped.files, metadata });
+  return metadata;
 }

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { KERAS_INPUTS, MODEL_ID_PATTERN, MODEL_IDS, type KerasInput } from '../../core/types.js';
-import type { ConvertArgs } from '../convert/run-convert.js';
+import type { ConvertArgs } from '../run-convert.js';
 import { parseFlags, UsageError } from '../shared/parse-flags.js';
 import { PIPELINE_DEFAULTS } from './pipeline-args.js';
 

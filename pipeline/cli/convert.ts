@@ -18,7 +18,7 @@ startCommand({
       console.error('\nStopping after this step; nothing is written. Ctrl-C again to quit now.');
     });
     await requireNativeTensorflow();
-    const { runConvert } = await import('../convert/run-convert.js');
+    const { runConvert } = await import('../run-convert.js');
     const { loadFashionMnist } = await import('../data/fashion-mnist.js');
     try {
       await runConvert(args, { loadData: () => loadFashionMnist({ dataDir: args.dataDir }), shouldStop: () => stopping, log: (line) => console.log(line) });

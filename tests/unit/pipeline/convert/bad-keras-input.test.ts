@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConvertArgs } from '../../../../pipeline/convert/run-convert.js';
+import type { ConvertArgs } from '../../../../pipeline/run-convert.js';
 import { KerasFileError } from '../../../../pipeline/convert/keras-file-error.js';
-import { runConvert } from '../../../../pipeline/convert/run-convert.js';
+import { runConvert } from '../../../../pipeline/run-convert.js';
 import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';
 import { FileSystemError } from '../../../../pipeline/shared/file-system-error.js';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runConvert } from '../../../../pipeline/convert/run-convert.js';
+import { runConvert } from '../../../../pipeline/run-convert.js';
 import { loadFashionMnist, type FashionMnist } from '../../../../pipeline/data/fashion-mnist.js';
 import { sha256Hex } from '../../../../pipeline/shared/sha256-hex.js';
 import { takeFirst } from '../../../../pipeline/data/take-first.js';

@@ -1,18 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { KerasInput } from '../../core/types.js';
+import type { KerasInput } from '../core/types.js';
 import { dirname, join } from 'node:path';
-import { checkOutputDirs } from '../shared/check-output-dirs.js';
-import type { FashionMnist } from '../data/fashion-mnist.js';
-import { computeStandardization } from '../data/standardization.js';
-import { loadExportChecks, runExportChecks } from '../eval/export-checks.js';
-import { asFloat32, quantizeAndChoose } from '../eval/quantize-and-choose.js';
-import { buildMetadata } from '../export/build-metadata.js';
-import { madeNow } from '../export/git-commit.js';
-import { writeModelFolder } from '../export/model-folder-io.js';
-import { stopIfAsked } from '../shared/stop-requested.js';
-import { convertKerasFile } from './convert-keras-file.js';
-import { measureConverted } from './measure-converted.js';
-import { KerasFileError } from './keras-file-error.js';
+import { checkOutputDirs } from './shared/check-output-dirs.js';
+import type { FashionMnist } from './data/fashion-mnist.js';
+import { computeStandardization } from './data/standardization.js';
+import { loadExportChecks } from './eval/export-checks.js';
+import { exportStages } from './run-pipeline.js';
+import { stopIfAsked } from './shared/stop-requested.js';
+import { convertKerasFile } from './convert/convert-keras-file.js';
+import { measureConverted } from './convert/measure-converted.js';
+import { KerasFileError } from './convert/keras-file-error.js';
 
 /** Everything `npm run convert` can be told (cli/convert-args.ts parses it from argv). */
 export interface ConvertArgs {
@@ -53,9 +50,10 @@ function readKerasBytes(file: string): Uint8Array {
 
 /**
  * The whole job behind `npm run convert`: check the target folder is free (unless --force),
- * convert the Keras file (every check of the file), check the folder can be written, measure it as a trained model is measured (measureConverted), quantize
- * it as the pipeline does a shipped model (--ship), run the robustness suite and the real shop
- * photos, and write its folder once, atomically. Every refusal comes before anything is written.
+ * convert the Keras file (every check of the file), check the folder can be written, measure it as
+ * a trained model is measured (measureConverted), then the pipeline's own export stages
+ * (exportStages: quantized as a shipped model with --ship, the robustness suite and the real shop
+ * photos, its folder written once, atomically). Every refusal comes before anything is written.
  * Returns the folder written.
  */
 export async function runConvert(args: ConvertArgs, deps: ConvertDeps): Promise<string> {
@@ -78,14 +76,10 @@ export async function runConvert(args: ConvertArgs, deps: ConvertDeps): Promise<
   log(`Converted in ${((performance.now() - started) / 1000).toFixed(2)} s; measuring it as a trained model is measured...`);
   stopIfAsked(shouldStop, `${args.id} was measured`);
   const measured = await measureConverted(converted, data, args, log);
-  const { files, contract, evaluation, validationAccuracy } = measured;
-  const source = { files, contract, options: evaluation.prediction, testAccuracy: evaluation.test.accuracy };
-  const shipped = args.ship ? await quantizeAndChoose(source, data.test, log, shouldStop) : asFloat32(files);
-  stopIfAsked(shouldStop, `the checks of ${args.id}`);
-  const checks = await runExportChecks(shipped.files, contract, evaluation.prediction, await loadExportChecks(data.test), log);
-  stopIfAsked(shouldStop, `${args.id} was written`);
-  const metadata = buildMetadata({ contract, evaluation, validationAccuracy, checks, origin: { source: converted.source }, shipped, made: madeNow() });
-  writeModelFolder(dir, { files: shipped.files, metadata });
+  const metadata = await exportStages(
+    { ...measured, name: args.id, origin: { source: converted.source } },
+    { dir, ship: args.ship, checks: await loadExportChecks(data.test), test: data.test, shouldStop: shouldStop ?? (() => false), log },
+  );
   log(`Wrote ${args.displayName} (${metadata.weights.dtype} weights) to ${dir}${args.ship ? '; `npm run build` packages it.' : '; `npm run report` shows it.'}`);
   return dir;
 }
