@@ -1,6 +1,6 @@
 /**
  * What "Why?" costs in the built extension in headless Chromium (Debian's, SwiftShader WebGL),
- * on WASM: for each packaged Fashion Lens model, a real shop photo (tests/fixtures/shop-photos) is
+ * on WASM: for each packaged Fashion Lens model, a real shop photo (pipeline/data/shop-photos) is
  * classified (warm), then its map is asked for 10 times the way the popup asks (popup page ->
  * background -> offscreen document). Prints the median of 10 of the map's time in the offscreen
  * document and of the popup's round trip, beside the median prediction time of 10 warm clicks.

@@ -1,7 +1,7 @@
 /**
  * Faithfulness and cost of each explanation method (issue 24), on the shipped models as they run
  * (mirror-averaged where metadata says so), on real data: the first N Fashion-MNIST test images
- * and the 36 real shop photos (tests/fixtures/shop-photos, converted as the extension converts
+ * and the 36 real shop photos (pipeline/data/shop-photos, converted as the extension converts
  * them). Each map explains the model's top-1 class.
  *  - Deletion: the 10% most important pixels by the map set to the background (black), against
  *    10% of the pixels at random (the same seeded draw for every method): the mean drop of the

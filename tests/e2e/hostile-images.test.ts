@@ -15,6 +15,7 @@ import { jpegExifVariants, pngExifVariants } from '../helpers/exif-variants.js';
 import { jpegWithOrientation, pngWithOrientation } from '../helpers/oriented-images.js';
 import { decodePng, encodePng } from '../../harness/product-photos.js';
 import { startShopServer, type ShopServer } from '../../harness/shop-server.js';
+import { SHOP_PHOTOS_DIR } from '../../pipeline/eval/shop-photos/load-shop-photos.js';
 
 // Images a page can hand the extension that are not what they seem: a phone photo stored on its
 // side, a small file that decodes to 400 megapixels. (A crash of the extension's renderer cannot be
@@ -26,7 +27,7 @@ let shop: ShopServer;
 let page: Page;
 
 const BOMB_PATH = '/products/poster.jpg';
-const SNEAKER = join(import.meta.dirname, '..', 'fixtures', 'shop-photos', '7_Sneaker', 'saleor-dash-force-1.png');
+const SNEAKER = join(SHOP_PHOTOS_DIR, '7_Sneaker', 'saleor-dash-force-1.png');
 
 function done(entry: FinishedEntry) {
   if (entry.status !== 'done') throw new Error(`expected a result, got: ${entry.error.message}`);

@@ -11,12 +11,13 @@ import { encodePng } from '../../../harness/product-photos.js';
 import { BAD_PATHS, startShopServer, type ShopServer } from '../../../harness/shop-server.js';
 import { hugeFlatJpeg } from '../../helpers/huge-jpeg.js';
 import { classifyInNode, loadReferenceModel } from '../../helpers/reference-classifier.js';
+import { SHOP_PHOTOS_DIR } from '../../../pipeline/eval/shop-photos/load-shop-photos.js';
 
 // Bad images get the same sentences in Firefox as in Chrome (tests/e2e/hostile-images.test.ts,
 // faults.test.ts), and the packaged model works with the network cut.
 
 const BOMB_PATH = '/products/poster.jpg';
-const SNEAKER = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'shop-photos', '7_Sneaker', 'saleor-dash-force-1.png'));
+const SNEAKER = readFileSync(join(SHOP_PHOTOS_DIR, '7_Sneaker', 'saleor-dash-force-1.png'));
 
 const dataUrl = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toString('base64')}`;
 const errorOf = (entry: FinishedEntry) => (entry.status === 'error' ? entry.error : `labelled ${entry.result.top3[0]!.label}`);

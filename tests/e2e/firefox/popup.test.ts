@@ -8,13 +8,14 @@ import { clickClassifyInFirefox, readFirefoxPopup, setFirefoxSettings } from '..
 import { launchFirefoxExtension, type FirefoxExtension } from '../../../harness/launch-firefox-extension.js';
 import { startShopServer, type ShopServer } from '../../../harness/shop-server.js';
 import { classifyInNode, loadReferenceModel } from '../../helpers/reference-classifier.js';
+import { SHOP_PHOTOS_DIR } from '../../../pipeline/eval/shop-photos/load-shop-photos.js';
 
 // The popup in Firefox shows the result of a right-click: the top 3 with percentages, the model,
 // the backend and why, and the history; a screenshot of it is kept (FASHION_LENS_PICTURES=dir keeps
 // it there, as the README's pictures are made).
 
 const PHOTO = 'saleor-dash-force-1.png';
-const SNEAKER = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'shop-photos', '7_Sneaker', PHOTO));
+const SNEAKER = readFileSync(join(SHOP_PHOTOS_DIR, '7_Sneaker', PHOTO));
 
 let firefox: FirefoxExtension;
 let shop: ShopServer;

@@ -9,7 +9,7 @@ import { shopPhotoPath, shopPhotoProducts } from '../../../harness/shop-photo-pr
 import { startShopServer, type ShopServer } from '../../../harness/shop-server.js';
 import { loadReferenceModel, predictInNode } from '../../helpers/reference-classifier.js';
 
-// The real shop photos (tests/fixtures/shop-photos), served by a loopback shop and classified in
+// The real shop photos (pipeline/data/shop-photos), served by a loopback shop and classified in
 // headless Firefox ESR through the Firefox build's context-menu handler, in its background page.
 // Node's answer is the expected one, as in the Chrome test (tests/e2e/shop-photos.test.ts, which
 // holds Chrome to Node's input, top 3 and probabilities): the same top-1 as Node is the same as Chrome's.
