@@ -33,7 +33,7 @@ const TOP_ACCURACY = {
 const TopAccuracySchema = objectOf(TOP_ACCURACY);
 
 /** Top-1 accuracy on the test images under one named change (the robustness suite). */
-const RobustnessResultSchema = objectOf({
+export const RobustnessResultSchema = objectOf({
   /** Short id of the change, e.g. 'mirror', 'noise-20'; 'none' is the test set as it is. */
   change: text(),
   /** What the change does, in words. */
@@ -45,7 +45,7 @@ const RobustnessResultSchema = objectOf({
 });
 
 /** Accuracy on the project's real product photos, through core's conversion. */
-const ShopPhotoMetricsSchema = objectOf({
+export const ShopPhotoMetricsSchema = objectOf({
   /** All photos, predicting each alone. */
   overall: TopAccuracySchema,
   /** All photos, averaging each photo's and its mirror's probabilities. */
@@ -116,7 +116,7 @@ const ConvertedSourceSchema = objectOf({
 });
 
 /** Test-set accuracy of one exported weight dtype, loaded back through core's loader. */
-const QuantizationResultSchema = objectOf({
+export const QuantizationResultSchema = objectOf({
   dtype: oneOf(WEIGHT_DTYPES),
   /** Total size of the weight shards in bytes. */
   weightBytes: integerFrom(1),

@@ -1,5 +1,5 @@
 import type { TopKEntry } from '../../core/top-k.js';
-import type { ModelMetadata, QuantizationResult, RobustnessResult, ShopPhotoMetrics } from '../../core/types.js';
+import type { ModelMetadata, RobustnessResult, ShopPhotoMetrics } from '../../core/types.js';
 import type { ProductPhotoAccuracy } from '../eval/product-photo-accuracy.js';
 import type { ShopPhotoResult } from '../eval/shop-photos.js';
 import type { LayerSummary, ParamCounts } from '../models/model-summary.js';
@@ -60,58 +60,5 @@ export interface ModelReport extends CheckedModel {
   roundTrip: ProductPhotoAccuracy;
 }
 
-/** One photo's result in metrics.json (the pictures are in index.html). */
-export interface ShopPhotoResultMetrics {
-  /** Path relative to pipeline/data/shop-photos. */
-  file: string;
-  /** The right class index. */
-  label: number;
-  /** The three most probable classes in the model's own mode. */
-  top3: TopKEntry[];
-  correctTop1: boolean;
-  correctTop3: boolean;
-}
-
-/** What metrics.json holds for every exported model, shipped or comparison. */
-export interface CheckedModelMetrics {
-  /** The export's folder relative to the output root. */
-  folder: string;
-  /** metadata.json of the model, verbatim (tests check it is identical). */
-  metadata: ModelMetadata;
-  /** The robustness suite: metadata.metrics.robustness verbatim. */
-  robustness: RobustnessReport;
-  /** The real photos: metrics are metadata.metrics.shopPhotos verbatim; perPhoto always computed. */
-  shopPhotos: Omit<ShopPhotoReport, 'perPhoto'> & { perPhoto: ShopPhotoResultMetrics[] };
-}
-
-/** One shipped model's entry in metrics.json: the checks plus the figures only the report computes. */
-export interface ModelMetrics extends CheckedModelMetrics {
-  /** The weight dtype shipped in models/<id>/ (metadata.weights.dtype). */
-  shippedDtype: ModelMetadata['weights']['dtype'];
-  /** Bytes of the shipped weight shards. */
-  shippedWeightBytes: number;
-  /** Every exported weight variant, as metadata.weights.variants records them ([] before quantization). */
-  quantization: QuantizationResult[];
-  /** The conversion's round trip: test images beside the same images rendered as photos and converted back (own mode). */
-  roundTrip: Omit<ProductPhotoAccuracy, 'perStyle'> & { perStyle: { scale: number; count: number; accuracy: number }[] };
-  /** Parameter totals. */
-  params: ParamCounts;
-  /** The architecture table. */
-  architecture: LayerSummary[];
-  /** First test images: index, true label, top-3. */
-  firstPredictions: { index: number; label: number; top: TopKEntry[] }[];
-  /** Most confident mistakes: index, true label, top-3. */
-  confidentMistakes: { index: number; label: number; top: TopKEntry[] }[];
-}
-
-/** The contents of report/metrics.json. */
-export interface ReportMetrics {
-  /** ISO 8601 time the report was written. */
-  generatedAt: string;
-  /** Test images the report's own figures (galleries, round trip, any suite it computed) were computed on. */
-  testImages: number;
-  /** One entry per shipped model (models/), in MODEL_IDS order. */
-  models: ModelMetrics[];
-  /** One entry per export trained only for comparison (comparisons/: the seed recipe, LeNet-5's RBF output); [] without. */
-  comparisons: CheckedModelMetrics[];
-}
+// metrics.json's own types are inferred from its schema (metrics-json-schema.ts).
+export type { CheckedModelMetrics, ModelMetrics, ReportMetrics, ShopPhotoResultMetrics } from './metrics-json-schema.js';

@@ -9,6 +9,7 @@ import { loadShopPhotos, SHOP_PHOTOS_DIR, type ShopPhoto } from '../eval/shop-ph
 import { writeDirAtomically } from '../shared/write-dir-atomically.js';
 import { stopIfAsked } from '../shared/stop-requested.js';
 import { buildMetricsJson } from './build-metrics-json.js';
+import { parseReportMetrics } from './metrics-json-schema.js';
 import { collectCheckedModel, collectModelReport } from './collect-model-report.js';
 import { findComparisonModels, findExportedModels, type ExportedModel } from './find-exported-models.js';
 import type { RenderedChart } from './html/render-chart.js';
@@ -128,7 +129,7 @@ export async function writeReport(outDir: string, opts: WriteReportOptions = {})
   for (const [i, model] of models.entries()) explained.push({ model, mistakes: await explainPhotoMistakes(exported[i]!, model.shopPhotos.perPhoto) });
   const explainedMistakes = renderExplainedMistakes(explained, thumbnails);
   const html = renderPage({ models, comparisons, recipePairs: pairs, outputComparison, charts, thumbnails, examples: roundTripExamples(photos), generatedAt, datasetNote, explainedMistakes });
-  const metrics = buildMetricsJson(models, generatedAt, test.count, comparisons);
+  const metrics = parseReportMetrics(buildMetricsJson(models, generatedAt, test.count, comparisons));
 
   const dir = join(outDir, 'report');
   const files: Record<string, string> = { 'index.html': html, 'metrics.json': JSON.stringify(metrics, null, 2) + '\n' };
