@@ -92,7 +92,9 @@ describe.skipIf(!present)('the training report in Chromium', () => {
     for (const image of images) {
       expect(image.complete && image.width > 0 && image.height > 0, `${image.alt} decodes`).toBe(true);
     }
-    const samples = await page.$$eval('figure.sample img', (imgs) => imgs.map((img) => [img.naturalWidth, img.naturalHeight]));
+    // The galleries' test images (the real-photo mistakes' figures share their look, not their size).
+    const samples = await page.$$eval('figure.sample.correct img, figure.sample.mistake img', (imgs) => imgs.map((img) => [img.naturalWidth, img.naturalHeight]));
+    expect(samples.length).toBeGreaterThanOrEqual(metrics!.models.length * 10);
     expect(samples.every(([w, h]) => w === 28 && h === 28)).toBe(true);
     // Each real photo: a thumbnail and the 28x28 input the models saw.
     const photos = metrics!.models[0]!.shopPhotos.perPhoto.length;
@@ -114,7 +116,9 @@ describe.skipIf(!present)('the training report in Chromium', () => {
     expect(at('robustness')).toBe(1);
     expect(at('shop-photos')).toBe(2);
     expect(at('round-trip')).toBeGreaterThan(at('shop-photos'));
-    if (sections.includes('recipes')) expect(at('recipes')).toBe(3);
+    // Then what the models look at when they get a real photo wrong, then the recipes.
+    expect(at('why-mistakes')).toBe(3);
+    if (sections.includes('recipes')) expect(at('recipes')).toBe(4);
     expect(await page.locator('#round-trip h2').innerText()).toBe("The conversion's round trip (test images, not real photos)");
     expect(await page.locator('#shop-photos').innerText()).toContain('not a target');
   });
