@@ -23,6 +23,12 @@ export type TrainingLoss = (typeof TRAINING_LOSSES)[number];
 
 /** Training recipes: the seed notebook's (the faithful port), or the shop recipe (augmented, what ships). */
 export const RECIPES = ['seed', 'shop'] as const;
+/** How the pipeline runs a training step: one TensorFlow graph per step, or tfjs' eager ops. */
+export const TRAINING_ENGINES = ['graph', 'eager'] as const;
+export type TrainingEngine = (typeof TRAINING_ENGINES)[number];
+/** The compute precision of training: float32, or bfloat16 with float32 weights and loss. */
+export const TRAINING_PRECISIONS = ['fp32', 'bf16'] as const;
+export type TrainingPrecision = (typeof TRAINING_PRECISIONS)[number];
 export type Recipe = (typeof RECIPES)[number];
 
 /** How the weights of an exported model are stored. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { checkOutputDirs } from './shared/check-output-dirs.js';
 import type { ModelContract } from '../core/model-loader.js';
-import type { ModelId, ModelMetadata, Recipe } from '../core/types.js';
+import type { ModelId, ModelMetadata, Recipe, TrainingEngine, TrainingPrecision } from '../core/types.js';
 import { loadFashionMnist, type FashionMnist } from './data/fashion-mnist.js';
 import type { ImageSet } from './data/image-set.js';
 import { computeStandardization, type Standardization } from './data/standardization.js';
@@ -41,6 +41,10 @@ export interface PipelineArgs {
   resume: boolean;
   /** Also train LeNet-5 with the paper's RBF output, for the report's comparison (not shipped). */
   rbf: boolean;
+  /** --engine: how training steps run (absent: graph, eager for what it cannot express). */
+  engine?: TrainingEngine;
+  /** --precision: the graph engine's compute precision (absent: bf16 where the CPU has it natively, else fp32). */
+  precision?: TrainingPrecision;
   report: boolean;
   help: boolean;
   /** Print failures with their stack trace (expected failures are one sentence otherwise). */
@@ -108,14 +112,14 @@ async function runSteps(args: PipelineArgs, tensorflowVersion: string, shouldSto
 /** One plan, stage by stage: train, evaluate, then the export stages (exportStages). */
 async function exportPlan(plan: TrainingPlan, { args, data, standardization, checks, tensorflowVersion, shouldStop, log }: RunContext): Promise<'done' | 'stopped'> {
   const run = { epochs: args.epochs ?? plan.epochs, batchSize: args.batchSize ?? plan.batchSize, seed: args.seed };
-  const trained = await trainModel(plan, data, standardization, { ...run, checkpointDir: args.checkpointDir, resume: args.resume, shouldStop, log });
+  const trained = await trainModel(plan, data, standardization, { ...run, checkpointDir: args.checkpointDir, resume: args.resume, engine: { engine: args.engine, precision: args.precision }, shouldStop, log });
   if (trained === 'stopped') return 'stopped';
   const evaluation = evaluateModel(trained.model, data, plan.fixedPrediction, log);
   log(formatFirstPredictions(evaluation.probabilities, data.test.labels));
   const contract = { id: plan.id, displayName: plan.displayName, trainableParams: countModelParams(trained.model).trainable, weights: {} };
   const files = await modelToFiles(trained.model);
   trained.model.dispose();
-  const training = trainingRecord(plan, { ...run, backend: tf.getBackend(), tensorflowVersion, trainCount: data.train.count, datasetSha256: data.sha256 }, trained.history);
+  const training = trainingRecord(plan, { ...run, backend: tf.getBackend(), engine: trained.engine, precision: trained.precision, tensorflowVersion, trainCount: data.train.count, datasetSha256: data.sha256 }, trained.history);
   const validationAccuracy = trained.history[trained.history.length - 1]!.valAccuracy;
   const dir = exportDirOf(args.outDir, plan);
   const metadata = await exportStages(

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CLASS_NAMES, IMAGE_SIZE, NUM_CLASSES } from '../model-contract.js';
-import { KERAS_FORMATS, KERAS_INPUTS, MODEL_ID_PATTERN, RECIPES, TRAINING_LOSSES, WEIGHT_DTYPES } from '../types.js';
+import { KERAS_FORMATS, KERAS_INPUTS, MODEL_ID_PATTERN, RECIPES, TRAINING_ENGINES, TRAINING_LOSSES, TRAINING_PRECISIONS, WEIGHT_DTYPES } from '../types.js';
 import { anyText, arrayOf, equalTo, integer, integerFrom, numberIn, objectOf, oneOf, recordOf, rule, text } from './json-rules.js';
 
 // metadata.json, declared once: the TypeScript types below are inferred from this schema, and
@@ -89,6 +89,10 @@ const TrainingRecordSchema = objectOf({
   seed: integer(),
   /** tfjs backend used to train, e.g. 'tensorflow'. */
   backend: text(),
+  /** How each step ran: 'graph' (one TensorFlow session call) or 'eager' (tfjs ops); absent in models trained before the graph engine (eager). */
+  engine: v.optional(oneOf(TRAINING_ENGINES)),
+  /** Compute precision: 'fp32', or 'bf16' (bfloat16 compute, float32 weights and loss); absent: fp32. */
+  precision: v.optional(oneOf(TRAINING_PRECISIONS)),
   /** TensorFlow C library version, e.g. '2.15.1'. */
   tensorflowVersion: anyText(),
   /** Wall-clock training seconds (all epochs). */

@@ -1,4 +1,4 @@
-import { MODEL_IDS, RECIPES, type ModelId, type Recipe } from '../../core/types.js';
+import { MODEL_IDS, RECIPES, TRAINING_ENGINES, TRAINING_PRECISIONS, type ModelId, type Recipe, type TrainingEngine, type TrainingPrecision } from '../../core/types.js';
 import type { PipelineArgs } from '../run-pipeline.js';
 import { parseFlags, UsageError } from '../shared/parse-flags.js';
 import { describePlanEpochs } from '../train/plan-epochs.js';
@@ -32,6 +32,10 @@ Options:
   --out <dir>           Output root: <dir>/models/<id>/ and <dir>/report/ (default: ${D.outDir})
   --checkpoint-dir <d>  Where per-epoch checkpoints go (default: ${D.checkpointDir}; with --quick: ${D.quick.checkpointDir})
   --resume              Continue an interrupted run from its last epoch checkpoint
+  --engine <name>       graph (default): each training step is one TensorFlow graph run in one session call;
+                        eager: tfjs ops one at a time (the reference; used anyway for a model the graph cannot express)
+  --precision <p>       The graph engine's compute: bf16 (bfloat16 compute, float32 weights and loss, as Keras'
+                        mixed_bfloat16) or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX, else fp32)
   --limit <n>           Train on the first n training images only (validation/test: n/10, min 100)
   --quick               Smoke run: --limit ${D.quick.limit} --epochs ${D.quick.epochs}, output to ${D.quick.outDir} unless --out is given
   --rbf                 Also train LeNet-5 with the paper's RBF output and Euclidean loss into
@@ -52,6 +56,8 @@ const FLAGS = {
   out: { type: 'string' },
   'checkpoint-dir': { type: 'string' },
   resume: { type: 'boolean' },
+  engine: { type: 'string' },
+  precision: { type: 'string' },
   limit: { type: 'string' },
   quick: { type: 'boolean' },
   rbf: { type: 'boolean' },
@@ -75,6 +81,12 @@ function modelsOf(flag: string): ModelId[] {
   return [...new Set(models)] as ModelId[];
 }
 
+/** `value` if it is one of `choices`, undefined if absent; a UsageError naming the choices otherwise. */
+function oneOf<T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  if (value === undefined || (choices as readonly string[]).includes(value)) return value as T | undefined;
+  throw new UsageError(`--${name} takes ${choices.join(' or ')}; "${value}" is not one of them.`);
+}
+
 /** Parses argv (without node and script). Pure: throws UsageError, never exits. */
 export function parsePipelineArgs(argv: string[]): PipelineArgs {
   const v = parseFlags(argv, FLAGS).values;
@@ -95,6 +107,8 @@ export function parsePipelineArgs(argv: string[]): PipelineArgs {
     limit: positiveInt('limit', v.limit) ?? quick?.limit,
     resume: v.resume ?? false,
     rbf: v.rbf ?? false,
+    engine: oneOf<TrainingEngine>('engine', v.engine, TRAINING_ENGINES),
+    precision: oneOf<TrainingPrecision>('precision', v.precision, TRAINING_PRECISIONS),
     report: !v['no-report'],
     help: v.help ?? false,
     verbose: v.verbose ?? false,

@@ -12,6 +12,7 @@ export const FAILURE_KINDS = {
   'no-exports': 'nothing exported yet where the report looks',
   'native-unavailable': 'no native TensorFlow for tfjs-node',
   'keras-file': 'a Keras file the converter cannot read or convert',
+  'graph-engine': 'the graph training engine: its addon not built, or a layer or loss it cannot express',
 } as const;
 export type FailureKind = keyof typeof FAILURE_KINDS;
 

@@ -4,12 +4,11 @@ import type { ImageSet } from '../data/fashion-mnist.js';
 import { predictAll } from '../shared/predict-all.js';
 import { scorePredictions } from '../shared/score-predictions.js';
 import { mulberry32, augmentationSeed, epochSeed } from '../shared/seeded-random.js';
-import { batchLoss } from './batch-loss.js';
-import { makeBatch } from './make-batch.js';
+import { gatherBatch } from './make-batch.js';
 import { augmentBatch } from '../augment/augment-batch.js';
 import type { AugmentationPolicy } from '../augment/augmentation-policy.js';
 import { shuffledIndices } from './shuffled-indices.js';
-import { trainStep } from './train-step.js';
+import { eagerEngine, type StepEngine } from './step-engine.js';
 import type { TrainingCallback } from './training-callback.js';
 import { withSeededMathRandom } from './with-seeded-math-random.js';
 
@@ -24,6 +23,8 @@ export interface FitOptions {
   learningRateAt?: (epoch: number) => number;
   /** The training criterion (default: cross-entropy). Validation always scores the probabilities with cross-entropy. */
   loss?: TrainingLoss;
+  /** What runs each step (default: tfjs' eager ops on `model` and `optimizer`); synced before each validation. */
+  engine?: StepEngine;
   /** Training augmentation, drawn per image from the epoch's own seeded stream; absent: the images as they are. */
   augmentation?: AugmentationPolicy;
   /** Called after every batch and epoch, and asked whether to stop (checkpoints, progress, Ctrl-C). */
@@ -51,12 +52,13 @@ interface EpochTotals {
 export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train: ImageSet, validation: ImageSet, opts: FitOptions): Promise<FitResult> {
   const history = [...(opts.history ?? [])];
   const callbacks = opts.callbacks ?? [];
-  const lossOf = batchLoss(opts.loss ?? 'cross-entropy', model);
+  const engine = opts.engine ?? eagerEngine(model, optimizer, opts.loss ?? 'cross-entropy');
   for (let epoch = history.length; epoch < opts.epochs; epoch++) {
     if (opts.learningRateAt) (optimizer as unknown as { learningRate: number }).learningRate = opts.learningRateAt(epoch);
     const started = performance.now();
-    const totals = await withSeededMathRandom(epochSeed(opts.seed, epoch), () => runEpoch(lossOf, optimizer, train, epoch, opts, callbacks));
+    const totals = await withSeededMathRandom(epochSeed(opts.seed, epoch), () => runEpoch(engine, train, epoch, opts, callbacks));
     if (totals === 'stopped') return { history, stopped: true };
+    engine.sync();
     const seconds = (performance.now() - started) / 1000;
     const val = scorePredictions(predictAll(model, validation.images, validation.count), validation.labels);
     const log: EpochLog = { epoch: epoch + 1, loss: totals.lossSum / totals.seen, accuracy: totals.correct / totals.seen, valLoss: val.loss, valAccuracy: val.accuracy, seconds };
@@ -67,7 +69,7 @@ export async function fit(model: tf.LayersModel, optimizer: tf.Optimizer, train:
 }
 
 /** One epoch's batches, in the epoch's seeded order and with its seeded augmentation; 'stopped' when a callback asks. */
-async function runEpoch(lossOf: ReturnType<typeof batchLoss>, optimizer: tf.Optimizer, train: ImageSet, epoch: number, opts: FitOptions, callbacks: TrainingCallback[]): Promise<EpochTotals | 'stopped'> {
+async function runEpoch(engine: StepEngine, train: ImageSet, epoch: number, opts: FitOptions, callbacks: TrainingCallback[]): Promise<EpochTotals | 'stopped'> {
   const batches = Math.ceil(train.count / opts.batchSize);
   const order = shuffledIndices(train.count, opts.seed, epoch);
   const augmentRandom = mulberry32(augmentationSeed(opts.seed, epoch));
@@ -80,10 +82,8 @@ async function runEpoch(lossOf: ReturnType<typeof batchLoss>, optimizer: tf.Opti
     if (callbacks.some((c) => c.stopTraining?.())) return 'stopped';
     const start = b * opts.batchSize;
     const end = Math.min(train.count, start + opts.batchSize);
-    const { x, y } = makeBatch(train.images, train.labels, order, start, end, augment);
-    const step = trainStep(lossOf, optimizer, x, y);
-    x.dispose();
-    y.dispose();
+    const { xs, ys, count } = gatherBatch(train.images, train.labels, order, start, end, augment);
+    const step = engine.step(xs, ys, count);
     totals.lossSum += step.loss * (end - start);
     totals.correct += step.correct;
     totals.seen += end - start;
@@ -92,7 +92,7 @@ async function runEpoch(lossOf: ReturnType<typeof batchLoss>, optimizer: tf.Opti
     const etaSeconds = perBatch * (batches - b - 1) + perBatch * batches * (remainingEpochs - 1);
     const progress = { epoch: epoch + 1, epochs: opts.epochs, batch: b + 1, batches, samplesPerSecond: totals.seen / elapsed, loss: totals.lossSum / totals.seen, accuracy: totals.correct / totals.seen, etaSeconds };
     for (const callback of callbacks) callback.onBatchEnd?.(progress);
-    // Let a stop request in: tfjs-node ops are synchronous and would starve the event loop. Every
+    // Let a stop request in: tfjs-node ops and session runs are synchronous and would starve the event loop. Every
     // batch, so a Ctrl-C stops training after the batch in progress (a few ms to ~0.2 s here).
     await new Promise((r) => setImmediate(r));
   }

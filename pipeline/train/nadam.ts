@@ -4,7 +4,7 @@ import { NADAM_SCHEDULE_DECAY, nadamScheduleProduct, nadamStepScalars } from './
 type NamedTensor = { name: string; tensor: tf.Tensor };
 
 /** First and second moment of one variable; non-trainable variables so they outlive every tidy. */
-interface Slot {
+export interface Slot {
   m: tf.Variable;
   v: tf.Variable;
 }
@@ -69,16 +69,14 @@ export class Nadam extends tf.Optimizer {
     const entries: [string, tf.Tensor][] = Array.isArray(variableGradients)
       ? variableGradients.map((g) => [g.name, g.tensor])
       : Object.entries(variableGradients);
-    const step = this.iterations + 1;
-    const s = nadamStepScalars(step, this.uProduct, this.beta1, this.beta2, this.scheduleDecay);
-    const c = Math.sqrt(1 - s.beta2Power);
+    const k = this.stepCoefficients();
     const registered = tf.engine().registeredVariables;
     this.oneMinus ??= { beta1: tf.keep(tf.scalar(1 - this.beta1)), beta2: tf.keep(tf.scalar(1 - this.beta2)) };
     const oneMinus = this.oneMinus;
     tf.tidy(() => {
-      const a = tf.scalar((this.learningRate * c * s.uNext) / (1 - s.uProductNext));
-      const b = tf.scalar((this.learningRate * c * (1 - s.uT)) / (1 - s.uProduct));
-      const eps = tf.scalar(this.epsilon * c);
+      const a = tf.scalar(k.a);
+      const b = tf.scalar(k.b);
+      const eps = tf.scalar(k.epsilon);
       for (const [name, g] of entries) {
         if (g == null) continue;
         const variable = registered[name];
@@ -95,8 +93,32 @@ export class Nadam extends tf.Optimizer {
         });
       }
     });
-    this.uProduct = s.uProduct;
+    this.countStep();
+  }
+
+  /**
+   * The coefficients of the next step's update, var -= (a * m + b * g) / (sqrt(v) + epsilon), at
+   * the current learning rate (see the class comment). The graph engine feeds these to its own
+   * copy of the same update, so both engines share this one formula.
+   */
+  stepCoefficients(): { a: number; b: number; epsilon: number } {
+    const s = nadamStepScalars(this.iterations + 1, this.uProduct, this.beta1, this.beta2, this.scheduleDecay);
+    const c = Math.sqrt(1 - s.beta2Power);
+    return { a: (this.learningRate * c * s.uNext) / (1 - s.uProductNext), b: (this.learningRate * c * (1 - s.uT)) / (1 - s.uProduct), epsilon: this.epsilon * c };
+  }
+
+  /** Advances the step count and the schedule product by one step (after an update). */
+  countStep(): void {
+    this.uProduct = nadamStepScalars(this.iterations + 1, this.uProduct, this.beta1, this.beta2, this.scheduleDecay).uProduct;
     this.incrementIterations();
+  }
+
+  /**
+   * The moments of each variable, as the next applyGradients would use them (restored ones
+   * matched in order, else new zeros): the graph engine starts from these and writes its own back.
+   */
+  slotsFor(variables: readonly tf.Variable[]): Slot[] {
+    return variables.map((variable) => this.slot(variable.name, variable));
   }
 
   /** The slot of `name`: already in use, else the next restored one, else new zeros. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-node';
 import { join } from 'node:path';
-import type { EpochLog } from '../../core/types.js';
+import type { EpochLog, TrainingEngine, TrainingPrecision } from '../../core/types.js';
 import type { FashionMnist } from '../data/fashion-mnist.js';
 import type { Standardization } from '../data/standardization.js';
 import { formatModelSummary } from '../models/model-summary.js';
@@ -9,6 +9,7 @@ import { checkpointCallback, loadCheckpoint, type RunIdentity } from './checkpoi
 import { fit } from './fit.js';
 import { formatClockTime } from './format-clock-time.js';
 import { progressCallback } from './progress-callback.js';
+import { startEngine, type EngineRequest } from './start-engine.js';
 import type { TrainingPlan } from './training-plans.js';
 
 export interface TrainOptions {
@@ -18,6 +19,8 @@ export interface TrainOptions {
   /** Checkpoints go to <checkpointDir>/<plan name>/. */
   checkpointDir: string;
   resume: boolean;
+  /** --engine and --precision (absent: the defaults). */
+  engine?: EngineRequest;
   shouldStop: () => boolean;
   log: (line: string) => void;
 }
@@ -26,10 +29,13 @@ export interface TrainOptions {
 export interface TrainedModel {
   model: tf.LayersModel;
   history: EpochLog[];
+  /** How its steps ran. */
+  engine: TrainingEngine;
+  precision: TrainingPrecision;
 }
 
 /**
- * Builds the model of `plan` and trains it (fit, with three callbacks: an epoch checkpoint, the
+ * Builds the model of `plan` and trains it with the step engine asked for (start-engine.ts) (fit, with three callbacks: an epoch checkpoint, the
  * progress bar, and the stop request), resuming from the plan's checkpoint with `resume`. Returns
  * the trained model (the caller disposes it) and its history, or 'stopped'.
  */
@@ -43,6 +49,7 @@ export async function trainModel(plan: TrainingPlan, data: FashionMnist, standar
   if (!opts.resume) removeDirAtomically(checkpoint);
   if (history) opts.log(`Resuming ${plan.name} after epoch ${history.length} from ${checkpoint}`);
   opts.log(`Training on ${data.train.count.toLocaleString('en-US')} images, validating on ${data.validation.count.toLocaleString('en-US')}: ${opts.epochs} epochs, batch ${opts.batchSize}, ${plan.optimizerConfig.name}, seed ${opts.seed}, backend ${tf.getBackend()}`);
+  const engine = await startEngine(opts.engine ?? {}, model, optimizer, plan.loss, opts.log);
   const progress = progressCallback(data.train.count, opts.epochs);
   const result = await fit(model, optimizer, data.train, data.validation, {
     epochs: opts.epochs,
@@ -52,8 +59,10 @@ export async function trainModel(plan: TrainingPlan, data: FashionMnist, standar
     learningRateAt: plan.learningRateAt,
     augmentation: plan.augmentation,
     loss: plan.loss,
+    engine,
     callbacks: [checkpointCallback(checkpoint, identity, model, optimizer), progress, { stopTraining: opts.shouldStop }],
   });
+  engine.dispose();
   optimizer.dispose();
   if (result.stopped) {
     model.dispose();
@@ -61,5 +70,5 @@ export async function trainModel(plan: TrainingPlan, data: FashionMnist, standar
   }
   const seconds = result.history.reduce((s, h) => s + h.seconds, 0);
   opts.log(`Training took ${formatClockTime(seconds)} (${(seconds / result.history.length).toFixed(1)} s/epoch); peak RSS ${(progress.peakRss() / 2 ** 20).toFixed(0)} MiB`);
-  return { model, history: result.history };
+  return { model, history: result.history, engine: engine.engine, precision: engine.precision };
 }

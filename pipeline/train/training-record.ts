@@ -1,4 +1,4 @@
-import type { EpochLog, TrainingRecord } from '../../core/types.js';
+import type { EpochLog, TrainingEngine, TrainingPrecision, TrainingRecord } from '../../core/types.js';
 import type { TrainingPlan } from './training-plans.js';
 
 /** What a run of a plan was given besides the plan (flags may override its epochs and batch size). */
@@ -8,6 +8,9 @@ export interface TrainingRun {
   seed: number;
   /** tfjs backend, e.g. 'tensorflow'. */
   backend: string;
+  /** How the steps ran, as trainModel resolved it. */
+  engine: TrainingEngine;
+  precision: TrainingPrecision;
   tensorflowVersion: string;
   trainCount: number;
   /** SHA-256 of each decompressed dataset file, by file name. */
@@ -27,6 +30,8 @@ export function trainingRecord(plan: TrainingPlan, run: TrainingRun, history: Ep
     notes: plan.notes,
     seed: run.seed,
     backend: run.backend,
+    engine: run.engine,
+    precision: run.precision,
     tensorflowVersion: run.tensorflowVersion,
     seconds,
     samplesPerSecond: (run.trainCount * history.length) / seconds,

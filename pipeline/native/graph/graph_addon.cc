@@ -1,0 +1,482 @@
+// A thin N-API binding over TensorFlow's C graph API: build a graph op by op, add gradients,
+// open a session and run it. It knows nothing of models or optimizers; the TypeScript side
+// (pipeline/train/graph/) decides what the graph holds. Every failure becomes a JS Error carrying
+// TensorFlow's own message.
+#include <node_api.h>
+#include <tensorflow/c/c_api.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+#define CALL(env, expr)                                      \
+  do {                                                       \
+    if ((expr) != napi_ok) {                                 \
+      ThrowPending(env, #expr);                              \
+      return nullptr;                                        \
+    }                                                        \
+  } while (0)
+
+void ThrowPending(napi_env env, const char* what) {
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (!pending) napi_throw_error(env, nullptr, (std::string("graph addon: N-API call failed: ") + what).c_str());
+}
+
+napi_value Throw(napi_env env, const std::string& message) {
+  napi_throw_error(env, nullptr, message.c_str());
+  return nullptr;
+}
+
+struct Graph {
+  TF_Graph* graph = TF_NewGraph();
+  ~Graph() { TF_DeleteGraph(graph); }
+};
+
+struct Session {
+  TF_Session* session = nullptr;
+  Graph* owner = nullptr;
+  napi_ref graphRef = nullptr;
+};
+
+void CloseSession(napi_env env, Session* s) {
+  if (!s->session) return;
+  TF_Status* status = TF_NewStatus();
+  TF_CloseSession(s->session, status);
+  TF_DeleteSession(s->session, status);
+  TF_DeleteStatus(status);
+  s->session = nullptr;
+  if (s->graphRef) napi_delete_reference(env, s->graphRef);
+  s->graphRef = nullptr;
+}
+
+void FinalizeGraph(napi_env, void* data, void*) { delete static_cast<Graph*>(data); }
+void FinalizeSession(napi_env env, void* data, void*) {
+  auto* s = static_cast<Session*>(data);
+  CloseSession(env, s);
+  delete s;
+}
+
+bool GetString(napi_env env, napi_value v, std::string* out) {
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, v, nullptr, 0, &len) != napi_ok) return false;
+  out->resize(len);
+  return napi_get_value_string_utf8(env, v, out->data(), len + 1, &len) == napi_ok;
+}
+
+napi_value Prop(napi_env env, napi_value obj, const char* key) {
+  napi_value v = nullptr;
+  napi_get_named_property(env, obj, key, &v);
+  return v;
+}
+
+bool IsUndefined(napi_env env, napi_value v) {
+  napi_valuetype t;
+  return v == nullptr || napi_typeof(env, v, &t) != napi_ok || t == napi_undefined || t == napi_null;
+}
+
+uint32_t Length(napi_env env, napi_value arr) {
+  uint32_t n = 0;
+  napi_get_array_length(env, arr, &n);
+  return n;
+}
+
+napi_value At(napi_env env, napi_value arr, uint32_t i) {
+  napi_value v = nullptr;
+  napi_get_element(env, arr, i, &v);
+  return v;
+}
+
+double Number(napi_env env, napi_value v) {
+  double d = 0;
+  napi_get_value_double(env, v, &d);
+  return d;
+}
+
+template <typename T>
+T* Unwrap(napi_env env, napi_value v) {
+  void* data = nullptr;
+  if (napi_get_value_external(env, v, &data) != napi_ok) return nullptr;
+  return static_cast<T*>(data);
+}
+
+/** [opName, index] -> TF_Output; false (with a JS error) when the op is unknown. */
+bool ToOutput(napi_env env, Graph* g, napi_value pair, TF_Output* out) {
+  std::string name;
+  if (!GetString(env, At(env, pair, 0), &name)) {
+    napi_throw_type_error(env, nullptr, "graph addon: an output must be [opName, index].");
+    return false;
+  }
+  TF_Operation* op = TF_GraphOperationByName(g->graph, name.c_str());
+  if (!op) {
+    napi_throw_error(env, nullptr, ("graph addon: the graph has no operation named '" + name + "'.").c_str());
+    return false;
+  }
+  out->oper = op;
+  out->index = static_cast<int>(Number(env, At(env, pair, 1)));
+  return true;
+}
+
+bool ToShape(napi_env env, napi_value arr, std::vector<int64_t>* dims) {
+  uint32_t n = Length(env, arr);
+  dims->resize(n);
+  for (uint32_t i = 0; i < n; i++) (*dims)[i] = static_cast<int64_t>(Number(env, At(env, arr, i)));
+  return true;
+}
+
+/** {dtype, shape, data: TypedArray} -> a new TF_Tensor holding a copy of the bytes. */
+TF_Tensor* ToTensor(napi_env env, napi_value spec) {
+  TF_DataType dtype = static_cast<TF_DataType>(static_cast<int>(Number(env, Prop(env, spec, "dtype"))));
+  std::vector<int64_t> dims;
+  ToShape(env, Prop(env, spec, "shape"), &dims);
+  napi_typedarray_type type;
+  size_t length = 0;
+  void* data = nullptr;
+  napi_value buffer;
+  size_t offset = 0;
+  if (napi_get_typedarray_info(env, Prop(env, spec, "data"), &type, &length, &data, &buffer, &offset) != napi_ok) {
+    napi_throw_type_error(env, nullptr, "graph addon: a tensor's data must be a typed array.");
+    return nullptr;
+  }
+  size_t elements = 1;
+  for (int64_t d : dims) elements *= static_cast<size_t>(d);
+  size_t bytes = elements * TF_DataTypeSize(dtype);
+  size_t have = length * (type == napi_float64_array || type == napi_bigint64_array ? 8 : type == napi_float32_array || type == napi_int32_array || type == napi_uint32_array ? 4 : type == napi_int16_array || type == napi_uint16_array ? 2 : 1);
+  if (have != bytes) {
+    napi_throw_error(env, nullptr, ("graph addon: a tensor's data has " + std::to_string(have) + " bytes where its dtype and shape need " + std::to_string(bytes) + ".").c_str());
+    return nullptr;
+  }
+  TF_Tensor* t = TF_AllocateTensor(dtype, dims.data(), static_cast<int>(dims.size()), bytes);
+  if (bytes) std::memcpy(TF_TensorData(t), data, bytes);
+  return t;
+}
+
+/** A TF_Tensor -> {dtype, shape, data} with data a typed array of its own bytes. */
+napi_value FromTensor(napi_env env, TF_Tensor* t) {
+  napi_value result, shape, arraybuffer, typed, dtypeValue;
+  CALL(env, napi_create_object(env, &result));
+  int dims = TF_NumDims(t);
+  CALL(env, napi_create_array_with_length(env, dims, &shape));
+  for (int i = 0; i < dims; i++) {
+    napi_value d;
+    CALL(env, napi_create_double(env, static_cast<double>(TF_Dim(t, i)), &d));
+    CALL(env, napi_set_element(env, shape, i, d));
+  }
+  TF_DataType dtype = TF_TensorType(t);
+  size_t bytes = TF_TensorByteSize(t);
+  void* out = nullptr;
+  CALL(env, napi_create_arraybuffer(env, bytes, &out, &arraybuffer));
+  if (bytes) std::memcpy(out, TF_TensorData(t), bytes);
+  napi_typedarray_type type = napi_uint8_array;
+  size_t width = 1;
+  if (dtype == TF_FLOAT) type = napi_float32_array, width = 4;
+  else if (dtype == TF_INT32) type = napi_int32_array, width = 4;
+  else if (dtype == TF_INT64) type = napi_bigint64_array, width = 8;
+  else if (dtype == TF_DOUBLE) type = napi_float64_array, width = 8;
+  else if (dtype == TF_BFLOAT16 || dtype == TF_HALF) type = napi_uint16_array, width = 2;
+  CALL(env, napi_create_typedarray(env, type, bytes / width, arraybuffer, 0, &typed));
+  CALL(env, napi_create_int32(env, static_cast<int>(dtype), &dtypeValue));
+  CALL(env, napi_set_named_property(env, result, "dtype", dtypeValue));
+  CALL(env, napi_set_named_property(env, result, "shape", shape));
+  CALL(env, napi_set_named_property(env, result, "data", typed));
+  return result;
+}
+
+napi_value Args(napi_env env, napi_callback_info info, size_t want, napi_value* argv) {
+  size_t argc = want;
+  CALL(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (argc < want) return Throw(env, "graph addon: expected " + std::to_string(want) + " arguments.");
+  napi_value ok;
+  napi_get_boolean(env, true, &ok);
+  return ok;
+}
+
+// newGraph(): an external holding a TF_Graph.
+napi_value NewGraph(napi_env env, napi_callback_info) {
+  napi_value external;
+  auto* g = new Graph();
+  CALL(env, napi_create_external(env, g, FinalizeGraph, nullptr, &external));
+  return external;
+}
+
+/** Sets one attribute {name, kind, value} on an operation under construction. */
+bool SetAttr(napi_env env, TF_OperationDescription* desc, napi_value attr, TF_Status* status) {
+  std::string name, kind;
+  GetString(env, Prop(env, attr, "name"), &name);
+  GetString(env, Prop(env, attr, "kind"), &kind);
+  napi_value value = Prop(env, attr, "value");
+  if (kind == "type") {
+    TF_SetAttrType(desc, name.c_str(), static_cast<TF_DataType>(static_cast<int>(Number(env, value))));
+  } else if (kind == "int") {
+    TF_SetAttrInt(desc, name.c_str(), static_cast<int64_t>(Number(env, value)));
+  } else if (kind == "float") {
+    TF_SetAttrFloat(desc, name.c_str(), static_cast<float>(Number(env, value)));
+  } else if (kind == "bool") {
+    bool b = false;
+    napi_get_value_bool(env, value, &b);
+    TF_SetAttrBool(desc, name.c_str(), b);
+  } else if (kind == "string") {
+    std::string s;
+    GetString(env, value, &s);
+    TF_SetAttrString(desc, name.c_str(), s.data(), s.size());
+  } else if (kind == "shape") {
+    std::vector<int64_t> dims;
+    ToShape(env, value, &dims);
+    TF_SetAttrShape(desc, name.c_str(), dims.data(), static_cast<int>(dims.size()));
+  } else if (kind == "ints") {
+    std::vector<int64_t> list;
+    ToShape(env, value, &list);
+    TF_SetAttrIntList(desc, name.c_str(), list.data(), static_cast<int>(list.size()));
+  } else if (kind == "tensor") {
+    TF_Tensor* t = ToTensor(env, value);
+    if (!t) return false;
+    TF_SetAttrTensor(desc, name.c_str(), t, status);
+    TF_DeleteTensor(t);
+    if (TF_GetCode(status) != TF_OK) {
+      napi_throw_error(env, nullptr, ("graph addon: attribute " + name + ": " + TF_Message(status)).c_str());
+      return false;
+    }
+  } else {
+    napi_throw_error(env, nullptr, ("graph addon: unknown attribute kind '" + kind + "' for " + name + ".").c_str());
+    return false;
+  }
+  return true;
+}
+
+// addOperation(graph, {type, name, inputs, controlInputs, attrs}): inputs are [opName, index]
+// pairs, or arrays of them for a list input.
+napi_value AddOperation(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!Args(env, info, 2, argv)) return nullptr;
+  Graph* g = Unwrap<Graph>(env, argv[0]);
+  if (!g) return Throw(env, "graph addon: addOperation needs a graph.");
+  napi_value spec = argv[1];
+  std::string type, name;
+  GetString(env, Prop(env, spec, "type"), &type);
+  GetString(env, Prop(env, spec, "name"), &name);
+  TF_OperationDescription* desc = TF_NewOperation(g->graph, type.c_str(), name.c_str());
+  TF_Status* status = TF_NewStatus();
+  bool ok = true;
+  napi_value inputs = Prop(env, spec, "inputs");
+  if (!IsUndefined(env, inputs)) {
+    for (uint32_t i = 0, n = Length(env, inputs); ok && i < n; i++) {
+      napi_value input = At(env, inputs, i);
+      napi_value first = At(env, input, 0);
+      napi_valuetype firstType;
+      napi_typeof(env, first, &firstType);
+      if (firstType == napi_string) {
+        TF_Output out;
+        ok = ToOutput(env, g, input, &out);
+        if (ok) TF_AddInput(desc, out);
+      } else {
+        std::vector<TF_Output> list(Length(env, input));
+        for (uint32_t k = 0; ok && k < list.size(); k++) ok = ToOutput(env, g, At(env, input, k), &list[k]);
+        if (ok) TF_AddInputList(desc, list.data(), static_cast<int>(list.size()));
+      }
+    }
+  }
+  napi_value controls = Prop(env, spec, "controlInputs");
+  if (ok && !IsUndefined(env, controls)) {
+    for (uint32_t i = 0, n = Length(env, controls); ok && i < n; i++) {
+      std::string control;
+      GetString(env, At(env, controls, i), &control);
+      TF_Operation* op = TF_GraphOperationByName(g->graph, control.c_str());
+      if (!op) {
+        napi_throw_error(env, nullptr, ("graph addon: no operation named '" + control + "' to depend on.").c_str());
+        ok = false;
+      } else {
+        TF_AddControlInput(desc, op);
+      }
+    }
+  }
+  napi_value attrs = Prop(env, spec, "attrs");
+  if (ok && !IsUndefined(env, attrs)) {
+    for (uint32_t i = 0, n = Length(env, attrs); ok && i < n; i++) ok = SetAttr(env, desc, At(env, attrs, i), status);
+  }
+  napi_value result = nullptr;
+  // TF_FinishOperation must be called once a description exists, even when we bail out.
+  TF_Operation* op = TF_FinishOperation(desc, status);
+  if (ok && TF_GetCode(status) != TF_OK) {
+    Throw(env, "TensorFlow refused the " + type + " operation '" + name + "': " + TF_Message(status));
+  } else if (ok && op) {
+    napi_create_int32(env, TF_OperationNumOutputs(op), &result);
+  }
+  TF_DeleteStatus(status);
+  return result;
+}
+
+// addGradients(graph, prefix, ys, xs): the symbolic gradients d(sum ys)/d xs as [opName, index].
+napi_value AddGradients(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  if (!Args(env, info, 4, argv)) return nullptr;
+  Graph* g = Unwrap<Graph>(env, argv[0]);
+  if (!g) return Throw(env, "graph addon: addGradients needs a graph.");
+  std::string prefix;
+  GetString(env, argv[1], &prefix);
+  std::vector<TF_Output> ys(Length(env, argv[2])), xs(Length(env, argv[3])), dxs;
+  for (uint32_t i = 0; i < ys.size(); i++) if (!ToOutput(env, g, At(env, argv[2], i), &ys[i])) return nullptr;
+  for (uint32_t i = 0; i < xs.size(); i++) if (!ToOutput(env, g, At(env, argv[3], i), &xs[i])) return nullptr;
+  dxs.resize(xs.size());
+  TF_Status* status = TF_NewStatus();
+  TF_AddGradientsWithPrefix(g->graph, prefix.c_str(), ys.data(), static_cast<int>(ys.size()), xs.data(), static_cast<int>(xs.size()), nullptr, status, dxs.data());
+  if (TF_GetCode(status) != TF_OK) {
+    std::string message = TF_Message(status);
+    TF_DeleteStatus(status);
+    return Throw(env, "TensorFlow could not add the gradients: " + message);
+  }
+  TF_DeleteStatus(status);
+  napi_value result;
+  CALL(env, napi_create_array_with_length(env, dxs.size(), &result));
+  for (uint32_t i = 0; i < dxs.size(); i++) {
+    napi_value pair, opName, index;
+    CALL(env, napi_create_array_with_length(env, 2, &pair));
+    if (!dxs[i].oper) {
+      napi_get_null(env, &pair);
+    } else {
+      const char* n = TF_OperationName(dxs[i].oper);
+      CALL(env, napi_create_string_utf8(env, n, NAPI_AUTO_LENGTH, &opName));
+      CALL(env, napi_create_int32(env, dxs[i].index, &index));
+      CALL(env, napi_set_element(env, pair, 0, opName));
+      CALL(env, napi_set_element(env, pair, 1, index));
+    }
+    CALL(env, napi_set_element(env, result, i, pair));
+  }
+  return result;
+}
+
+// newSession(graph, configProto: Uint8Array): a session over the graph (kept alive by it).
+napi_value NewSession(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  if (!Args(env, info, 2, argv)) return nullptr;
+  Graph* g = Unwrap<Graph>(env, argv[0]);
+  if (!g) return Throw(env, "graph addon: newSession needs a graph.");
+  napi_typedarray_type type;
+  size_t length = 0;
+  void* data = nullptr;
+  napi_value buffer;
+  size_t offset = 0;
+  CALL(env, napi_get_typedarray_info(env, argv[1], &type, &length, &data, &buffer, &offset));
+  TF_Status* status = TF_NewStatus();
+  TF_SessionOptions* options = TF_NewSessionOptions();
+  if (length) TF_SetConfig(options, data, length, status);
+  TF_Session* session = TF_GetCode(status) == TF_OK ? TF_NewSession(g->graph, options, status) : nullptr;
+  TF_DeleteSessionOptions(options);
+  if (TF_GetCode(status) != TF_OK) {
+    std::string message = TF_Message(status);
+    TF_DeleteStatus(status);
+    return Throw(env, "TensorFlow could not open a session: " + message);
+  }
+  TF_DeleteStatus(status);
+  auto* s = new Session();
+  s->session = session;
+  s->owner = g;
+  napi_create_reference(env, argv[0], 1, &s->graphRef);
+  napi_value external;
+  CALL(env, napi_create_external(env, s, FinalizeSession, nullptr, &external));
+  return external;
+}
+
+// run(session, feeds: {output, dtype, shape, data}[], fetches: [opName, index][], targets: string[])
+napi_value Run(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  if (!Args(env, info, 4, argv)) return nullptr;
+  auto* s = Unwrap<Session>(env, argv[0]);
+  if (!s || !s->session) return Throw(env, "graph addon: run needs an open session.");
+  Graph* g = s->owner;
+  uint32_t nFeeds = Length(env, argv[1]), nFetches = Length(env, argv[2]), nTargets = Length(env, argv[3]);
+  std::vector<TF_Output> feedOutputs(nFeeds), fetchOutputs(nFetches);
+  std::vector<TF_Tensor*> feedValues(nFeeds, nullptr), fetchValues(nFetches, nullptr);
+  std::vector<const TF_Operation*> targets(nTargets);
+  auto freeFeeds = [&]() {
+    for (TF_Tensor* t : feedValues) if (t) TF_DeleteTensor(t);
+  };
+  for (uint32_t i = 0; i < nFeeds; i++) {
+    napi_value feed = At(env, argv[1], i);
+    if (!ToOutput(env, g, Prop(env, feed, "output"), &feedOutputs[i]) || !(feedValues[i] = ToTensor(env, feed))) {
+      freeFeeds();
+      return nullptr;
+    }
+  }
+  for (uint32_t i = 0; i < nFetches; i++) {
+    if (!ToOutput(env, g, At(env, argv[2], i), &fetchOutputs[i])) {
+      freeFeeds();
+      return nullptr;
+    }
+  }
+  for (uint32_t i = 0; i < nTargets; i++) {
+    std::string name;
+    GetString(env, At(env, argv[3], i), &name);
+    targets[i] = TF_GraphOperationByName(g->graph, name.c_str());
+    if (!targets[i]) {
+      freeFeeds();
+      return Throw(env, "graph addon: the graph has no operation named '" + name + "' to run.");
+    }
+  }
+  TF_Status* status = TF_NewStatus();
+  TF_SessionRun(s->session, nullptr, feedOutputs.data(), feedValues.data(), static_cast<int>(nFeeds), fetchOutputs.data(), fetchValues.data(), static_cast<int>(nFetches),
+                targets.data(), static_cast<int>(nTargets), nullptr, status);
+  freeFeeds();
+  if (TF_GetCode(status) != TF_OK) {
+    std::string message = TF_Message(status);
+    TF_DeleteStatus(status);
+    for (TF_Tensor* t : fetchValues) if (t) TF_DeleteTensor(t);
+    return Throw(env, "TensorFlow could not run the step: " + message);
+  }
+  TF_DeleteStatus(status);
+  napi_value result;
+  CALL(env, napi_create_array_with_length(env, nFetches, &result));
+  for (uint32_t i = 0; i < nFetches; i++) {
+    napi_value value = FromTensor(env, fetchValues[i]);
+    TF_DeleteTensor(fetchValues[i]);
+    if (!value) return nullptr;
+    napi_set_element(env, result, i, value);
+  }
+  return result;
+}
+
+// closeSession(session): frees the session now (the graph stays until it is collected).
+napi_value CloseSessionJs(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  if (!Args(env, info, 1, argv)) return nullptr;
+  auto* s = Unwrap<Session>(env, argv[0]);
+  if (s) CloseSession(env, s);
+  return nullptr;
+}
+
+// operationTypes(graph): {opName: opType} for every operation (for tests and messages).
+napi_value OperationTypes(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  if (!Args(env, info, 1, argv)) return nullptr;
+  Graph* g = Unwrap<Graph>(env, argv[0]);
+  if (!g) return Throw(env, "graph addon: operationTypes needs a graph.");
+  napi_value result;
+  CALL(env, napi_create_object(env, &result));
+  size_t pos = 0;
+  TF_Operation* op;
+  while ((op = TF_GraphNextOperation(g->graph, &pos)) != nullptr) {
+    napi_value type;
+    CALL(env, napi_create_string_utf8(env, TF_OperationOpType(op), NAPI_AUTO_LENGTH, &type));
+    CALL(env, napi_set_named_property(env, result, TF_OperationName(op), type));
+  }
+  return result;
+}
+
+napi_value Init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"newGraph", nullptr, NewGraph, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"addOperation", nullptr, AddOperation, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"addGradients", nullptr, AddGradients, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"newSession", nullptr, NewSession, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"run", nullptr, Run, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"closeSession", nullptr, CloseSessionJs, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"operationTypes", nullptr, OperationTypes, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  return exports;
+}
+
+}  // namespace
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)
