@@ -4,13 +4,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** Node's own headers when they ship beside the binary (Debian, nodejs.org tarballs): no header download. */
-function localNodeDir(): string | undefined {
+export function localNodeDir(): string | undefined {
   const prefix = dirname(dirname(process.execPath));
   return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? prefix : undefined;
 }
 
 /** npm's bundled node-gyp, for runs outside an npm lifecycle (where npm_config_node_gyp is unset). */
-function npmNodeGyp(): string | undefined {
+export function npmNodeGyp(): string | undefined {
   const bundled = join(dirname(dirname(process.execPath)), 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   return existsSync(bundled) ? bundled : undefined;
 }

@@ -93,8 +93,8 @@ function layerOps(ctx: LayerContext, layer: tf.layers.Layer, x: OutputRef, last:
   const config = layer.getConfig() as Record<string, unknown>;
   switch (layer.getClassName()) {
     case 'Standardize': {
-      const standardized = g.div(g.sub(x, ctx.frozen(layer, 'mean')), ctx.frozen(layer, 'std'));
-      return ctx.compute === DT.float32 ? standardized : g.cast(standardized, ctx.compute);
+      // In float32, on the raw pixels (the cast to the compute dtype follows it).
+      return g.div(g.sub(x, ctx.frozen(layer, 'mean')), ctx.frozen(layer, 'std'));
     }
     case 'Conv2D': {
       if (config.dataFormat !== 'channelsLast' || pair(config.dilationRate as number, 1).some((d) => d !== 1)) throw new GraphUnsupportedError(`layer ${layer.name}: channels-first or dilated convolution`);
@@ -209,10 +209,16 @@ export function buildModelGraph(g: GraphBuilder, model: tf.LayersModel, loss: Tr
   };
   const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
   const oneHot = g.op('OneHot', [labels, g.constant(intValue([model.outputs[0]!.shape[1] as number], [])), g.scalar(1), g.scalar(0)]);
+  // The input stays float32 through a leading Standardize, then is cast to the compute dtype once.
+  const leading = layers.findIndex((l) => l.getClassName() !== 'Standardize');
   let h = x;
   let trainingLoss: OutputRef;
   let probs: OutputRef;
-  layers.slice(0, -1).forEach((layer) => (h = g.scope(layer.name, () => layerOps(ctx, layer, h, false))));
+  layers.slice(0, -1).forEach((layer, i) => {
+    if (i === leading && compute !== DT.float32) h = g.cast(h, compute);
+    h = g.scope(layer.name, () => layerOps(ctx, layer, h, false));
+  });
+  if (leading === layers.length - 1 && compute !== DT.float32) h = g.cast(h, compute);
   const output = layers[layers.length - 1]!;
   if (loss === 'euclidean-rbf') {
     if (output.getClassName() !== 'RbfOutput') throw new GraphUnsupportedError(`the euclidean-rbf loss of a model whose last layer is ${output.getClassName()}`);

@@ -17,8 +17,9 @@ describe('parsePipelineArgs', () => {
   });
 
   it('reads every flag', () => {
-    const a = parsePipelineArgs(['--models', 'lenet5', '--recipe', 'seed', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--rbf', '--no-report', '--verbose']);
-    expect(a).toEqual({ models: ['lenet5'], recipe: 'seed', epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, rbf: true, report: false, help: false, verbose: true });
+    const a = parsePipelineArgs(['--models', 'lenet5', '--recipe', 'seed', '--epochs', '3', '--batch-size', '64', '--seed', '7', '--data-dir', 'd', '--out', 'o', '--checkpoint-dir', 'c', '--resume', '--limit', '1000', '--rbf', '--no-report', '--verbose', '--engine', 'eager', '--precision', 'fp32']);
+    expect(a).toEqual({ models: ['lenet5'], recipe: 'seed', epochs: 3, batchSize: 64, seed: 7, dataDir: 'd', outDir: 'o', checkpointDir: 'c', resume: true, limit: 1000, rbf: true, report: false, help: false, verbose: true, engine: 'eager', precision: 'fp32' });
+    expect(parsePipelineArgs(['--precision', 'bf16'])).toMatchObject({ engine: undefined, precision: 'bf16' });
   });
 
   it.each([
@@ -31,6 +32,8 @@ describe('parsePipelineArgs', () => {
     [['stray'], 'This command takes no arguments besides its options (got "stray"); see the options below.'],
     [['--out'], '--out needs a value, e.g. --out <value>.'],
     [['--quick=yes'], '--quick takes no value (got "yes").'],
+    [['--engine', 'xla'], '--engine takes graph or eager; "xla" is not one of them.'],
+    [['--precision', 'fp16'], '--precision takes fp32 or bf16; "fp16" is not one of them.'],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parsePipelineArgs(argv)).toThrow(UsageError);
     expect(() => parsePipelineArgs(argv)).toThrow(message);
