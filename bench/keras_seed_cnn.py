@@ -19,6 +19,7 @@ p.add_argument("--steps", type=int, default=200)
 p.add_argument("--warmup", type=int, default=20)
 p.add_argument("--batch-size", type=int, default=32)
 p.add_argument("--graph-ops", action="store_true", help="print the ops of one training step's graph (tf.function's concrete graph) instead of timing")
+p.add_argument("--policy", default="float32", help="Keras' global dtype policy: float32 (what the notebook runs) or mixed_bfloat16 (bf16 compute, float32 weights)")
 p.add_argument("--mark", action="store_true", help="print '=== MARK' and '=== END' around the timed steps (bench/kernel-overlap.ts reads oneDNN's verbose lines between them)")
 a = p.parse_args()
 
@@ -33,6 +34,7 @@ x_scaled = ((x_train[:n] - mean) / std).astype(np.float32)
 y_small = y_train[:n]
 
 tf.random.set_seed(42)
+keras.mixed_precision.set_global_policy(a.policy)
 model = build_seed_cnn()
 model.compile(loss="sparse_categorical_crossentropy", optimizer="nadam", metrics=["accuracy"])
 
@@ -70,7 +72,7 @@ class Timer(keras.callbacks.Callback):
 timer = Timer()
 model.fit(x_scaled, y_small, batch_size=a.batch_size, epochs=1, shuffle=True, verbose=0, callbacks=[timer])
 print(json.dumps({
-    "impl": "keras", "tensorflow": tf.__version__, "steps": a.steps, "batchSize": a.batch_size,
+    "impl": "keras", "policy": a.policy, "tensorflow": tf.__version__, "steps": a.steps, "batchSize": a.batch_size,
     "seconds": timer.seconds, "samplesPerSecond": a.steps * a.batch_size / timer.seconds,
     "trainableParams": int(sum(np.prod(v.shape) for v in model.trainable_variables)),
 }))

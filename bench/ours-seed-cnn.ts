@@ -3,10 +3,12 @@ import { loadFashionMnist } from '../pipeline/data/fashion-mnist.js';
 import { computeStandardization } from '../pipeline/data/standardization.js';
 import { buildCnn } from '../pipeline/models/build-cnn.js';
 import { batchLoss } from '../pipeline/train/batch-loss.js';
-import { makeBatch } from '../pipeline/train/make-batch.js';
+import { gatherBatch, makeBatch } from '../pipeline/train/make-batch.js';
 import { Nadam } from '../pipeline/train/nadam.js';
 import { registerNativeReluGradient } from '../pipeline/train/native-relu-gradient.js';
 import { trainStep } from '../pipeline/train/train-step.js';
+import { graphEngine } from '../pipeline/train/step-engine.js';
+import type { TrainingPrecision } from '../core/types.js';
 import { profileSteps, type StepProfile } from './step-profile.js';
 
 /** Steps run before any timing (tf.js and TensorFlow warm up their kernels and memory). */
@@ -52,3 +54,29 @@ export async function oursSeedCnn(roundSteps: number): Promise<{ round: (round: 
   return { round, profile };
 }
 
+
+/**
+ * The same seed CNN and batches trained by the graph engine (pipeline/train/graph) in `precision`:
+ * built and warmed up once; returns a function that times one round of `roundSteps` steps (samples/s).
+ */
+export async function oursSeedCnnGraph(roundSteps: number, precision: TrainingPrecision): Promise<{ round: (round: number) => number }> {
+  const data = await loadFashionMnist({});
+  const model = buildCnn({ standardization: computeStandardization(data.train), seed: 42 });
+  const engine = await graphEngine(model, new Nadam(), 'cross-entropy', precision);
+  const run = (from: number, to: number) => {
+    for (let s = from; s < to; s++) {
+      const { xs, ys, count } = gatherBatch(data.train.images, data.train.labels, undefined, s * BATCH, (s + 1) * BATCH);
+      engine.step(xs, ys, count);
+    }
+  };
+  run(0, WARMUP);
+  const batches = Math.floor(data.train.count / BATCH);
+  return {
+    round: (round: number) => {
+      const from = (WARMUP + round * roundSteps) % (batches - roundSteps);
+      const t0 = performance.now();
+      run(from, from + roundSteps);
+      return (roundSteps * BATCH) / ((performance.now() - t0) / 1000);
+    },
+  };
+}

@@ -46,7 +46,7 @@ async function train(which: TrainingEngine, epochs: number, from?: { checkpoint:
   return { model, optimizer, history: result.history };
 }
 
-const weightsOf = (model: tf.LayersModel) => model.trainableWeights.map((w) => w.read().dataSync().slice());
+const weightsOf = (model: tf.LayersModel) => model.trainableWeights.map((w) => Float32Array.from(w.read().dataSync()));
 const maxDifference = (a: Float32Array[], b: Float32Array[]) => Math.max(...a.map((w, i) => w.reduce((m, x, k) => Math.max(m, Math.abs(x - b[i]![k]!)), 0)));
 
 describe('fit with the graph engine', () => {

@@ -32,7 +32,7 @@ async function train(plan: TrainingPlan, engine: 'eager' | TrainingPrecision, st
     const w = model.trainableWeights[0]!;
     const values = w.read().dataSync().slice();
     values[0] = values[0]! * (1 + 2 ** -23);
-    w.write(tf.tensor(values, w.shape));
+    w.write(tf.tensor(values, w.shape as number[]));
   }
   const optimizer = opts.scheduleDecay === undefined ? plan.makeOptimizer() : new Nadam(1e-3, 0.9, 0.999, 1e-7, opts.scheduleDecay);
   const stepper: StepEngine = engine === 'eager' ? eagerEngine(model, optimizer, plan.loss) : await graphEngine(model, optimizer, plan.loss, engine);
