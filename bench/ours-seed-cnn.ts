@@ -59,23 +59,27 @@ export async function oursSeedCnn(roundSteps: number): Promise<{ round: (round: 
  * The same seed CNN and batches trained by the graph engine (pipeline/train/graph) in `precision`:
  * built and warmed up once; returns a function that times one round of `roundSteps` steps (samples/s).
  */
-export async function oursSeedCnnGraph(roundSteps: number, precision: TrainingPrecision): Promise<{ round: (round: number) => number }> {
+export async function oursSeedCnnGraph(roundSteps: number, precision: TrainingPrecision): Promise<{ round: (round: number) => Promise<number> }> {
   const data = await loadFashionMnist({});
   const model = buildCnn({ standardization: computeStandardization(data.train), seed: 42 });
   const engine = await graphEngine(model, new Nadam(), 'cross-entropy', precision);
-  const run = (from: number, to: number) => {
+  // As fit does: the next batch is gathered while the step runs.
+  const run = async (from: number, to: number) => {
+    const batchAt = (s: number) => gatherBatch(data.train.images, data.train.labels, undefined, s * BATCH, (s + 1) * BATCH);
+    let next = batchAt(from);
     for (let s = from; s < to; s++) {
-      const { xs, ys, count } = gatherBatch(data.train.images, data.train.labels, undefined, s * BATCH, (s + 1) * BATCH);
-      engine.step(xs, ys, count);
+      const pending = engine.step(next.xs, next.ys, next.count);
+      next = batchAt(s + 1);
+      await pending;
     }
   };
-  run(0, WARMUP);
+  await run(0, WARMUP);
   const batches = Math.floor(data.train.count / BATCH);
   return {
-    round: (round: number) => {
-      const from = (WARMUP + round * roundSteps) % (batches - roundSteps);
+    round: async (round: number) => {
+      const from = (WARMUP + round * roundSteps) % (batches - roundSteps - 1);
       const t0 = performance.now();
-      run(from, from + roundSteps);
+      await run(from, from + roundSteps);
       return (roundSteps * BATCH) / ((performance.now() - t0) / 1000);
     },
   };

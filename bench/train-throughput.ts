@@ -73,7 +73,7 @@ for (let round = 0; round < ROUNDS; round++) {
   // Alternate the order too: odd rounds run the runners backwards.
   const order = Object.keys(RUNNERS) as Runner[];
   for (const name of round % 2 ? order.reverse() : order) {
-    const rate = RUNNERS[name](round);
+    const rate = await RUNNERS[name](round);
     if (typeof rate === 'string') {
       line.push(`${name}: ${rate}`);
       continue;

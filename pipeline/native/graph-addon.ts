@@ -43,7 +43,10 @@ export interface GraphAddon {
   /** d(sum of ys)/d(each x); null where an x does not reach the ys. */
   addGradients(graph: GraphHandle, prefix: string, ys: readonly OutputRef[], xs: readonly OutputRef[]): (OutputRef | null)[];
   newSession(graph: GraphHandle, configProto: Uint8Array): SessionHandle;
+  /** Runs the fetches and targets with the feeds; blocks until done. */
   run(session: SessionHandle, feeds: readonly (TensorValue & { output: OutputRef })[], fetches: readonly OutputRef[], targets: readonly string[]): TensorValue[];
+  /** The same run on a worker thread (the feeds are copied before it returns), so JS can go on meanwhile. */
+  runAsync(session: SessionHandle, feeds: readonly (TensorValue & { output: OutputRef })[], fetches: readonly OutputRef[], targets: readonly string[]): Promise<TensorValue[]>;
   closeSession(session: SessionHandle): void;
   operationTypes(graph: GraphHandle): Record<string, string>;
 }

@@ -78,21 +78,24 @@ async function runEpoch(engine: StepEngine, train: ImageSet, epoch: number, opts
   const remainingEpochs = opts.epochs - epoch;
   const started = performance.now();
   const totals: EpochTotals = { lossSum: 0, correct: 0, seen: 0 };
+  const batchAt = (b: number) => gatherBatch(train.images, train.labels, order, b * opts.batchSize, Math.min(train.count, (b + 1) * opts.batchSize), augment);
+  let next = batchAt(0);
   for (let b = 0; b < batches; b++) {
     if (callbacks.some((c) => c.stopTraining?.())) return 'stopped';
-    const start = b * opts.batchSize;
-    const end = Math.min(train.count, start + opts.batchSize);
-    const { xs, ys, count } = gatherBatch(train.images, train.labels, order, start, end, augment);
-    const step = engine.step(xs, ys, count);
-    totals.lossSum += step.loss * (end - start);
+    const { xs, ys, count } = next;
+    const pending = engine.step(xs, ys, count);
+    // The next batch is gathered and augmented while this step runs (on the graph engine's worker thread).
+    if (b + 1 < batches) next = batchAt(b + 1);
+    const step = await pending;
+    totals.lossSum += step.loss * count;
     totals.correct += step.correct;
-    totals.seen += end - start;
+    totals.seen += count;
     const elapsed = (performance.now() - started) / 1000;
     const perBatch = elapsed / (b + 1);
     const etaSeconds = perBatch * (batches - b - 1) + perBatch * batches * (remainingEpochs - 1);
     const progress = { epoch: epoch + 1, epochs: opts.epochs, batch: b + 1, batches, samplesPerSecond: totals.seen / elapsed, loss: totals.lossSum / totals.seen, accuracy: totals.correct / totals.seen, etaSeconds };
     for (const callback of callbacks) callback.onBatchEnd?.(progress);
-    // Let a stop request in: tfjs-node ops and session runs are synchronous and would starve the event loop. Every
+    // Let a stop request in: tfjs-node's eager ops are synchronous and would starve the event loop. Every
     // batch, so a Ctrl-C stops training after the batch in progress (a few ms to ~0.2 s here).
     await new Promise((r) => setImmediate(r));
   }

@@ -9,8 +9,11 @@ import { trainStep } from './train-step.js';
 export interface StepEngine {
   engine: TrainingEngine;
   precision: TrainingPrecision;
-  /** One optimizer step on `count` raw images [count, 28, 28, 1] and their labels. */
-  step(images: Float32Array, labels: Int32Array, count: number): { loss: number; correct: number };
+  /**
+   * One optimizer step on `count` raw images [count, 28, 28, 1] and their labels. The arrays may be
+   * reused once it returns (the promise may still be pending); the next step waits for this one.
+   */
+  step(images: Float32Array, labels: Int32Array, count: number): Promise<{ loss: number; correct: number }>;
   /** Brings the trained weights and optimizer state into the tfjs model and optimizer (before validation and checkpoints). */
   sync(): void;
   dispose(): void;
@@ -22,7 +25,7 @@ export function eagerEngine(model: tf.LayersModel, optimizer: tf.Optimizer, loss
   return {
     engine: 'eager',
     precision: 'fp32',
-    step(images, labels, count) {
+    async step(images, labels, count) {
       const x = tf.tensor4d(images, [count, IMAGE_SIZE, IMAGE_SIZE, 1]);
       const y = tf.tensor1d(labels, 'int32');
       const result = trainStep(lossOf, optimizer, x, y);

@@ -39,6 +39,9 @@ struct Session {
   TF_Session* session = nullptr;
   Graph* owner = nullptr;
   napi_ref graphRef = nullptr;
+  /** Async runs not yet completed; a close asked for meanwhile waits for the last one. */
+  int inFlight = 0;
+  bool closeWhenIdle = false;
 };
 
 void CloseSession(napi_env env, Session* s) {
@@ -378,62 +381,127 @@ napi_value NewSession(napi_env env, napi_callback_info info) {
   return external;
 }
 
-// run(session, feeds: {output, dtype, shape, data}[], fetches: [opName, index][], targets: string[])
-napi_value Run(napi_env env, napi_callback_info info) {
-  napi_value argv[4];
-  if (!Args(env, info, 4, argv)) return nullptr;
+/** One session run's inputs, parsed on the JS thread; run on any thread; results read back on the JS thread. */
+struct RunCall {
+  Session* session = nullptr;
+  std::vector<TF_Output> feedOutputs, fetchOutputs;
+  std::vector<TF_Tensor*> feedValues, fetchValues;
+  std::vector<const TF_Operation*> targets;
+  std::string error;
+  napi_ref sessionRef = nullptr;
+  napi_deferred deferred = nullptr;
+  napi_async_work work = nullptr;
+  ~RunCall() {
+    for (TF_Tensor* t : feedValues) if (t) TF_DeleteTensor(t);
+    for (TF_Tensor* t : fetchValues) if (t) TF_DeleteTensor(t);
+  }
+};
+
+/** Parses run's arguments into `call`; false with a JS error pending when one is bad. */
+bool ParseRun(napi_env env, napi_value* argv, RunCall* call) {
   auto* s = Unwrap<Session>(env, argv[0]);
-  if (!s || !s->session) return Throw(env, "graph addon: run needs an open session.");
+  if (!s || !s->session || s->closeWhenIdle) {
+    napi_throw_error(env, nullptr, "graph addon: run needs an open session.");
+    return false;
+  }
+  call->session = s;
   Graph* g = s->owner;
   uint32_t nFeeds = Length(env, argv[1]), nFetches = Length(env, argv[2]), nTargets = Length(env, argv[3]);
-  std::vector<TF_Output> feedOutputs(nFeeds), fetchOutputs(nFetches);
-  std::vector<TF_Tensor*> feedValues(nFeeds, nullptr), fetchValues(nFetches, nullptr);
-  std::vector<const TF_Operation*> targets(nTargets);
-  auto freeFeeds = [&]() {
-    for (TF_Tensor* t : feedValues) if (t) TF_DeleteTensor(t);
-  };
+  call->feedOutputs.resize(nFeeds);
+  call->feedValues.assign(nFeeds, nullptr);
+  call->fetchOutputs.resize(nFetches);
+  call->fetchValues.assign(nFetches, nullptr);
+  call->targets.resize(nTargets);
   for (uint32_t i = 0; i < nFeeds; i++) {
     napi_value feed = At(env, argv[1], i);
-    if (!ToOutput(env, g, Prop(env, feed, "output"), &feedOutputs[i]) || !(feedValues[i] = ToTensor(env, feed))) {
-      freeFeeds();
-      return nullptr;
-    }
+    if (!ToOutput(env, g, Prop(env, feed, "output"), &call->feedOutputs[i]) || !(call->feedValues[i] = ToTensor(env, feed))) return false;
   }
   for (uint32_t i = 0; i < nFetches; i++) {
-    if (!ToOutput(env, g, At(env, argv[2], i), &fetchOutputs[i])) {
-      freeFeeds();
-      return nullptr;
-    }
+    if (!ToOutput(env, g, At(env, argv[2], i), &call->fetchOutputs[i])) return false;
   }
   for (uint32_t i = 0; i < nTargets; i++) {
     std::string name;
     GetString(env, At(env, argv[3], i), &name);
-    targets[i] = TF_GraphOperationByName(g->graph, name.c_str());
-    if (!targets[i]) {
-      freeFeeds();
-      return Throw(env, "graph addon: the graph has no operation named '" + name + "' to run.");
+    call->targets[i] = TF_GraphOperationByName(g->graph, name.c_str());
+    if (!call->targets[i]) {
+      napi_throw_error(env, nullptr, ("graph addon: the graph has no operation named '" + name + "' to run.").c_str());
+      return false;
     }
   }
+  return true;
+}
+
+/** TF_SessionRun on the parsed call; any thread. Leaves TensorFlow's message in call->error. */
+void ExecuteRun(RunCall* call) {
   TF_Status* status = TF_NewStatus();
-  TF_SessionRun(s->session, nullptr, feedOutputs.data(), feedValues.data(), static_cast<int>(nFeeds), fetchOutputs.data(), fetchValues.data(), static_cast<int>(nFetches),
-                targets.data(), static_cast<int>(nTargets), nullptr, status);
-  freeFeeds();
-  if (TF_GetCode(status) != TF_OK) {
-    std::string message = TF_Message(status);
-    TF_DeleteStatus(status);
-    for (TF_Tensor* t : fetchValues) if (t) TF_DeleteTensor(t);
-    return Throw(env, "TensorFlow could not run the step: " + message);
-  }
+  TF_SessionRun(call->session->session, nullptr, call->feedOutputs.data(), call->feedValues.data(), static_cast<int>(call->feedOutputs.size()), call->fetchOutputs.data(),
+                call->fetchValues.data(), static_cast<int>(call->fetchOutputs.size()), call->targets.data(), static_cast<int>(call->targets.size()), nullptr, status);
+  if (TF_GetCode(status) != TF_OK) call->error = std::string("TensorFlow could not run the step: ") + TF_Message(status);
   TF_DeleteStatus(status);
+}
+
+/** The fetched tensors as a JS array (JS thread). */
+napi_value RunResult(napi_env env, RunCall* call) {
   napi_value result;
-  CALL(env, napi_create_array_with_length(env, nFetches, &result));
-  for (uint32_t i = 0; i < nFetches; i++) {
-    napi_value value = FromTensor(env, fetchValues[i]);
-    TF_DeleteTensor(fetchValues[i]);
+  CALL(env, napi_create_array_with_length(env, call->fetchValues.size(), &result));
+  for (uint32_t i = 0; i < call->fetchValues.size(); i++) {
+    napi_value value = FromTensor(env, call->fetchValues[i]);
     if (!value) return nullptr;
-    napi_set_element(env, result, i, value);
+    CALL(env, napi_set_element(env, result, i, value));
   }
   return result;
+}
+
+// run(session, feeds: {output, dtype, shape, data}[], fetches: [opName, index][], targets: string[])
+// Blocks the JS thread for the run.
+napi_value Run(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  if (!Args(env, info, 4, argv)) return nullptr;
+  RunCall call;
+  if (!ParseRun(env, argv, &call)) return nullptr;
+  ExecuteRun(&call);
+  if (!call.error.empty()) return Throw(env, call.error);
+  return RunResult(env, &call);
+}
+
+// runAsync(...same arguments as run): a Promise of the fetched tensors. The inputs are copied
+// before it returns; the run happens on a libuv worker thread, so JS can prepare the next batch.
+napi_value RunAsync(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  if (!Args(env, info, 4, argv)) return nullptr;
+  auto* call = new RunCall();
+  if (!ParseRun(env, argv, call)) {
+    delete call;
+    return nullptr;
+  }
+  napi_value promise, name;
+  CALL(env, napi_create_promise(env, &call->deferred, &promise));
+  napi_create_reference(env, argv[0], 1, &call->sessionRef);
+  call->session->inFlight++;
+  napi_create_string_utf8(env, "fashion-lens graph step", NAPI_AUTO_LENGTH, &name);
+  napi_create_async_work(
+      env, nullptr, name, [](napi_env, void* data) { ExecuteRun(static_cast<RunCall*>(data)); },
+      [](napi_env env, napi_status, void* data) {
+        auto* call = static_cast<RunCall*>(data);
+        napi_value value = nullptr;
+        if (call->error.empty()) value = RunResult(env, call);
+        if (value) {
+          napi_resolve_deferred(env, call->deferred, value);
+        } else {
+          napi_value message, error;
+          napi_create_string_utf8(env, call->error.empty() ? "graph addon: reading the run's results failed." : call->error.c_str(), NAPI_AUTO_LENGTH, &message);
+          napi_create_error(env, nullptr, message, &error);
+          napi_reject_deferred(env, call->deferred, error);
+        }
+        Session* session = call->session;
+        if (--session->inFlight == 0 && session->closeWhenIdle) CloseSession(env, session);
+        napi_delete_reference(env, call->sessionRef);
+        napi_delete_async_work(env, call->work);
+        delete call;
+      },
+      call, &call->work);
+  CALL(env, napi_queue_async_work(env, call->work));
+  return promise;
 }
 
 // closeSession(session): frees the session now (the graph stays until it is collected).
@@ -441,7 +509,8 @@ napi_value CloseSessionJs(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   if (!Args(env, info, 1, argv)) return nullptr;
   auto* s = Unwrap<Session>(env, argv[0]);
-  if (s) CloseSession(env, s);
+  if (s && s->inFlight > 0) s->closeWhenIdle = true;
+  else if (s) CloseSession(env, s);
   return nullptr;
 }
 
@@ -470,6 +539,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"addGradients", nullptr, AddGradients, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"newSession", nullptr, NewSession, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"run", nullptr, Run, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"runAsync", nullptr, RunAsync, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"closeSession", nullptr, CloseSessionJs, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"operationTypes", nullptr, OperationTypes, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

@@ -23,6 +23,7 @@ function renderTrainingFacts(m: ModelReport): string {
     ['Optimizer', optimizer],
     ['Seed', String(t.seed)],
     ['Backend', `${t.backend}${t.tensorflowVersion ? ` (TensorFlow ${t.tensorflowVersion})` : ''}`],
+    ['Training steps', t.engine === 'graph' ? `one TensorFlow graph per step, ${t.precision === 'bf16' ? 'bfloat16 compute with float32 weights and loss' : 'float32'}` : 'tfjs eager ops, float32'],
     ['Training time', `${t.seconds.toFixed(1)} s, ${integer(t.samplesPerSecond)} samples/s`],
     ['Test accuracy, loss', `${percent(m.metadata.metrics.testAccuracy)}, ${m.metadata.metrics.testLoss.toFixed(4)} (float32 as trained, ${predictionModeName(m.metadata)})`],
     ['Exported', `${m.metadata.createdAt} from commit ${m.metadata.gitCommit}`],

@@ -64,9 +64,11 @@ export class GraphStep {
   /**
    * One step on `count` images (raw pixels [count, 28, 28, 1]) and their labels. Dropout masks are
    * drawn in tfjs with the same calls as its eager Dropout layers, in layer order, so both engines
-   * draw the same masks from the same seeded stream.
+   * draw the same masks from the same seeded stream. The inputs are copied before it returns and
+   * the run goes on on a worker thread, so the caller can prepare the next batch meanwhile; the
+   * next run must wait for this one.
    */
-  run(images: Float32Array, labels: Int32Array, count: number): StepResult {
+  async run(images: Float32Array, labels: Int32Array, count: number): Promise<StepResult> {
     const masks = this.graph.dropouts.map((d) => {
       const keep = 1 - d.rate;
       const mask = tf.tidy(() => tf.div(tf.floor(tf.add(tf.randomUniform([count, ...d.features], 0, 1, 'float32'), keep)), keep));
@@ -76,7 +78,7 @@ export class GraphStep {
     });
     const k = this.nadam.stepCoefficients();
     const inputShape = [count, ...this.graph.inputShape];
-    const [loss, correct] = this.addon.run(
+    const pending = this.addon.runAsync(
       this.session,
       [
         { output: this.graph.x, ...floatValue(images, inputShape) },
@@ -90,6 +92,7 @@ export class GraphStep {
       [this.update.update],
     );
     this.nadam.countStep();
+    const [loss, correct] = await pending;
     return { loss: loss!.data[0]!, correct: correct!.data[0]! };
   }
 

@@ -40,7 +40,7 @@ async function train(plan: TrainingPlan, engine: 'eager' | TrainingPrecision, st
   await withSeededMathRandom(5, async () => {
     for (let s = 0; s < steps; s++) {
       const { x, y } = makeBatch(data.train.images, data.train.labels, undefined, s * 32, s * 32 + 32);
-      losses.push(stepper.step(x.dataSync() as Float32Array, y.dataSync() as Int32Array, 32).loss);
+      losses.push((await stepper.step(x.dataSync() as Float32Array, y.dataSync() as Int32Array, 32)).loss);
       tf.dispose([x, y]);
     }
   });
