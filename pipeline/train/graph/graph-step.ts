@@ -4,7 +4,7 @@ import { loadGraphAddon, type GraphAddon, type OutputRef, type SessionHandle, ty
 import { Nadam } from '../nadam.js';
 import { DT, GraphBuilder, floatValue, intValue } from './graph-builder.js';
 import { buildModelGraph, GraphUnsupportedError, type ModelGraph } from './model-graph.js';
-import { buildNadamUpdate, type NadamGraph } from './nadam-graph.js';
+import { buildNadamUpdate, type MomentGroup, type NadamGraph } from './nadam-graph.js';
 import type { Precision } from './precision.js';
 
 /** What one step reports: the batch's mean loss and its number of correct top-1 predictions. */
@@ -44,7 +44,8 @@ export class GraphStep {
     const missing = grads.findIndex((d) => d === null);
     if (missing >= 0) throw new GraphUnsupportedError(`${model.name}: its loss does not depend on ${graph.variables[missing]!.weight.name}`);
     const update = buildNadamUpdate(g, graph.variables, grads as OutputRef[], optimizer.beta1, optimizer.beta2);
-    const handles = [...graph.variables.map((v) => ({ handle: v.handle, shape: v.weight.shape })), ...update.slots.flatMap((s, i) => [s.m, s.v].map((x) => ({ handle: x.handle, shape: graph.variables[i]!.weight.shape })))];
+    const momentShape = (group: MomentGroup) => (group.members.length === 1 ? graph.variables[group.members[0]!]!.weight.shape : [group.sizes.reduce((p, s) => p + s, 0)]);
+    const handles = [...graph.variables.map((v) => ({ handle: v.handle, shape: v.weight.shape })), ...update.groups.flatMap((group) => [group.m, group.v].map((x) => ({ handle: x.handle, shape: momentShape(group) })))];
     const feeds = handles.map((h, i) => g.placeholder(`load/${i}`, DT.float32, h.shape as number[]));
     const op = g.group('load', handles.map((h, i) => g.assign(h.handle, feeds[i]!)));
     const session = addon.newSession(g.graph, new Uint8Array());
@@ -57,7 +58,14 @@ export class GraphStep {
   private load(nadam: Nadam): void {
     const weights = this.graph.variables.map((v) => v.weight.read() as tf.Variable);
     const slots = nadam.slotsFor(weights);
-    const values = [...weights, ...slots.flatMap((s) => [s.m, s.v])].map(valueOf);
+    // A group's moments are its members' moments end to end.
+    const joined = (group: MomentGroup, which: 'm' | 'v') => {
+      const parts = group.members.map((i) => slots[i]![which].dataSync() as Float32Array);
+      const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+      parts.reduce((offset, p) => (out.set(p, offset), offset + p.length), 0);
+      return floatValue(out, group.members.length === 1 ? slots[group.members[0]!]!.m.shape : [out.length]);
+    };
+    const values = [...weights.map(valueOf), ...this.update.groups.flatMap((group) => [joined(group, 'm'), joined(group, 'v')])];
     this.addon.run(this.session, values.map((value, i) => ({ output: this.loader.feeds[i]!, ...value })), [], [this.loader.op]);
   }
 
@@ -98,15 +106,26 @@ export class GraphStep {
 
   /** Copies the session's weights into the tfjs model and its moments into the Nadam object. */
   writeBack(): void {
-    const reads = [...this.graph.variables.map((v) => v.read), ...this.update.slots.flatMap((s) => [s.m.read, s.v.read])];
+    const { groups } = this.update;
+    const reads = [...this.graph.variables.map((v) => v.read), ...groups.flatMap((group) => [group.m.read, group.v.read])];
     const values = this.addon.run(this.session, [], reads, []);
     const weights = this.graph.variables.map((v) => v.weight.read() as tf.Variable);
     const slots = this.nadam.slotsFor(weights);
-    const targets = [...weights, ...slots.flatMap((s) => [s.m, s.v])];
-    targets.forEach((target, i) => {
-      const t = tf.tensor(values[i]!.data as Float32Array, target.shape);
+    const write = (target: tf.Variable, data: Float32Array) => {
+      const t = tf.tensor(data, target.shape);
       target.assign(t);
       t.dispose();
+    };
+    weights.forEach((w, i) => write(w, values[i]!.data as Float32Array));
+    groups.forEach((group, k) => {
+      (['m', 'v'] as const).forEach((which, j) => {
+        const data = values[weights.length + 2 * k + j]!.data as Float32Array;
+        let offset = 0;
+        group.members.forEach((i, n) => {
+          write(slots[i]![which], data.subarray(offset, offset + group.sizes[n]!));
+          offset += group.sizes[n]!;
+        });
+      });
     });
   }
 
