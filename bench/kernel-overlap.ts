@@ -1,9 +1,11 @@
 /**
  * How much of a training step is spent in oneDNN's kernels, ours vs Keras, on the seed CNN: each
- * side runs with ONEDNN_VERBOSE=1 (oneDNN prints every kernel it executes with its time), and the
- * kernels of the timed steps are summed by kind. A kernel time above the wall time means kernels
- * ran at the same time (Keras' graph executor runs independent ops concurrently); tfjs-node runs
- * one op at a time. Verbose output slows both sides a little; the figures are for comparing them.
+ * runner (ours eager, ours graph fp32 and bf16, Keras float32 and mixed_bfloat16) runs with
+ * ONEDNN_VERBOSE=1 (oneDNN prints every kernel it executes with its time), and the kernels of the
+ * timed steps are summed by kind. A kernel time above the wall time means kernels ran at the same
+ * time (a graph executor runs independent ops concurrently); eager tfjs-node runs one op at a
+ * time. Time outside oneDNN is the other ops (Eigen's element-wise ops, casts, the update).
+ * Verbose output slows every side a little; the figures are for comparing them.
  * Usage: npx tsx bench/kernel-overlap.ts [steps]
  */
 import { existsSync } from 'node:fs';
@@ -14,10 +16,11 @@ import { runForJson } from './run-for-json.js';
 const STEPS = Number(process.argv[2] ?? 40);
 
 if (process.argv[3] === '--child') {
-  const { oursSeedCnn } = await import('./ours-seed-cnn.js');
-  const ours = await oursSeedCnn(STEPS);
+  const { oursSeedCnn, oursSeedCnnGraph } = await import('./ours-seed-cnn.js');
+  const engine = process.argv[4] ?? 'eager';
+  const ours = engine === 'eager' ? await oursSeedCnn(STEPS) : await oursSeedCnnGraph(STEPS, engine as 'fp32' | 'bf16');
   console.log('=== MARK');
-  const samplesPerSecond = ours.round(0);
+  const samplesPerSecond = await ours.round(0);
   console.log('=== END');
   console.log(JSON.stringify({ samplesPerSecond }));
 } else {
@@ -35,13 +38,21 @@ if (process.argv[3] === '--child') {
   };
   const env = { ...process.env, ONEDNN_VERBOSE: '1', TF_CPP_MIN_LOG_LEVEL: '2' };
   type Rate = { samplesPerSecond: number };
-  const ours = runForJson<Rate>(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(STEPS), '--child'], env);
+  const ours = (engine: string) => runForJson<Rate>(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(STEPS), '--child', engine], env);
   const python = venvPython();
-  const keras = existsSync(python)
-    ? runForJson<Rate>(python, [fileURLToPath(new URL('./keras_seed_cnn.py', import.meta.url)), '--steps', String(STEPS), '--warmup', '20', '--mark'], env)
-    : `no Keras: ${python} is missing`;
+  const keras = (policy: string) =>
+    existsSync(python)
+      ? runForJson<Rate>(python, [fileURLToPath(new URL('./keras_seed_cnn.py', import.meta.url)), '--steps', String(STEPS), '--warmup', '20', '--mark', '--policy', policy], env)
+      : `no Keras: ${python} is missing`;
   console.log(`kernel-overlap (seed CNN, batch 32, ${STEPS} timed steps each, ONEDNN_VERBOSE=1)`);
-  for (const [name, run] of [['ours', ours], ['keras', keras]] as const) {
+  const runs = [
+    ['ours eager', ours('eager')],
+    ['ours graph fp32', ours('fp32')],
+    ['ours graph bf16', ours('bf16')],
+    ['keras float32', keras('float32')],
+    ['keras mixed_bfloat16', keras('mixed_bfloat16')],
+  ] as const;
+  for (const [name, run] of runs) {
     if (typeof run === 'string') {
       console.log(`  ${name}: ${run}`);
       continue;

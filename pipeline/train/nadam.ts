@@ -132,7 +132,8 @@ export class Nadam extends tf.Optimizer {
             'the checkpoint belongs to another model (delete it or train without resuming).',
         );
       }
-      slot = restored ?? { m: tf.variable(tf.zerosLike(variable), false), v: tf.variable(tf.zerosLike(variable), false) };
+      // In a tidy, so the zeros the variables are made from are freed (the graph engine asks outside any tidy).
+      slot = restored ?? tf.tidy(() => ({ m: tf.variable(tf.zerosLike(variable), false), v: tf.variable(tf.zerosLike(variable), false) }));
       this.slots.set(name, slot);
     }
     return slot;

@@ -3,6 +3,7 @@ import { averageWithMirror } from '../../../core/predict.js';
 import type { RobustnessResult } from '../../../core/types.js';
 import type { ImageSet } from '../../data/image-set.js';
 import { predictAll } from '../../shared/predict-all.js';
+import { sha256Hex } from '../../shared/sha256-hex.js';
 import { scorePredictions } from '../../shared/score-predictions.js';
 import { applySuiteChange } from './apply-suite-change.js';
 import { SUITE_CHANGES } from './suite-changes.js';
@@ -24,12 +25,22 @@ export function makeSuiteImages(set: ImageSet): SuiteImages {
 /**
  * Top-1 accuracy of `model` on each changed copy, predicting each image alone and mirror-averaged
  * (two passes per change: the images and their mirrors, averaged by core's averageWithMirror).
+ * Identical image sets are predicted once: the mirror change's images are the unchanged images'
+ * mirrors and the other way round, so 2 of the 16 passes repeat another (same model, same pixels,
+ * same probabilities).
  */
 export function runSuite(model: tf.LayersModel, suite: SuiteImages): RobustnessResult[] {
   const { count, labels } = suite.set;
+  const predicted = new Map<string, Float32Array>();
+  const predict = (images: Uint8Array) => {
+    const key = sha256Hex(images);
+    let probabilities = predicted.get(key);
+    if (!probabilities) predicted.set(key, (probabilities = predictAll(model, images, count)));
+    return probabilities;
+  };
   return suite.changed.map(({ id, description, images }) => {
-    const alone = predictAll(model, images, count);
-    const mirrored = predictAll(model, applySuiteChange(MIRROR, images, count), count);
+    const alone = predict(images);
+    const mirrored = predict(applySuiteChange(MIRROR, images, count));
     return {
       change: id,
       description,

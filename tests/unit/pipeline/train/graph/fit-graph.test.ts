@@ -98,6 +98,23 @@ describe('fit with the graph engine', () => {
   });
 });
 
+describe('what the graph engine leaves behind', () => {
+  it('nothing: building, stepping, syncing and disposing an engine with its model and optimizer frees every tensor', async () => {
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      const model = SHOP_PLANS.lenet5.build(std, i);
+      const optimizer = SHOP_PLANS.lenet5.makeOptimizer();
+      const engine = await graphEngine(model, optimizer, 'cross-entropy', 'bf16');
+      await engine.step(new Float32Array(32 * 784), new Int32Array(32), 32);
+      engine.sync();
+      engine.dispose();
+      model.dispose();
+      optimizer.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('what the graph engine refuses', () => {
   const unsupported = () => {
     const model = tf.sequential();
