@@ -25,8 +25,8 @@ export interface ShopServer {
   origin: string;
   /** Absolute URL of a path on the shop. */
   url(path: string): string;
-  /** Every request so far: its path and the Cookie header it carried (undefined: none). */
-  requests: { path: string; cookie: string | undefined }[];
+  /** Every request so far: its path, the Cookie header it carried (undefined: none), and when it arrived (Date.now()). */
+  requests: { path: string; cookie: string | undefined; at: number }[];
   close(): Promise<void>;
 }
 
@@ -119,7 +119,7 @@ export async function startShopServer(products: readonly Product[], pages: Reado
   let port = 0;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    requests.push({ path, cookie: req.headers.cookie });
+    requests.push({ path, cookie: req.headers.cookie, at: Date.now() });
     const extra = pages[path];
     if (extra) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...extra.headers });
