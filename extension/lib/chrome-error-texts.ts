@@ -2,8 +2,7 @@
 // messages, so they are recognised by their wording here, and nowhere else (tested against the
 // wordings Chrome 156 gives in tests/unit/extension/lib/chrome-error-texts.test.ts).
 
-/** Someone else's error, as text. */
-const textOf = (error: unknown) => String((error as Error)?.message ?? error);
+import { errorText } from './error-text';
 
 /**
  * A runtime message that nobody answered: no listener (the offscreen document is gone or has not
@@ -16,6 +15,11 @@ const CLASSIFIER_GONE = /receiving end does not exist|could not establish connec
 /** scripting.executeScript refused because the tab is one Chrome keeps extensions out of (chrome://, the Web Store, another extension). */
 const PAGE_CLOSED_TO_EXTENSIONS = /cannot be scripted|cannot access|chrome:\/\/|extensions gallery|permission/i;
 
-export const isClassifierGone = (error: unknown): boolean => CLASSIFIER_GONE.test(textOf(error));
+/** offscreen.createDocument refused because the extension's one offscreen document already exists (another caller created it first). */
+const OFFSCREEN_EXISTS = /single offscreen document/i;
 
-export const isPageClosedToExtensions = (error: unknown): boolean => PAGE_CLOSED_TO_EXTENSIONS.test(textOf(error));
+export const isClassifierGone = (error: unknown): boolean => CLASSIFIER_GONE.test(errorText(error));
+
+export const isPageClosedToExtensions = (error: unknown): boolean => PAGE_CLOSED_TO_EXTENSIONS.test(errorText(error));
+
+export const isOffscreenAlreadyOpen = (error: unknown): boolean => OFFSCREEN_EXISTS.test(errorText(error));

@@ -1,4 +1,5 @@
 import { capText } from './cap-text';
+import { errorText } from './error-text';
 import { ClassifyError, sentence } from './failures';
 import type { ClassifyFailure } from './types';
 
@@ -11,6 +12,5 @@ export const MAX_FAILURE_MESSAGE = 1_000;
 /** The one error policy: every failure ends up as a code plus a sentence a user can act on, of bounded length. */
 export function toFailure(error: unknown): ClassifyFailure {
   if (error instanceof ClassifyError) return { code: error.code, message: capText(error.message, MAX_FAILURE_MESSAGE) };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: sentence('internal', detail) };
+  return { code: 'internal', message: sentence('internal', errorText(error)) };
 }

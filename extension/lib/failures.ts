@@ -91,9 +91,6 @@ type Sentences = typeof SENTENCES;
 /** Why something failed, for programs: one code per failure in the catalogue. */
 export type ErrorCode = keyof Sentences;
 
-/** Every code, in the catalogue's order (for validators and tests). */
-export const ERROR_CODES = Object.keys(SENTENCES) as ErrorCode[];
-
 /** The sentence of failure `code`. Pure. */
 export function sentence<C extends ErrorCode>(code: C, ...args: Parameters<Sentences[C]>): string {
   return (SENTENCES[code] as (...a: Parameters<Sentences[C]>) => string)(...args);

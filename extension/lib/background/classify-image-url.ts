@@ -1,5 +1,6 @@
 import { capText } from '../cap-text';
 import { toFailure } from '../classify-error';
+import { errorText } from '../error-text';
 import { fail } from '../failures';
 import { CLICK_DEADLINE_MS } from '../time-limits';
 import { buildClassifyRequest } from '../messages';
@@ -86,7 +87,7 @@ async function record(pending: ResultEntry & { status: 'pending' }, finished: Fi
   try {
     isLast = await store.finish(entry);
   } catch (error) {
-    entry = { ...pending, status: 'error', error: toFailure(fail('storage-refused', String((error as Error)?.message ?? error))), finishedAt: finished.finishedAt };
+    entry = { ...pending, status: 'error', error: toFailure(fail('storage-refused', errorText(error))), finishedAt: finished.finishedAt };
     isLast = await store.finish(entry).catch(() => true);
   }
   if (isLast) await showBadge(entry).catch(() => {});

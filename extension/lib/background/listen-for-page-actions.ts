@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isPageClosedToExtensions } from '../chrome-error-texts';
+import { errorText } from '../error-text';
 import { sentence } from '../failures';
 import { isPageActionRequest } from '../page/page-messages';
 import type { PageScans } from './page-scans';
@@ -26,5 +27,5 @@ export function listenForPageActions(scans: PageScans): void {
 
 /** The sentence for a tab the labeller cannot be put into. Pure. */
 export function cannotLabel(error: unknown): string {
-  return isPageClosedToExtensions(error) ? sentence('page-closed-to-extensions') : sentence('page-label-failed', String((error as Error)?.message ?? error));
+  return isPageClosedToExtensions(error) ? sentence('page-closed-to-extensions') : sentence('page-label-failed', errorText(error));
 }

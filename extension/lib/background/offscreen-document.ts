@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isOffscreenAlreadyOpen } from '../chrome-error-texts';
 
 /** The offscreen document's page in the build (WXT builds entrypoints/offscreen/ to it). */
 export const OFFSCREEN_PATH = '/offscreen.html';
@@ -9,8 +10,6 @@ export interface OffscreenDocumentKeeper {
   ensure(): Promise<void>;
 }
 
-/** Chrome's answer when another caller created the document first. */
-const ALREADY_EXISTS = /single offscreen document/i;
 
 /**
  * Builds the keeper. Chrome allows one offscreen document per extension: the keeper asks
@@ -37,7 +36,7 @@ export function buildOffscreenDocumentKeeper(): OffscreenDocumentKeeper {
         justification: 'Decode the image you right-clicked and classify it on your device with the packaged model.',
       });
     } catch (error) {
-      if (!ALREADY_EXISTS.test(String((error as Error)?.message ?? error))) throw error;
+      if (!isOffscreenAlreadyOpen(error)) throw error;
     }
   }
 

@@ -2,6 +2,7 @@ import type { LoadedFashionModel } from '../../../core/model-loader';
 import { predictOptionsOf } from '../../../core/predict';
 import { topK } from '../../../core/top-k';
 import { toFailure } from '../classify-error';
+import { errorText } from '../error-text';
 import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
 import type { BackendInfo, BackendPreference } from '../types';
@@ -68,7 +69,7 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
       const loaded = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
       return { loaded, initMs: performance.now() - startedAt };
     } catch (error) {
-      throw fail('model-failed', (error as Error)?.message ?? String(error));
+      throw fail('model-failed', errorText(error));
     }
   }
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { browser } from 'wxt/browser';
+import { errorText } from '../error-text';
 import type { BackendInfo, BackendName } from '../types';
 import type { BackendCandidate } from './backend-plan';
 import { withTimeout } from '../with-timeout';
@@ -46,7 +47,7 @@ export async function initBackend(plan: readonly BackendCandidate[], renderer: s
       const failed = failures.length > 0 ? ` (after ${failures.join('; ')})` : '';
       return { name: candidate.name, reason: `${capitalise(candidate.reason)}${failed}.`, renderer, initializedAt: Date.now() };
     } catch (error) {
-      failures.push(`${candidate.name} failed: ${(error as Error)?.message ?? error}`);
+      failures.push(`${candidate.name} failed: ${errorText(error)}`);
     }
   }
   throw new Error(`no tfjs backend works here: ${failures.join('; ')}`);

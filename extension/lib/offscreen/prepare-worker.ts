@@ -1,3 +1,4 @@
+import { errorText } from '../error-text';
 import { ClassifyError } from '../failures';
 import { prepareImage } from './prepare-image';
 import type { PrepareAnswer, PrepareAsk } from './prepare-protocol';
@@ -24,7 +25,7 @@ scope.onmessage = async ({ data }) => {
     answer =
       error instanceof ClassifyError
         ? { id: data.id, ok: false, expected: true, failure: { code: error.code, message: error.message } }
-        : { id: data.id, ok: false, expected: false, failure: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        : { id: data.id, ok: false, expected: false, failure: { code: 'internal', message: errorText(error) } };
   }
   const transfer: Transferable[] = answer.ok ? [answer.prepared.input.buffer as ArrayBuffer, ...(answer.prepared.thumbnail ? [answer.prepared.thumbnail] : [])] : [];
   scope.postMessage(answer, transfer);
