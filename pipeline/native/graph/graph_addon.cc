@@ -30,6 +30,18 @@ napi_value Throw(napi_env env, const std::string& message) {
   return nullptr;
 }
 
+/** A TF_Status freed with its scope. */
+struct Status {
+  TF_Status* status = TF_NewStatus();
+  ~Status() { TF_DeleteStatus(status); }
+  Status() = default;
+  Status(const Status&) = delete;
+  Status& operator=(const Status&) = delete;
+  operator TF_Status*() const { return status; }
+  bool ok() const { return TF_GetCode(status) == TF_OK; }
+  std::string message() const { return TF_Message(status); }
+};
+
 struct Graph {
   TF_Graph* graph = TF_NewGraph();
   ~Graph() { TF_DeleteGraph(graph); }
@@ -46,10 +58,9 @@ struct Session {
 
 void CloseSession(napi_env env, Session* s) {
   if (!s->session) return;
-  TF_Status* status = TF_NewStatus();
+  Status status;
   TF_CloseSession(s->session, status);
   TF_DeleteSession(s->session, status);
-  TF_DeleteStatus(status);
   s->session = nullptr;
   if (s->graphRef) napi_delete_reference(env, s->graphRef);
   s->graphRef = nullptr;
@@ -103,6 +114,13 @@ T* Unwrap(napi_env env, napi_value v) {
   void* data = nullptr;
   if (napi_get_value_external(env, v, &data) != napi_ok) return nullptr;
   return static_cast<T*>(data);
+}
+
+/** The graph argument of `call`; null, with a JS error thrown, when it is not one. */
+Graph* GraphArg(napi_env env, napi_value v, const char* call) {
+  Graph* g = Unwrap<Graph>(env, v);
+  if (!g) Throw(env, std::string("graph addon: ") + call + " needs a graph.");
+  return g;
 }
 
 /** [opName, index] -> TF_Output; false (with a JS error) when the op is unknown. */
@@ -205,7 +223,7 @@ napi_value NewGraph(napi_env env, napi_callback_info) {
 }
 
 /** Sets one attribute {name, kind, value} on an operation under construction. */
-bool SetAttr(napi_env env, TF_OperationDescription* desc, napi_value attr, TF_Status* status) {
+bool SetAttr(napi_env env, TF_OperationDescription* desc, napi_value attr, const Status& status) {
   std::string name, kind;
   GetString(env, Prop(env, attr, "name"), &name);
   GetString(env, Prop(env, attr, "kind"), &kind);
@@ -237,8 +255,8 @@ bool SetAttr(napi_env env, TF_OperationDescription* desc, napi_value attr, TF_St
     if (!t) return false;
     TF_SetAttrTensor(desc, name.c_str(), t, status);
     TF_DeleteTensor(t);
-    if (TF_GetCode(status) != TF_OK) {
-      napi_throw_error(env, nullptr, ("graph addon: attribute " + name + ": " + TF_Message(status)).c_str());
+    if (!status.ok()) {
+      Throw(env, "graph addon: attribute " + name + ": " + status.message());
       return false;
     }
   } else {
@@ -253,14 +271,14 @@ bool SetAttr(napi_env env, TF_OperationDescription* desc, napi_value attr, TF_St
 napi_value AddOperation(napi_env env, napi_callback_info info) {
   napi_value argv[2];
   if (!Args(env, info, 2, argv)) return nullptr;
-  Graph* g = Unwrap<Graph>(env, argv[0]);
-  if (!g) return Throw(env, "graph addon: addOperation needs a graph.");
+  Graph* g = GraphArg(env, argv[0], "addOperation");
+  if (!g) return nullptr;
   napi_value spec = argv[1];
   std::string type, name;
   GetString(env, Prop(env, spec, "type"), &type);
   GetString(env, Prop(env, spec, "name"), &name);
   TF_OperationDescription* desc = TF_NewOperation(g->graph, type.c_str(), name.c_str());
-  TF_Status* status = TF_NewStatus();
+  Status status;
   bool ok = true;
   napi_value inputs = Prop(env, spec, "inputs");
   if (!IsUndefined(env, inputs)) {
@@ -301,12 +319,11 @@ napi_value AddOperation(napi_env env, napi_callback_info info) {
   napi_value result = nullptr;
   // TF_FinishOperation must be called once a description exists, even when we bail out.
   TF_Operation* op = TF_FinishOperation(desc, status);
-  if (ok && TF_GetCode(status) != TF_OK) {
-    Throw(env, "TensorFlow refused the " + type + " operation '" + name + "': " + TF_Message(status));
+  if (ok && !status.ok()) {
+    Throw(env, "TensorFlow refused the " + type + " operation '" + name + "': " + status.message());
   } else if (ok && op) {
     napi_create_int32(env, TF_OperationNumOutputs(op), &result);
   }
-  TF_DeleteStatus(status);
   return result;
 }
 
@@ -314,32 +331,26 @@ napi_value AddOperation(napi_env env, napi_callback_info info) {
 napi_value AddGradients(napi_env env, napi_callback_info info) {
   napi_value argv[4];
   if (!Args(env, info, 4, argv)) return nullptr;
-  Graph* g = Unwrap<Graph>(env, argv[0]);
-  if (!g) return Throw(env, "graph addon: addGradients needs a graph.");
+  Graph* g = GraphArg(env, argv[0], "addGradients");
+  if (!g) return nullptr;
   std::string prefix;
   GetString(env, argv[1], &prefix);
   std::vector<TF_Output> ys(Length(env, argv[2])), xs(Length(env, argv[3])), dxs;
   for (uint32_t i = 0; i < ys.size(); i++) if (!ToOutput(env, g, At(env, argv[2], i), &ys[i])) return nullptr;
   for (uint32_t i = 0; i < xs.size(); i++) if (!ToOutput(env, g, At(env, argv[3], i), &xs[i])) return nullptr;
   dxs.resize(xs.size());
-  TF_Status* status = TF_NewStatus();
+  Status status;
   TF_AddGradientsWithPrefix(g->graph, prefix.c_str(), ys.data(), static_cast<int>(ys.size()), xs.data(), static_cast<int>(xs.size()), nullptr, status, dxs.data());
-  if (TF_GetCode(status) != TF_OK) {
-    std::string message = TF_Message(status);
-    TF_DeleteStatus(status);
-    return Throw(env, "TensorFlow could not add the gradients: " + message);
-  }
-  TF_DeleteStatus(status);
+  if (!status.ok()) return Throw(env, "TensorFlow could not add the gradients: " + status.message());
   napi_value result;
   CALL(env, napi_create_array_with_length(env, dxs.size(), &result));
   for (uint32_t i = 0; i < dxs.size(); i++) {
     napi_value pair, opName, index;
-    CALL(env, napi_create_array_with_length(env, 2, &pair));
-    if (!dxs[i].oper) {
-      napi_get_null(env, &pair);
+    if (!dxs[i].oper) {  // x does not affect ys
+      CALL(env, napi_get_null(env, &pair));
     } else {
-      const char* n = TF_OperationName(dxs[i].oper);
-      CALL(env, napi_create_string_utf8(env, n, NAPI_AUTO_LENGTH, &opName));
+      CALL(env, napi_create_array_with_length(env, 2, &pair));
+      CALL(env, napi_create_string_utf8(env, TF_OperationName(dxs[i].oper), NAPI_AUTO_LENGTH, &opName));
       CALL(env, napi_create_int32(env, dxs[i].index, &index));
       CALL(env, napi_set_element(env, pair, 0, opName));
       CALL(env, napi_set_element(env, pair, 1, index));
@@ -353,25 +364,20 @@ napi_value AddGradients(napi_env env, napi_callback_info info) {
 napi_value NewSession(napi_env env, napi_callback_info info) {
   napi_value argv[2];
   if (!Args(env, info, 2, argv)) return nullptr;
-  Graph* g = Unwrap<Graph>(env, argv[0]);
-  if (!g) return Throw(env, "graph addon: newSession needs a graph.");
+  Graph* g = GraphArg(env, argv[0], "newSession");
+  if (!g) return nullptr;
   napi_typedarray_type type;
   size_t length = 0;
   void* data = nullptr;
   napi_value buffer;
   size_t offset = 0;
   CALL(env, napi_get_typedarray_info(env, argv[1], &type, &length, &data, &buffer, &offset));
-  TF_Status* status = TF_NewStatus();
+  Status status;
   TF_SessionOptions* options = TF_NewSessionOptions();
   if (length) TF_SetConfig(options, data, length, status);
-  TF_Session* session = TF_GetCode(status) == TF_OK ? TF_NewSession(g->graph, options, status) : nullptr;
+  TF_Session* session = status.ok() ? TF_NewSession(g->graph, options, status) : nullptr;
   TF_DeleteSessionOptions(options);
-  if (TF_GetCode(status) != TF_OK) {
-    std::string message = TF_Message(status);
-    TF_DeleteStatus(status);
-    return Throw(env, "TensorFlow could not open a session: " + message);
-  }
-  TF_DeleteStatus(status);
+  if (!status.ok()) return Throw(env, "TensorFlow could not open a session: " + status.message());
   auto* s = new Session();
   s->session = session;
   s->owner = g;
@@ -433,11 +439,10 @@ bool ParseRun(napi_env env, napi_value* argv, RunCall* call) {
 
 /** TF_SessionRun on the parsed call; any thread. Leaves TensorFlow's message in call->error. */
 void ExecuteRun(RunCall* call) {
-  TF_Status* status = TF_NewStatus();
+  Status status;
   TF_SessionRun(call->session->session, nullptr, call->feedOutputs.data(), call->feedValues.data(), static_cast<int>(call->feedOutputs.size()), call->fetchOutputs.data(),
                 call->fetchValues.data(), static_cast<int>(call->fetchOutputs.size()), call->targets.data(), static_cast<int>(call->targets.size()), nullptr, status);
-  if (TF_GetCode(status) != TF_OK) call->error = std::string("TensorFlow could not run the step: ") + TF_Message(status);
-  TF_DeleteStatus(status);
+  if (!status.ok()) call->error = "TensorFlow could not run the step: " + status.message();
 }
 
 /** The fetched tensors as a JS array (JS thread). */
@@ -518,8 +523,8 @@ napi_value CloseSessionJs(napi_env env, napi_callback_info info) {
 napi_value OperationTypes(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   if (!Args(env, info, 1, argv)) return nullptr;
-  Graph* g = Unwrap<Graph>(env, argv[0]);
-  if (!g) return Throw(env, "graph addon: operationTypes needs a graph.");
+  Graph* g = GraphArg(env, argv[0], "operationTypes");
+  if (!g) return nullptr;
   napi_value result;
   CALL(env, napi_create_object(env, &result));
   size_t pos = 0;
