@@ -22,7 +22,7 @@ import { explainInput } from './explain-input';
 /** The offscreen document's classifier: one backend, models loaded once, downloads and decoding side by side, prediction in batches, one batch at a time. */
 export interface ClassifierService {
   classify(request: ClassifyRequest): Promise<ClassifyResponse>;
-  /** The popup's "Why?": core's map of a classified input, on the same backend and loaded model. */
+  /** The popup's "Why?": core's map of a classified input, on the same backend and loaded model, in the predict lane (never beside a `predict`). */
   explain(request: OffscreenExplainRequest): Promise<ExplainResponse>;
 }
 
@@ -108,14 +108,16 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
   }
 
   return {
-    async explain(request) {
-      try {
-        const { backend: info, model } = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
-        const { map, explainMs } = await withTimeout(() => explainInput(model, request.input, request.classIndex), REQUEST_TIMEOUT_MS, () => new Error(`the map took longer than ${REQUEST_TIMEOUT_MS / 1000} s`));
-        return { ok: true, map, classIndex: request.classIndex, explainMs, backend: info.name };
-      } catch (error) {
-        return { ok: false, error: toFailure(error) };
-      }
+    explain(request) {
+      // In the lane: a "Why?" asked with another backend setting switches the backend and reloads
+      // the models, which must never happen under a running predict.
+      return lanes
+        .alone(async (): Promise<ExplainResponse> => {
+          const { backend: info, model } = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
+          const { map, explainMs } = await withTimeout(() => explainInput(model, request.input, request.classIndex), REQUEST_TIMEOUT_MS, () => new Error(`the map took longer than ${REQUEST_TIMEOUT_MS / 1000} s`));
+          return { ok: true, map, classIndex: request.classIndex, explainMs, backend: info.name };
+        })
+        .catch((error: unknown): ExplainResponse => ({ ok: false, error: toFailure(error) }));
     },
     classify(request) {
       const queuedAt = performance.now();

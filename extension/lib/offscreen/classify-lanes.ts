@@ -66,6 +66,12 @@ export interface ClassifyLanes {
    * before a stage could start (that stage is then never run).
    */
   run<Fetched, Prepared, Result>(job: LaneJob<Fetched, Prepared, Result>): Promise<Result>;
+  /**
+   * Runs `task` in the predict lane on its own: after the batch running now, before the next one
+   * (someone is waiting for it), and never beside a `predict`. For work on the same tfjs backend
+   * that is not an image's prediction (the popup's "Why?" map).
+   */
+  alone<T>(task: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -96,7 +102,8 @@ export interface ClassifyLanes {
  *
  * Clicks and page scans queue one job per image and share the same slots and the same lane (a
  * right-click during a scan is answered as soon as it is prepared and the lane's current batch
- * is done).
+ * is done). Work that must not run beside a `predict` but is no image's prediction (the
+ * popup's "Why?" map, which may switch the backend) takes the lane alone, between two batches.
  */
 export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLanes {
   const { maxInFlight, maxPreparing, maxBatch, minBatch, batchWaitMs } = { ...LANE_LIMITS, ...limits };
@@ -104,6 +111,8 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
   const preparers = buildTaskQueue(maxPreparing);
   /** Prepared jobs waiting for the predict lane, in the order they were prepared. */
   const prepared: Entry[] = [];
+  /** Tasks waiting to run alone in the predict lane (they go before the next batch). */
+  const solo: (() => Promise<unknown>)[] = [];
   /** How many jobs of each key are queued for or in the first stage (they may join a batch soon). */
   const coming = new Map<string, number>();
   let busy = false;
@@ -123,9 +132,21 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
     return false;
   }
 
-  /** Gives the free lane its next batch: the waiting jobs of the first one's key, up to maxBatch. */
+  /** Runs `work` in the lane, then gives the lane its next work. */
+  function occupy(work: () => Promise<unknown>): void {
+    busy = true;
+    void work().finally(() => {
+      busy = false;
+      pump();
+    });
+  }
+
+  /** Gives the free lane its next work: a task waiting to run alone, else a batch of the waiting jobs of the first one's key, up to maxBatch. */
   function pump(): void {
-    if (busy || prepared.length === 0 || !batchReady()) return;
+    if (busy) return;
+    const task = solo.shift();
+    if (task) return occupy(task);
+    if (prepared.length === 0 || !batchReady()) return;
     clearTimeout(timer);
     const key = prepared[0]!.job.batchKey;
     const batch: Entry[] = [];
@@ -136,21 +157,23 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
       else prepared.splice(i, 1)[0]!.settle({ ok: false, error: fail('too-late') }); // never predicted after its deadline
     }
     if (batch.length === 0) return pump();
-    busy = true;
-    void (async () => {
+    occupy(async () => {
       try {
         const results = await batch[0]!.job.predict(batch.map((e) => e.value));
         batch.forEach((e, i) => (i < results.length ? e.settle({ ok: true, value: results[i] }) : e.settle({ ok: false, error: new Error('The batch gave no result for this image.') })));
       } catch (error) {
         batch.forEach((e) => e.settle({ ok: false, error }));
       }
-    })().finally(() => {
-      busy = false;
-      pump();
     });
   }
 
   return {
+    alone<T>(task: () => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        solo.push(() => Promise.resolve().then(task).then(resolve, reject));
+        pump();
+      });
+    },
     async run<Fetched, Prepared, Result>(job: LaneJob<Fetched, Prepared, Result>): Promise<Result> {
       count(job.batchKey, 1);
       const outcome = await slots

@@ -6,10 +6,13 @@ import { buildClassifierService } from '../../../../../extension/lib/offscreen/c
 import { MAX_IN_FLIGHT } from '../../../../../extension/lib/offscreen/classify-lanes';
 import { fetchImageBytes, type FetchedImage } from '../../../../../extension/lib/offscreen/fetch-image-bytes';
 import { buildClassifyRequest } from '../../../../../extension/lib/messages';
+import { EXPLAIN_MESSAGE } from '../../../../../extension/lib/explain-messages';
+import { explainInput } from '../../../../../extension/lib/offscreen/explain-input';
 
 // tfjs, WebGL and the image path are replaced: this checks what the service hands the preparer and
 // predictBatch, and when it downloads, decodes and predicts.
 vi.mock('../../../../../extension/lib/offscreen/predict-batch', () => ({ predictBatch: vi.fn() }));
+vi.mock('../../../../../extension/lib/offscreen/explain-input', () => ({ explainInput: vi.fn() }));
 vi.mock('../../../../../extension/lib/offscreen/fetch-image-bytes', () => ({ fetchImageBytes: vi.fn() }));
 vi.mock('../../../../../extension/lib/offscreen/read-webgl-renderer', () => ({ readWebglRenderer: () => null }));
 vi.mock('../../../../../extension/lib/offscreen/init-backend', () => ({
@@ -67,6 +70,45 @@ describe('buildClassifierService', () => {
       ['cnn-model', { mirrorAverage: true }, 1],
       ['lenet5-model', { mirrorAverage: false }, 1],
     ]);
+  });
+});
+
+describe('"Why?" in the predict lane', () => {
+  it('computes the map after the batch predicting now and before the next one, never beside a predict', async () => {
+    const events: string[] = [];
+    let finishFirst!: () => void;
+    vi.mocked(predictBatch).mockImplementation(async (_model, _options, inputs) => {
+      events.push(`predict ${inputs.length} starts`);
+      if (events.length === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
+      events.push(`predict ${inputs.length} ends`);
+      return { probabilities: inputs.map(() => probabilities), predictMs: 1 };
+    });
+    vi.mocked(explainInput).mockImplementation(async () => {
+      events.push('map');
+      return { map: Array.from({ length: 784 }, () => 0), explainMs: 1 };
+    });
+    const service = buildService(async (id) => fakeModel(id));
+    const click = (id: string) => service.classify(buildClassifyRequest({ requestId: id, imageUrl: `https://shop.example/${id}.jpg`, modelId: 'cnn', backend: 'auto', deadline: Date.now() + 120_000, thumbnail: true }));
+    const first = click('first');
+    await vi.waitFor(() => expect(events).toEqual(['predict 1 starts']));
+    const second = click('second');
+    await vi.waitFor(() => expect(prepareImage).toHaveBeenCalledTimes(2)); // prepared, waiting for the lane
+    const why = service.explain({ type: EXPLAIN_MESSAGE, target: 'offscreen', input: Array.from({ length: 784 }, () => 0), modelId: 'cnn', classIndex: 7, backend: 'auto' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['predict 1 starts']);
+    finishFirst();
+    expect(await why).toMatchObject({ ok: true, classIndex: 7, backend: 'cpu' });
+    expect((await first).ok && (await second).ok).toBe(true);
+    expect(events).toEqual(['predict 1 starts', 'predict 1 ends', 'map', 'predict 1 starts', 'predict 1 ends']);
+  });
+
+  it('answers a failed map with its sentence, and the lane goes on', async () => {
+    vi.mocked(explainInput).mockRejectedValue(new Error('the map broke.'));
+    const service = buildService(async (id) => fakeModel(id));
+    const why = await service.explain({ type: EXPLAIN_MESSAGE, target: 'offscreen', input: Array.from({ length: 784 }, () => 0), modelId: 'cnn', classIndex: 7, backend: 'auto' });
+    expect(why).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('the map broke') } });
+    const after = await service.classify(buildClassifyRequest({ requestId: 'after', imageUrl: 'https://shop.example/after.jpg', modelId: 'cnn', backend: 'auto', deadline: Date.now() + 120_000, thumbnail: true }));
+    expect(after.ok).toBe(true);
   });
 });
 
