@@ -12,3 +12,9 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Time the backend choice plus model load may take before it counts as failed. */
 export const INIT_TIMEOUT_MS = 60_000;
+
+/**
+ * Time from a "Why?" to its map: a batch predicting now, then start-up if needed, then the map.
+ * Past it the popup gets the failure sentence, and a map still waiting for the lane is never computed.
+ */
+export const EXPLAIN_DEADLINE_MS = 90_000;

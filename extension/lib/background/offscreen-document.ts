@@ -10,7 +10,6 @@ export interface OffscreenDocumentKeeper {
   ensure(): Promise<void>;
 }
 
-
 /**
  * Builds the keeper. Chrome allows one offscreen document per extension: the keeper asks
  * runtime.getContexts whether it exists (that also finds the one created before the service

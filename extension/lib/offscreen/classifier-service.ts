@@ -3,7 +3,7 @@ import { predictOptionsOf } from '../../../core/predict';
 import { topK } from '../../../core/top-k';
 import { toFailure } from '../classify-error';
 import { errorText } from '../error-text';
-import { INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
+import { EXPLAIN_DEADLINE_MS, INIT_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../time-limits';
 import type { ClassifyRequest, ClassifyResponse } from '../messages';
 import type { BackendInfo, BackendPreference } from '../types';
 import { planBackends } from './backend-plan';
@@ -111,13 +111,15 @@ export function buildClassifierService(loadModel: (id: string) => Promise<Loaded
     explain(request) {
       // In the lane: a "Why?" asked with another backend setting switches the backend and reloads
       // the models, which must never happen under a running predict.
-      return lanes
-        .alone(async (): Promise<ExplainResponse> => {
-          const { backend: info, model } = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
-          const { map, explainMs } = await withTimeout(() => explainInput(model, request.input, request.classIndex), REQUEST_TIMEOUT_MS, () => new Error(`the map took longer than ${REQUEST_TIMEOUT_MS / 1000} s`));
-          return { ok: true, map, classIndex: request.classIndex, explainMs, backend: info.name };
-        })
-        .catch((error: unknown): ExplainResponse => ({ ok: false, error: toFailure(error) }));
+      const deadline = Date.now() + EXPLAIN_DEADLINE_MS;
+      const tooLong = () => new Error(`the map was not ready within ${EXPLAIN_DEADLINE_MS / 1000} s`);
+      const inLane = lanes.alone(async (): Promise<ExplainResponse> => {
+        if (Date.now() >= deadline) throw tooLong(); // its asker was answered already
+        const { backend: info, model } = await withTimeout(() => ready(request), INIT_TIMEOUT_MS, () => new Error(`start-up took longer than ${INIT_TIMEOUT_MS / 1000} s`));
+        const { map, explainMs } = await withTimeout(() => explainInput(model, request.input, request.classIndex), REQUEST_TIMEOUT_MS, () => new Error(`the map took longer than ${REQUEST_TIMEOUT_MS / 1000} s`));
+        return { ok: true, map, classIndex: request.classIndex, explainMs, backend: info.name };
+      });
+      return withTimeout(() => inLane, EXPLAIN_DEADLINE_MS, tooLong).catch((error: unknown): ExplainResponse => ({ ok: false, error: toFailure(error) }));
     },
     classify(request) {
       const queuedAt = performance.now();

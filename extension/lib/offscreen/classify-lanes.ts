@@ -67,9 +67,12 @@ export interface ClassifyLanes {
    */
   run<Fetched, Prepared, Result>(job: LaneJob<Fetched, Prepared, Result>): Promise<Result>;
   /**
-   * Runs `task` in the predict lane on its own: after the batch running now, before the next one
-   * (someone is waiting for it), and never beside a `predict`. For work on the same tfjs backend
-   * that is not an image's prediction (the popup's "Why?" map).
+   * Runs `task` in the predict lane on its own: after the batch running now, and before the next
+   * one unless the lane's last work was also a task run alone (a batch then goes first, so tasks
+   * cannot hold prepared images back). Never beside a `predict`, unless a time limit of its own
+   * gave up on either and let the lane go on. For work on the same tfjs backend that is not an
+   * image's prediction (the popup's "Why?" map). `task` must not wait on these lanes itself: it
+   * holds the lane.
    */
   alone<T>(task: () => Promise<T>): Promise<T>;
 }
@@ -113,6 +116,8 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
   const prepared: Entry[] = [];
   /** Tasks waiting to run alone in the predict lane (they go before the next batch). */
   const solo: (() => Promise<unknown>)[] = [];
+  /** Whether the lane's last work was a task run alone (then waiting images go first). */
+  let soloLast = false;
   /** How many jobs of each key are queued for or in the first stage (they may join a batch soon). */
   const coming = new Map<string, number>();
   let busy = false;
@@ -133,8 +138,9 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
   }
 
   /** Runs `work` in the lane, then gives the lane its next work. */
-  function occupy(work: () => Promise<unknown>): void {
+  function occupy(work: () => Promise<unknown>, alone: boolean): void {
     busy = true;
+    soloLast = alone;
     void work().finally(() => {
       busy = false;
       pump();
@@ -144,8 +150,7 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
   /** Gives the free lane its next work: a task waiting to run alone, else a batch of the waiting jobs of the first one's key, up to maxBatch. */
   function pump(): void {
     if (busy) return;
-    const task = solo.shift();
-    if (task) return occupy(task);
+    if (solo.length > 0 && !(soloLast && prepared.length > 0)) return occupy(solo.shift()!, true);
     if (prepared.length === 0 || !batchReady()) return;
     clearTimeout(timer);
     const key = prepared[0]!.job.batchKey;
@@ -164,7 +169,7 @@ export function buildClassifyLanes(limits: Partial<LaneLimits> = {}): ClassifyLa
       } catch (error) {
         batch.forEach((e) => e.settle({ ok: false, error }));
       }
-    });
+    }, false);
   }
 
   return {

@@ -383,7 +383,11 @@ napi_value NewSession(napi_env env, napi_callback_info info) {
   s->owner = g;
   napi_create_reference(env, argv[0], 1, &s->graphRef);
   napi_value external;
-  CALL(env, napi_create_external(env, s, FinalizeSession, nullptr, &external));
+  if (napi_create_external(env, s, FinalizeSession, nullptr, &external) != napi_ok) {
+    FinalizeSession(env, s, nullptr);
+    ThrowPending(env, "napi_create_external");
+    return nullptr;
+  }
   return external;
 }
 
@@ -480,11 +484,15 @@ napi_value RunAsync(napi_env env, napi_callback_info info) {
     return nullptr;
   }
   napi_value promise, name;
-  CALL(env, napi_create_promise(env, &call->deferred, &promise));
+  if (napi_create_promise(env, &call->deferred, &promise) != napi_ok) {
+    delete call;
+    ThrowPending(env, "napi_create_promise");
+    return nullptr;
+  }
   napi_create_reference(env, argv[0], 1, &call->sessionRef);
   call->session->inFlight++;
   napi_create_string_utf8(env, "fashion-lens graph step", NAPI_AUTO_LENGTH, &name);
-  napi_create_async_work(
+  napi_status queued = napi_create_async_work(
       env, nullptr, name, [](napi_env, void* data) { ExecuteRun(static_cast<RunCall*>(data)); },
       [](napi_env env, napi_status, void* data) {
         auto* call = static_cast<RunCall*>(data);
@@ -505,7 +513,17 @@ napi_value RunAsync(napi_env env, napi_callback_info info) {
         delete call;
       },
       call, &call->work);
-  CALL(env, napi_queue_async_work(env, call->work));
+  if (queued == napi_ok) queued = napi_queue_async_work(env, call->work);
+  if (queued != napi_ok) {  // never queued: settle the promise and undo what the run took
+    napi_value message, error;
+    napi_create_string_utf8(env, "graph addon: the run could not be queued on a worker thread.", NAPI_AUTO_LENGTH, &message);
+    napi_create_error(env, nullptr, message, &error);
+    napi_reject_deferred(env, call->deferred, error);
+    call->session->inFlight--;
+    napi_delete_reference(env, call->sessionRef);
+    if (call->work) napi_delete_async_work(env, call->work);
+    delete call;
+  }
   return promise;
 }
 

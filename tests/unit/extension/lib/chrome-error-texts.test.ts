@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cannotLabel } from '../../../../extension/lib/background/listen-for-page-actions';
-import { isClassifierGone, isPageClosedToExtensions } from '../../../../extension/lib/chrome-error-texts';
+import { isClassifierGone, isOffscreenAlreadyOpen, isPageClosedToExtensions } from '../../../../extension/lib/chrome-error-texts';
 
 // The wordings Chrome 156 gives (seen in the e2e runs); each must be recognised, and nothing else.
 
@@ -24,5 +24,10 @@ describe("Chrome's error texts", () => {
       'Fashion Lens cannot label this page: Chrome does not let extensions into its own pages, the Web Store or other extensions. Open a shop page and try again.',
     );
     expect(cannotLabel(new Error('No tab with id: 12.'))).toBe('Fashion Lens could not start labelling this page (No tab with id: 12). Reload the page and try again.');
+  });
+
+  it('recognises an offscreen document another caller created first', () => {
+    expect(isOffscreenAlreadyOpen(new Error('Only a single offscreen document may be created.'))).toBe(true);
+    expect(isOffscreenAlreadyOpen(new Error('Invalid value for argument 1. Property \'reasons\': Array must have at least 1 items.'))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { fetchImageBytes, type FetchedImage } from '../../../../../extension/lib
 import { buildClassifyRequest } from '../../../../../extension/lib/messages';
 import { EXPLAIN_MESSAGE } from '../../../../../extension/lib/explain-messages';
 import { explainInput } from '../../../../../extension/lib/offscreen/explain-input';
+import { EXPLAIN_DEADLINE_MS } from '../../../../../extension/lib/time-limits';
 
 // tfjs, WebGL and the image path are replaced: this checks what the service hands the preparer and
 // predictBatch, and when it downloads, decodes and predicts.
@@ -49,6 +50,7 @@ const buildService = (loadModel: (id: string) => Promise<LoadedFashionModel>) =>
 
 beforeEach(() => {
   prepareImage.mockReset().mockResolvedValue(prepared);
+  vi.mocked(explainInput).mockReset();
   vi.mocked(predictBatch)
     .mockReset()
     .mockImplementation(async (_model, _options, inputs) => ({ probabilities: inputs.map(() => probabilities), predictMs: inputs.length }));
@@ -102,6 +104,31 @@ describe('"Why?" in the predict lane', () => {
     expect(events).toEqual(['predict 1 starts', 'predict 1 ends', 'map', 'predict 1 starts', 'predict 1 ends']);
   });
 
+  it('lets a waiting batch go between two maps, so maps cannot hold prepared images back', async () => {
+    const events: string[] = [];
+    let finishFirst!: () => void;
+    vi.mocked(predictBatch).mockImplementation(async (_model, _options, inputs) => {
+      events.push('predict');
+      if (events.length === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
+      return { probabilities: inputs.map(() => probabilities), predictMs: 1 };
+    });
+    vi.mocked(explainInput).mockImplementation(async () => {
+      events.push('map');
+      return { map: Array.from({ length: 784 }, () => 0), explainMs: 1 };
+    });
+    const service = buildService(async (id) => fakeModel(id));
+    const click = (id: string) => service.classify(buildClassifyRequest({ requestId: id, imageUrl: `https://shop.example/${id}.jpg`, modelId: 'cnn', backend: 'auto', deadline: Date.now() + 120_000, thumbnail: true }));
+    const why = () => service.explain({ type: EXPLAIN_MESSAGE, target: 'offscreen', input: Array.from({ length: 784 }, () => 0), modelId: 'cnn', classIndex: 7, backend: 'auto' });
+    const first = click('first');
+    await vi.waitFor(() => expect(events).toEqual(['predict']));
+    const second = click('second');
+    await vi.waitFor(() => expect(prepareImage).toHaveBeenCalledTimes(2));
+    const maps = [why(), why()];
+    finishFirst();
+    await Promise.all([first, second, ...maps]);
+    expect(events).toEqual(['predict', 'map', 'predict', 'map']);
+  });
+
   it('answers a failed map with its sentence, and the lane goes on', async () => {
     vi.mocked(explainInput).mockRejectedValue(new Error('the map broke.'));
     const service = buildService(async (id) => fakeModel(id));
@@ -121,6 +148,26 @@ describe('deadlines', () => {
   });
 
   const TOO_LATE = "Fashion Lens was still busy with earlier images when this one's time ran out (120 seconds after the click), so it gave up on it. Click the image again.";
+
+  it(`answers a "Why?" still waiting for the lane ${EXPLAIN_DEADLINE_MS / 1000} s later with a sentence, and never computes its map`, async () => {
+    // The model never loads: the click's batch holds the lane for start-up's 60 s, then the first map for 60 s more.
+    const service = buildService(() => new Promise<LoadedFashionModel>(() => {}));
+    const click = service.classify(buildClassifyRequest({ requestId: 'stuck', imageUrl: 'https://shop.example/stuck.jpg', modelId: 'cnn', backend: 'auto', deadline: Date.now() + 120_000, thumbnail: true }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    const askedAt = Date.now();
+    const answeredAt: number[] = [];
+    const maps = [1, 2].map(() =>
+      service.explain({ type: EXPLAIN_MESSAGE, target: 'offscreen', input: Array.from({ length: 784 }, () => 0), modelId: 'cnn', classIndex: 7, backend: 'auto' }).then((answer) => {
+        answeredAt.push(Date.now() - askedAt);
+        return answer;
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(200_000);
+    for (const answer of await Promise.all(maps)) expect(answer).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining(`the map was not ready within ${EXPLAIN_DEADLINE_MS / 1000} s`) } });
+    expect(answeredAt).toEqual([EXPLAIN_DEADLINE_MS, EXPLAIN_DEADLINE_MS]);
+    expect(explainInput).not.toHaveBeenCalled();
+    expect((await click).ok).toBe(false);
+  });
 
   it('answers a request that waits for the predict lane past its deadline at the deadline, and never predicts it', async () => {
     // The first click's batch takes 14 s to predict; a second click, one second later, has 10 s.
